@@ -1,0 +1,53 @@
+import { createContext } from '@lit/context';
+import type { AccountApi } from './account-api.js';
+import type { DateFormat, Density, Theme, TimeFormat } from './schemas.js';
+
+/**
+ * The user's display settings, provided by `<dn-account-provider>` to every `dn-`
+ * element below it.
+ */
+export interface AccountSettings {
+  /** BCP 47 locale of the UI, e.g. `en`, `de`, `ar`. */
+  locale: string;
+  /** Writing direction of `locale`. */
+  dir: 'ltr' | 'rtl';
+  theme: Theme;
+  density: Density;
+  /** IANA time zone dates and times are shown in. */
+  timeZone: string;
+  dateFormat: DateFormat;
+  timeFormat: TimeFormat;
+}
+
+/** The `AccountApi` every element talks to. */
+export const apiContext = createContext<AccountApi>(Symbol.for('dn-account-api'));
+
+/** Locale, theme, density, time zone, date and time format. */
+export const settingsContext = createContext<AccountSettings>(Symbol.for('dn-account-settings'));
+
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'yi', 'dv', 'ckb']);
+
+/** `rtl` for right-to-left languages. */
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+}
+
+/**
+ * What an element uses with no provider above it: English, light theme,
+ * comfortable density, the browser's time zone, locale-default date and time formats.
+ */
+export function defaultSettings(): AccountSettings {
+  return {
+    locale: 'en',
+    dir: 'ltr',
+    theme: 'light',
+    density: 'comfortable',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    dateFormat: 'auto',
+    timeFormat: 'auto',
+  };
+}
+
+/** Base URL of the REST API an element uses with no provider above it. */
+export const DEFAULT_API_BASE = '/api/account';
