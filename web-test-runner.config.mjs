@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -15,6 +18,10 @@ export const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Two test pages run at once; a backgrounded page must still get animation frames and timers.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -22,6 +29,7 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 2,
+  reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10000 } },
   browsers: [
     chromeLauncher({
@@ -32,8 +40,16 @@ export default {
     }),
   ],
   plugins: [
+    bundledTestDependency('shadow-dom-testing-library'),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    commonjs({ include: ['**/node_modules/qrcode/**', '**/node_modules/dijkstrajs/**', '**/node_modules/pngjs/**'] }),
+    // qrcode is CommonJS.
+    commonjs({
+      include: [
+        '**/node_modules/qrcode/**',
+        '**/node_modules/dijkstrajs/**',
+        '**/node_modules/pngjs/**',
+      ],
+    }),
   ],
   middleware: [
     // The MSW service worker must be served from the root to control the test pages.
@@ -55,3 +71,30 @@ export default {
   </body>
 </html>`,
 };
+
+/**
+ * Serves a test-only dependency as one esbuild bundle: @testing-library/dom pulls in
+ * CommonJS packages (aria-query, pretty-format) the dev server cannot convert.
+ */
+function bundledTestDependency(name) {
+  const url = `/__bundled__/${name}.js`;
+  let bundle;
+  return {
+    name: `bundle-${name}`,
+    resolveImport({ source }) {
+      if (source === name) return url;
+    },
+    async serve(context) {
+      if (context.path !== url) return;
+      bundle ??= build({
+        entryPoints: [name],
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        write: false,
+        define: { 'process.env.NODE_ENV': '"test"', 'process.env.DEBUG_PRINT_LIMIT': '"2000"' },
+      }).then((result) => result.outputFiles[0].text);
+      return { body: await bundle, type: 'js' };
+    },
+  };
+}

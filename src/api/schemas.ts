@@ -92,6 +92,13 @@ export const PROBLEM_CODES = [
   'email-taken',
   'unsupported-media-type',
   'payload-too-large',
+  'locked',
+  'not-found',
+  'conflict',
+  'unauthorized',
+  'bad-request',
+  'csrf-failed',
+  'internal',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

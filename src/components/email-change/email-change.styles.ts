@@ -1,0 +1,17 @@
+import { css } from 'lit';
+
+export const styles = css`
+  h3 {
+    margin: 0 0 var(--dn-space-2);
+    font-size: var(--dn-font-size-lg);
+  }
+
+  p {
+    margin: 0 0 var(--dn-space-2);
+  }
+
+  .pending {
+    display: grid;
+    gap: var(--dn-space-2);
+  }
+`;

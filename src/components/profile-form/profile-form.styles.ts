@@ -1,0 +1,68 @@
+import { css } from 'lit';
+
+export const styles = css`
+  header h2 {
+    margin: 0;
+    font-size: var(--dn-font-size-xl);
+  }
+
+  header p {
+    margin: var(--dn-space-1) 0 0;
+  }
+
+  .avatar-block .row {
+    align-items: center;
+  }
+
+  .avatar {
+    inline-size: var(--dn-avatar-size);
+    block-size: var(--dn-avatar-size);
+    flex: none;
+  }
+
+  .initials {
+    display: inline-grid;
+    place-items: center;
+    background: var(--dn-color-accent);
+    color: var(--dn-color-on-accent);
+    font-size: var(--dn-font-size-lg);
+    font-weight: var(--dn-font-weight-bold);
+  }
+
+  .field > .button.link {
+    justify-self: start;
+  }
+
+  .progress {
+    display: grid;
+    gap: var(--dn-space-1);
+    font-size: var(--dn-font-size-sm);
+  }
+
+  progress {
+    inline-size: 100%;
+    accent-color: var(--dn-color-accent);
+  }
+
+  .email-change {
+    border: 1px solid var(--dn-color-border);
+    border-radius: var(--dn-radius-md);
+  }
+
+  .row .input {
+    flex: 1 1 16rem;
+    min-inline-size: 0;
+  }
+
+  .between {
+    justify-content: space-between;
+  }
+
+  .count {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .count.over {
+    color: var(--dn-color-danger);
+  }
+`;

@@ -1,0 +1,38 @@
+/**
+ * Every event the elements dispatch: bubbling, composed `CustomEvent`s named
+ * `dn-<noun>-<past-tense verb>`. Listen on the element or any ancestor:
+ *
+ * ```js
+ * document.addEventListener('dn-profile-saved', (e) => console.log(e.detail.profile));
+ * ```
+ */
+import type { ApiError } from './api/errors.js';
+import type { Profile } from './api/schemas.js';
+
+export interface DnEventMap {
+  /** The profile was saved; `changed` lists the fields that were sent. */
+  'dn-profile-saved': CustomEvent<{ profile: Profile; changed: string[] }>;
+  /** A new avatar was uploaded. */
+  'dn-avatar-uploaded': CustomEvent<{ profile: Profile }>;
+  /** The avatar was removed. */
+  'dn-avatar-removed': CustomEvent<{ profile: Profile }>;
+  /** A verification link went to the new address. */
+  'dn-email-change-requested': CustomEvent<{ newEmail: string; expiresAt: string }>;
+  /** The verification link was sent again. */
+  'dn-email-change-resent': CustomEvent<{ newEmail: string; expiresAt: string }>;
+  /** The pending change was cancelled. */
+  'dn-email-change-cancelled': CustomEvent<{ newEmail: string }>;
+  /** The new address was verified and is now the login email. */
+  'dn-email-changed': CustomEvent<{ email: string }>;
+  /** The user confirmed their identity in "Confirm it's you". */
+  'dn-reauthenticated': CustomEvent<{ until: string }>;
+  /** The backend answered 401: the host should send the user to sign in. */
+  'dn-unauthorized': CustomEvent<{ error: ApiError }>;
+  /** A failure the element could not show itself. */
+  'dn-error': CustomEvent<{ error: ApiError; action: string }>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the map into the DOM's own
+  interface HTMLElementEventMap extends DnEventMap {}
+}

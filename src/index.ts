@@ -1,0 +1,16 @@
+/**
+ * DialNexa Account Elements. Importing this module defines the elements; import
+ * `@dialnexa/account-elements/<element>` instead to load only the ones you use.
+ */
+export * from './api/schemas.js';
+export type { AccountApi, RequestOptions, UploadOptions } from './api/account-api.js';
+export { ApiError, isApiError, toApiError, type ApiErrorKind } from './api/errors.js';
+export { RestAccountApi, type RestAccountApiOptions } from './api/rest-client.js';
+export { endpoints, type Endpoint, type EndpointName } from './api/endpoints.js';
+export { apiContext, settingsContext, defaultSettings, directionOf, DEFAULT_API_BASE, type AccountSettings } from './api/context.js';
+export { i18n, addTranslations, registerLocale, availableLocales, type Messages } from './i18n/i18n.js';
+export type { DnEventMap } from './events.js';
+export { DnAccountProvider } from './components/account-provider/account-provider.js';
+export { DnProfileForm } from './components/profile-form/profile-form.js';
+export { DnEmailChange } from './components/email-change/email-change.js';
+export { DnReauthDialog } from './components/reauth-dialog/reauth-dialog.js';

@@ -1,0 +1,66 @@
+import { render, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { CSSResult } from 'lit';
+
+/**
+ * Renders part of an element's template into its light DOM, slotted into the
+ * shadow root by name. Password managers do not look inside shadow roots, so
+ * credential fields (current password, new password, one-time codes) live here,
+ * where the document can reach them.
+ *
+ * Styles: the given sheets are adopted by the light content's root (the document
+ * or an enclosing shadow root) inside `@scope (.dn-light)`, so they reach only
+ * these containers; custom properties still inherit from the host, so the
+ * `--dn-` tokens apply.
+ */
+export class LightDomController implements ReactiveController {
+  readonly container: HTMLElement;
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly styles: CSSResult[];
+
+  constructor(host: ReactiveControllerHost & HTMLElement, slot: string, styles: CSSResult[] = []) {
+    this.host = host;
+    this.styles = styles;
+    this.container = document.createElement('div');
+    this.container.slot = slot;
+    this.container.className = 'dn-light';
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.container.parentNode !== this.host) this.host.append(this.container);
+    adoptScoped(this.host.getRootNode(), this.styles);
+  }
+
+  hostDisconnected(): void {
+    // Nothing the user typed (or a secret) stays in the page once the element leaves it.
+    render(null, this.container);
+  }
+
+  /** Call from the host's `updated()` with what the slot should show. */
+  render(template: TemplateResult | null): void {
+    render(template, this.container, { host: this.host });
+  }
+}
+
+const adopted = new WeakMap<Document | ShadowRoot, Set<CSSResult>>();
+const scopedSheets = new WeakMap<CSSResult, CSSStyleSheet>();
+
+function adoptScoped(root: Node, styles: CSSResult[]): void {
+  if (!(root instanceof Document || root instanceof ShadowRoot)) return;
+  const done = adopted.get(root) ?? new Set<CSSResult>();
+  adopted.set(root, done);
+  const fresh = styles.filter((style) => !done.has(style));
+  if (fresh.length === 0) return;
+  const sheets = fresh.map((style) => {
+    let sheet = scopedSheets.get(style);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      // Selectors written for a shadow root (`:host`) mean the container here.
+      sheet.replaceSync(`@scope (.dn-light) { ${style.cssText.replaceAll(':host', ':scope')} }`);
+      scopedSheets.set(style, sheet);
+    }
+    done.add(style);
+    return sheet;
+  });
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+}

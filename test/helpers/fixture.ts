@@ -1,0 +1,79 @@
+/**
+ * The one fixture every element test uses: the element inside a
+ * `<dn-account-provider>` on the mock backend (real service worker, fresh store),
+ * with helpers to find things as a person would and to see what reached the server.
+ */
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import { startMockBackend, type MockBackend, type MockBackendOptions } from '../../src/api/mock/index.js';
+import { RestAccountApi } from '../../src/api/rest-client.js';
+import type { EndpointName } from '../../src/api/endpoints.js';
+import type { DnAccountProvider } from '../../src/components/account-provider/account-provider.js';
+import '../../src/components/account-provider/account-provider.js';
+
+export interface MountOptions extends MockBackendOptions {
+  locale?: string;
+  theme?: 'light' | 'dark' | 'system';
+  density?: 'comfortable' | 'compact';
+  timeZone?: string;
+  /** Client timeout; short so the timeout fault does not slow the suite. */
+  timeoutMs?: number;
+}
+
+export interface Mounted<T extends HTMLElement> {
+  el: T;
+  provider: DnAccountProvider;
+  backend: MockBackend;
+  api: RestAccountApi;
+}
+
+/** Starts (or resets) the mock backend; unknown requests fail the test. */
+export function mockBackend(options: MockBackendOptions = {}): Promise<MockBackend> {
+  return startMockBackend({ onUnhandledRequest: 'error', quiet: true, ...options });
+}
+
+/** Renders `template` inside a provider on a fresh mock backend and waits until the element has loaded. */
+export async function mount<T extends HTMLElement>(template: TemplateResult, options: MountOptions = {}): Promise<Mounted<T>> {
+  const { locale = 'en', theme = 'light', density = 'comfortable', timeZone = 'Europe/Berlin', timeoutMs = 1500, ...mock } = options;
+  const backend = await mockBackend(mock);
+  // No retries: each fault in a test is one answer, seen once.
+  const api = new RestAccountApi({ baseUrl: '/api/account', timeoutMs, retry: { attempts: 0 } });
+  const provider = await fixture<DnAccountProvider>(
+    html`<dn-account-provider .api=${api} locale=${locale} theme=${theme} density=${density} time-zone=${timeZone}>${template}</dn-account-provider>`,
+  );
+  const el = provider.firstElementChild as T;
+  await settled(el);
+  return { el, provider, backend, api };
+}
+
+/** Waits until `el` shows neither its loading placeholder nor pending work. */
+export async function settled(el: HTMLElement, message = 'element to finish loading'): Promise<void> {
+  await waitUntil(() => !el.shadowRoot?.querySelector('[part="loading"]'), message, { timeout: 4000 });
+  await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+}
+
+/** Requests the mock backend answered for `name` (what reached the server). */
+export function requestsTo(backend: MockBackend, name: EndpointName) {
+  return backend.requests.filter((entry) => entry.name === name);
+}
+
+/** Focuses `input`, selects what it holds and types `text` with the real keyboard. */
+export async function typeInto(input: HTMLElement, text: string, { replace = true } = {}): Promise<void> {
+  input.focus();
+  if (replace && (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement)) input.select();
+  if (replace) await sendKeys({ press: 'Backspace' });
+  if (text) await sendKeys({ type: text });
+}
+
+/** Sets `input`'s value as a paste would (one input event), for long or non-keyboard text. */
+export function pasteInto(input: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste', data: text }));
+}
+
+/** Resolves once `predicate` holds (polling). */
+export function until(predicate: () => unknown, message = 'condition', timeout = 4000): Promise<void> {
+  return waitUntil(predicate, message, { timeout });
+}

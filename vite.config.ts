@@ -1,0 +1,37 @@
+import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+
+/**
+ * `npm start`: the demo host pages in demo/ on the built-in mock backend.
+ * `npm run build`: the library, one entry per element (dependencies external).
+ */
+export default defineConfig(({ command }) =>
+  command === 'serve'
+    ? {
+        root: 'demo',
+        publicDir: resolve(__dirname, 'public'),
+        server: { port: 5173, strictPort: false, host: 'localhost' },
+        preview: { port: 4173 },
+      }
+    : {
+        publicDir: false,
+        build: {
+          outDir: 'dist',
+          emptyOutDir: true,
+          target: 'es2022',
+          sourcemap: true,
+          lib: {
+            formats: ['es'],
+            entry: {
+              index: resolve(__dirname, 'src/index.ts'),
+              'account-provider': resolve(__dirname, 'src/components/account-provider/account-provider.ts'),
+              'profile-form': resolve(__dirname, 'src/components/profile-form/profile-form.ts'),
+              'email-change': resolve(__dirname, 'src/components/email-change/email-change.ts'),
+            },
+          },
+          rolldownOptions: {
+            external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, 'qrcode', 'i18next'],
+          },
+        },
+      },
+);
