@@ -37,6 +37,7 @@ export default tseslint.config(
   {
     files: ['test/**'],
     languageOptions: { globals: { ...globals.mocha } },
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    // Chai assertions like `expect(x).to.exist` are expressions.
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
   },
 );

@@ -3,6 +3,7 @@ import type { AccountApi, RequestOptions, UploadOptions } from './account-api.js
 import { buildPath, endpoints, type Endpoint, type EndpointName, type HttpMethod } from './endpoints.js';
 import { ApiError, problemCode, toApiError, type ApiErrorKind } from './errors.js';
 import * as s from './schemas.js';
+import { sniffImageType } from './image-type.js';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -145,13 +146,15 @@ export class RestAccountApi implements AccountApi {
   }
 
   /**
-   * Uploads an avatar (JPG, PNG or WebP, at most 2 MB) with progress through XMLHttpRequest;
-   * a wrong type or size rejects with `unsupported-file` before anything is sent.
+   * Uploads an avatar (JPG, PNG or WebP by content, at most 2 MB) with progress through
+   * XMLHttpRequest; a wrong type or size rejects with `unsupported-file` before anything is sent.
    */
   async uploadAvatar(file: Blob, options: UploadOptions = {}): Promise<s.Profile> {
     const endpoint = endpoints.uploadAvatar;
     const types: readonly string[] = endpoint.upload;
-    if (!types.includes(file.type)) {
+    // Judged by content, not by the name or declared type: a PNG named .gif is a PNG.
+    const type = await sniffImageType(file);
+    if (!type) {
       throw clientProblem('unsupported-file', 'unsupported-media-type', `Use an image of type ${types.join(', ')}`, 'file');
     }
     if (file.size > s.AVATAR_MAX_BYTES) {
@@ -162,7 +165,7 @@ export class RestAccountApi implements AccountApi {
     const profile = await this.run('uploadAvatar', endpoint, {
       url: this.urlFor(buildPath(endpoint.path)),
       body: file,
-      contentType: file.type,
+      contentType: type,
       signal: options.signal,
       transport: useXhr ? this.xhrTransport(options.onProgress) : this.fetchTransport,
     });

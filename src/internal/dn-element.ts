@@ -124,8 +124,11 @@ export abstract class DnElement extends LitElement {
               when: formatRelative(Date.now() + e.retryAfter * 1000, this.userSettings),
             })
           : this.t('errors.rateLimited');
-      case 'validation':
-        return this.t('errors.validation');
+      case 'validation': {
+        // Field messages no field on screen shows, or the server's own sentence.
+        const messages = [...new Set(Object.values(e.fieldErrors))];
+        return messages.length > 0 ? messages.join(' ') : (e.problem?.detail ?? this.t('errors.validation'));
+      }
       default:
         return this.t(`errors.${camel(e.kind)}`);
     }

@@ -92,6 +92,11 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   throw new Error('Expected the promise to reject');
 }
 
+/** The first bytes of a PNG: the client judges uploads by content. */
+function pngBlob(): Blob {
+  return new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], { type: 'image/png' });
+}
+
 describe('RestAccountApi', () => {
   describe('requests', () => {
     it('GETs, validates and resolves the response, with JSON headers and cookies', async () => {
@@ -191,7 +196,7 @@ describe('RestAccountApi', () => {
       await api.updateProfile({ bio: 'Hi' });
       await api.requestDataExport();
       await api.revokeSession('s1');
-      await api.uploadAvatar(new Blob(['png'], { type: 'image/png' }));
+      await api.uploadAvatar(pngBlob());
       await api.getDataExport();
 
       const seen = fetch.sent.map((s) => [s.method, s.headers.get('X-CSRF-Token')]);
@@ -343,7 +348,7 @@ describe('RestAccountApi', () => {
     it('413 / 415 → unsupported-file', async () => {
       const fetch = fakeFetch(problem(413, { title: 'Too large' }), problem(415, { title: 'Wrong type' }));
       const api = client(fetch);
-      const file = new Blob(['x'], { type: 'image/png' });
+      const file = pngBlob();
       expect((await rejection(api.uploadAvatar(file))).kind).to.equal('unsupported-file');
       expect((await rejection(api.uploadAvatar(file))).kind).to.equal('unsupported-file');
     });
@@ -526,7 +531,7 @@ describe('RestAccountApi', () => {
   describe('uploadAvatar', () => {
     it('through a caller-supplied fetch: PUTs the blob with its type and reports completion', async () => {
       const fetch = fakeFetch(json(200, { ...profile, avatarUrl: '/avatars/u_1.png' }));
-      const file = new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' });
+      const file = pngBlob();
       const progress: number[] = [];
       const result = await client(fetch).uploadAvatar(file, { onProgress: (f) => progress.push(f) });
 
@@ -546,7 +551,7 @@ describe('RestAccountApi', () => {
       expect(gif.kind).to.equal('unsupported-file');
       expect(gif.code).to.equal('unsupported-media-type');
 
-      const big = await rejection(api.uploadAvatar(new Blob([new Uint8Array(AVATAR_MAX_BYTES + 1)], { type: 'image/jpeg' })));
+      const big = await rejection(api.uploadAvatar(new Blob([new Uint8Array([0xff, 0xd8, 0xff]), new Uint8Array(AVATAR_MAX_BYTES)], { type: 'image/jpeg' })));
       expect(big.kind).to.equal('unsupported-file');
       expect(big.code).to.equal('payload-too-large');
       expect(fetch.sent).to.have.length(0);
@@ -625,7 +630,7 @@ describe('RestAccountApi', () => {
           getToken: () => 'tok',
           csrf: { header: 'X-XSRF', getToken: () => 'c5rf' },
         });
-        const file = new Blob(['webp'], { type: 'image/webp' });
+        const file = new Blob([new TextEncoder().encode('RIFF\x1a\x00\x00\x00WEBPVP8L')], { type: 'image/webp' });
         const progress: number[] = [];
         const result = await api.uploadAvatar(file, { onProgress: (f) => progress.push(f) });
 
@@ -647,21 +652,21 @@ describe('RestAccountApi', () => {
       it('maps error answers like fetch does', async () => {
         respond = (xhr) =>
           xhr.answer(429, { type: 'urn:dialnexa:problem:rate-limited', title: 'Slow down' }, { 'retry-after': '9' });
-        const error = await rejection(new RestAccountApi({ baseUrl: '/api/account' }).uploadAvatar(new Blob(['x'], { type: 'image/png' })));
+        const error = await rejection(new RestAccountApi({ baseUrl: '/api/account' }).uploadAvatar(pngBlob()));
         expect(error.kind).to.equal('rate-limited');
         expect(error.retryAfter).to.equal(9);
       });
 
       it('validates the response', async () => {
         respond = (xhr) => xhr.answer(200, { id: 'u_1' });
-        const error = await rejection(new RestAccountApi({ baseUrl: '/api/account' }).uploadAvatar(new Blob(['x'], { type: 'image/png' })));
+        const error = await rejection(new RestAccountApi({ baseUrl: '/api/account' }).uploadAvatar(pngBlob()));
         expect(error.kind).to.equal('invalid-response');
       });
 
       it('aborts the XHR when the caller aborts', async () => {
         respond = () => {};
         const controller = new AbortController();
-        const pending = new RestAccountApi({ baseUrl: '/api/account' }).uploadAvatar(new Blob(['x'], { type: 'image/png' }), {
+        const pending = new RestAccountApi({ baseUrl: '/api/account' }).uploadAvatar(pngBlob(), {
           signal: controller.signal,
         });
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -673,7 +678,7 @@ describe('RestAccountApi', () => {
 
       it('a network failure → network', async () => {
         respond = (xhr) => xhr.onerror?.();
-        const error = await rejection(new RestAccountApi({ baseUrl: '/api/account' }).uploadAvatar(new Blob(['x'], { type: 'image/png' })));
+        const error = await rejection(new RestAccountApi({ baseUrl: '/api/account' }).uploadAvatar(pngBlob()));
         expect(error.kind).to.equal('network');
       });
     });

@@ -19,6 +19,10 @@ export interface MountOptions extends MockBackendOptions {
   timeZone?: string;
   /** Client timeout; short so the timeout fault does not slow the suite. */
   timeoutMs?: number;
+  /** Runs after the backend is reset and before the element renders (e.g. `backend.use(fault)`). */
+  setup?: (backend: MockBackend) => void | Promise<void>;
+  /** Wait until the element has loaded (default); false to look at the loading state. */
+  settle?: boolean;
 }
 
 export interface Mounted<T extends HTMLElement> {
@@ -35,15 +39,16 @@ export function mockBackend(options: MockBackendOptions = {}): Promise<MockBacke
 
 /** Renders `template` inside a provider on a fresh mock backend and waits until the element has loaded. */
 export async function mount<T extends HTMLElement>(template: TemplateResult, options: MountOptions = {}): Promise<Mounted<T>> {
-  const { locale = 'en', theme = 'light', density = 'comfortable', timeZone = 'Europe/Berlin', timeoutMs = 1500, ...mock } = options;
+  const { locale = 'en', theme = 'light', density = 'comfortable', timeZone = 'Europe/Berlin', timeoutMs = 1500, setup, settle = true, ...mock } = options;
   const backend = await mockBackend(mock);
+  await setup?.(backend);
   // No retries: each fault in a test is one answer, seen once.
   const api = new RestAccountApi({ baseUrl: '/api/account', timeoutMs, retry: { attempts: 0 } });
   const provider = await fixture<DnAccountProvider>(
     html`<dn-account-provider .api=${api} locale=${locale} theme=${theme} density=${density} time-zone=${timeZone}>${template}</dn-account-provider>`,
   );
   const el = provider.firstElementChild as T;
-  await settled(el);
+  if (settle) await settled(el);
   return { el, provider, backend, api };
 }
 
@@ -76,4 +81,21 @@ export function pasteInto(input: HTMLInputElement | HTMLTextAreaElement, text: s
 /** Resolves once `predicate` holds (polling). */
 export function until(predicate: () => unknown, message = 'condition', timeout = 4000): Promise<void> {
   return waitUntil(predicate, message, { timeout });
+}
+
+/** Everything the element shows, shadow and light DOM (what a person reads). */
+export function visibleText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node instanceof HTMLElement && (node.hidden || node.getAttribute('aria-hidden') === 'true')) return;
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node instanceof Element && node.shadowRoot) {
+      for (const child of node.shadowRoot.childNodes) walk(child);
+    } else {
+      for (const child of node.childNodes) walk(child);
+    }
+    if (node instanceof HTMLSlotElement) for (const child of node.assignedNodes({ flatten: true })) walk(child);
+  };
+  walk(el);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }

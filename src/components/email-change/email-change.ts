@@ -73,20 +73,22 @@ export class DnEmailChange extends DnElement {
     args: () => [this.accountApi] as const,
   });
 
-  private readonly handleVisible = () => {
-    if (document.visibilityState === 'visible' && this.state?.pending && !this.busy) void this.loadTask.run();
+  /** The user came back (maybe from the verification link): look again. */
+  private readonly handleReturn = (event: Event) => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'visible') return;
+    if (this.state?.pending && !this.busy) void this.loadTask.run();
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.handleVisible);
-    window.addEventListener('focus', this.handleVisible);
+    document.addEventListener('visibilitychange', this.handleReturn);
+    window.addEventListener('focus', this.handleReturn);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.handleVisible);
-    window.removeEventListener('focus', this.handleVisible);
+    document.removeEventListener('visibilitychange', this.handleReturn);
+    window.removeEventListener('focus', this.handleReturn);
     this.password = '';
   }
 
@@ -110,7 +112,7 @@ export class DnEmailChange extends DnElement {
       ${this.loadTask.render({
         initial: () => this.renderLoading(2),
         pending: () => (this.state ? this.renderBody(this.state) : this.renderLoading(2)),
-        complete: (state) => this.renderBody(state),
+        complete: () => this.renderBody(this.state!),
         error: (error) => {
           if (this.state) return this.renderBody(this.state);
           this.handleFailure(error);

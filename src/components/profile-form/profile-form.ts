@@ -16,7 +16,7 @@ import { availableLocales } from '../../i18n/i18n.js';
 import { formatBytes, formatNumber } from '../../i18n/format.js';
 import { DnElement } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
-import { checkAvatar } from '../../internal/image-type.js';
+import { checkAvatar } from '../../api/image-type.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { formStyles } from '../../internal/shared.styles.js';
 import '../email-change/email-change.js';

@@ -1,5 +1,5 @@
-import type { AVATAR_TYPES } from '../api/schemas.js';
-import { AVATAR_MAX_BYTES } from '../api/schemas.js';
+import type { AVATAR_TYPES } from './schemas.js';
+import { AVATAR_MAX_BYTES } from './schemas.js';
 
 export type AvatarType = (typeof AVATAR_TYPES)[number];
 

@@ -1,0 +1,82 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { within } from 'shadow-dom-testing-library';
+import type { AccountApi } from '../../src/api/account-api.js';
+import { MockStore } from '../../src/api/mock/index.js';
+import type { DnAccountProvider } from '../../src/components/account-provider/account-provider.js';
+import type { DnProfileForm } from '../../src/components/profile-form/profile-form.js';
+import '../../src/components/account-provider/account-provider.js';
+import '../../src/components/profile-form/profile-form.js';
+import { addTranslations } from '../../src/i18n/i18n.js';
+import { mockBackend, mount, requestsTo, settled, until, visibleText } from '../helpers/fixture.js';
+
+describe('dn-account-provider', () => {
+  it('is accessible with an element inside', async () => {
+    const { provider } = await mount<DnProfileForm>(html`<dn-profile-form></dn-profile-form>`);
+    await expect(provider).to.be.accessible();
+  });
+
+  it('builds a REST client from api-base', async () => {
+    const backend = await mockBackend();
+    const provider = await fixture<DnAccountProvider>(
+      html`<dn-account-provider api-base="/api/account"><dn-profile-form></dn-profile-form></dn-account-provider>`,
+    );
+    await settled(provider.querySelector('dn-profile-form')!);
+    expect(requestsTo(backend, 'getProfile')).to.have.length(1);
+  });
+
+  it('lets an element without a provider use /api/account, English and the light theme', async () => {
+    const backend = await mockBackend();
+    const el = await fixture<DnProfileForm>(html`<dn-profile-form></dn-profile-form>`);
+    await settled(el);
+    expect(requestsTo(backend, 'getProfile')).to.have.length(1);
+    expect(el.getAttribute('data-dn-theme')).to.equal('light');
+    expect(el.getAttribute('data-dn-density')).to.equal('comfortable');
+    expect(visibleText(el)).to.contain('Display name');
+  });
+
+  it('passes any AccountApi object instead of REST', async () => {
+    const store = new MockStore();
+    const calls: string[] = [];
+    // Only what the element calls: any object with AccountApi's methods will do.
+    const api = {
+      getProfile: async () => {
+        calls.push('getProfile');
+        return { ...store.getProfile(), displayName: 'From an SDK' };
+      },
+    } as unknown as AccountApi;
+    const provider = await fixture<DnAccountProvider>(html`<dn-account-provider .api=${api}><dn-profile-form></dn-profile-form></dn-account-provider>`);
+    const el = provider.querySelector('dn-profile-form')!;
+    await settled(el);
+    expect(calls).to.deep.equal(['getProfile']);
+    expect((within(el).getByShadowLabelText('Display name') as HTMLInputElement).value).to.equal('From an SDK');
+  });
+
+  it('switches locale, direction, theme and density live for every element below', async () => {
+    const { el, provider } = await mount<DnProfileForm>(html`<dn-profile-form></dn-profile-form>`);
+    provider.locale = 'de';
+    provider.theme = 'dark';
+    provider.density = 'compact';
+    await until(() => visibleText(el).includes('Anzeigename'), 'German strings');
+    expect(el.getAttribute('lang')).to.equal('de');
+    expect(el.getAttribute('data-dn-theme')).to.equal('dark');
+    expect(el.getAttribute('data-dn-density')).to.equal('compact');
+    expect(getComputedStyle(el).backgroundColor).not.to.equal('rgb(255, 255, 255)');
+
+    provider.locale = 'ar';
+    await until(() => el.getAttribute('dir') === 'rtl' && visibleText(el).includes('الاسم المعروض'), 'Arabic, right to left');
+    provider.locale = 'es';
+    await until(() => el.getAttribute('dir') === 'ltr' && visibleText(el).includes('Nombre visible'), 'Spanish');
+  });
+
+  it('falls back to English for a locale it does not have', async () => {
+    const { el } = await mount<DnProfileForm>(html`<dn-profile-form></dn-profile-form>`, { locale: 'sw' });
+    expect(visibleText(el)).to.contain('Display name');
+  });
+
+  it('lets a host override any string', async () => {
+    const { el } = await mount<DnProfileForm>(html`<dn-profile-form></dn-profile-form>`);
+    addTranslations('en', { profile: { title: 'Your DialNexa profile' } });
+    await until(() => visibleText(el).includes('Your DialNexa profile'));
+    addTranslations('en', { profile: { title: 'Profile' } });
+  });
+});
