@@ -28,9 +28,11 @@ export const chromiumArgs = [
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // One page at a time: pages share the mock's service worker, and a background page gets no frames.
+  concurrency: 1,
   reporters: [defaultReporter(), summaryReporter()],
-  testFramework: { config: { timeout: 10000 } },
+  // Generous: two test pages share two cores; waits inside tests poll for up to 8 s.
+  testFramework: { config: { timeout: 20000 } },
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -32,7 +32,11 @@ export interface DnEventMap {
   'dn-error': CustomEvent<{ error: ApiError; action: string }>;
 }
 
+/* eslint-disable @typescript-eslint/no-empty-object-type -- these merge the map into the DOM's own */
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the map into the DOM's own
   interface HTMLElementEventMap extends DnEventMap {}
+  // The events are composed and bubble: hosts may listen on the document or the window.
+  interface DocumentEventMap extends DnEventMap {}
+  interface WindowEventMap extends DnEventMap {}
 }
+/* eslint-enable @typescript-eslint/no-empty-object-type */

@@ -118,7 +118,8 @@ export class RestAccountApi implements AccountApi {
   private readonly credentials: RequestCredentials;
   private readonly getToken: TokenGetter | undefined;
   private readonly csrf: RestAccountApiOptions['csrf'];
-  private readonly timeoutMs: number;
+  /** Milliseconds one try may take (0: no limit); read at each request, so it may be changed at any time. */
+  timeoutMs: number;
   private readonly retry: RetryOptions;
   private readonly extraHeaders: Record<string, string>;
   private readonly locale: (() => string | null | undefined) | undefined;

@@ -16,11 +16,48 @@ import { confirmIdentity } from './reauth.js';
 let fallbackSettings: AccountSettings | undefined;
 
 /**
+ * Something to tell the user, kept as what to say rather than the words, so a
+ * language switch translates it too: a message key (with `until`, a moment shown
+ * as relative time in `{{when}}`), text from the server, or several in a row.
+ */
+export type Message = { key: string; options?: TOptions; until?: number } | { text: string } | Message[];
+
+/**
  * What every `dn-` element shares: the API and settings from the nearest
  * `<dn-account-provider>` (or the documented defaults), `t()` in the user's
  * locale, theme and density reflected for the tokens, an AbortSignal that fires
  * when the element leaves the page, error messages, the polite status region,
  * and "Confirm it's you" around sensitive actions.
+ *
+ * Brand inputs: set them on any ancestor (`:root`, a wrapper, the provider); every token derives from them.
+ * @cssproperty --dn-brand-color - Brand colour: buttons, links, focus, accents (light theme).
+ * @cssproperty --dn-brand-color-dark - Brand colour in the dark theme (defaults to a lighter `--dn-brand-color`).
+ * @cssproperty --dn-brand-contrast - Text on the brand colour (light theme).
+ * @cssproperty --dn-brand-contrast-dark - Text on the brand colour (dark theme).
+ * @cssproperty --dn-font-family - Font stack of every element.
+ * @cssproperty --dn-radius - Base corner radius; the small, large and pill radii derive from it.
+ *
+ * Semantic tokens: override one on an element (`dn-profile-form { --dn-color-surface: … }`) to fine-tune.
+ * @cssproperty --dn-color-surface - Background of the element.
+ * @cssproperty --dn-color-surface-raised - Background of raised things (dialogs, menus).
+ * @cssproperty --dn-color-surface-sunken - Background of read-only fields and wells.
+ * @cssproperty --dn-color-text - Body text.
+ * @cssproperty --dn-color-text-muted - Hints and secondary text.
+ * @cssproperty --dn-color-border - Borders of fields and cards.
+ * @cssproperty --dn-color-border-strong - Borders that must stand out (controls, 3:1 contrast).
+ * @cssproperty --dn-color-accent - Primary buttons and links.
+ * @cssproperty --dn-color-on-accent - Text on `--dn-color-accent`.
+ * @cssproperty --dn-color-danger - Errors and destructive actions.
+ * @cssproperty --dn-color-success - Success messages.
+ * @cssproperty --dn-color-warning - Warnings.
+ * @cssproperty --dn-color-focus - Focus ring colour.
+ * @cssproperty --dn-space-1 - Smallest spacing step (`--dn-space-1` … `--dn-space-8`, scaled by density).
+ * @cssproperty --dn-control-height - Height of inputs and buttons (never below 24 px).
+ * @cssproperty --dn-font-size-md - Body text size (`-xs`, `-sm`, `-lg`, `-xl` also exist).
+ * @cssproperty --dn-shadow-md - Elevation of raised surfaces (`-sm`, `-lg` also exist).
+ * @cssproperty --dn-duration-normal - Length of transitions (0 s under reduced motion).
+ * @cssproperty --dn-avatar-size - Size of avatars.
+ * @cssproperty --dn-dialog-width - Width of dialogs.
  */
 export abstract class DnElement extends LitElement {
   static override styles: CSSResultGroup = [tokens, hostStyles, buttonStyles, alertStyles, skeletonStyles, utilityStyles];
@@ -42,8 +79,8 @@ export abstract class DnElement extends LitElement {
   @property({ attribute: false })
   settings?: AccountSettings;
 
-  /** Text of the polite live region: success messages for screen readers (and on screen). */
-  @state() protected announcement = '';
+  /** The polite live region's message: success, for screen readers and on screen. */
+  @state() protected announcement?: Message;
 
   protected readonly localize = new LocalizeController(this);
   private lifetime = new AbortController();
@@ -92,16 +129,28 @@ export abstract class DnElement extends LitElement {
 
   /** Polite live region; render it once in every element's template. */
   protected renderStatus(): TemplateResult {
-    return html`<div part="status" class="status" role="status" aria-live="polite">${this.announcement}</div>`;
+    return html`<div part="status" class="status" role="status" aria-live="polite">${this.say(this.announcement)}</div>`;
   }
 
-  /** Shows `message` in the status region, announced to screen readers. */
-  protected announce(message: string): void {
+  /** Shows `message` in the status region, announced to screen readers; `undefined` clears it. */
+  protected announce(message: Message | undefined): void {
     // Clearing first makes a repeated message announce again.
-    this.announcement = '';
-    void this.updateComplete.then(() => {
-      this.announcement = message;
-    });
+    this.announcement = undefined;
+    if (message) {
+      void this.updateComplete.then(() => {
+        this.announcement = message;
+      });
+    }
+  }
+
+  /** The words of `message` in the user's language now. */
+  protected say(message: Message | undefined | null): string {
+    if (!message) return '';
+    if (Array.isArray(message)) return message.map((part) => this.say(part)).join(' ');
+    if ('text' in message) return message.text;
+    const options =
+      message.until === undefined ? message.options : { ...message.options, when: formatRelative(message.until, this.userSettings) };
+    return this.t(message.key, options);
   }
 
   /**
@@ -114,24 +163,26 @@ export abstract class DnElement extends LitElement {
     return apiError;
   }
 
-  /** A sentence the user can act on, for any failure. */
-  protected errorMessage(error: unknown): string {
+  /** A sentence the user can act on, for any failure (captured now, translated when shown). */
+  protected describeError(error: unknown): Message {
     const e = toApiError(error);
     switch (e.kind) {
       case 'rate-limited':
-        return e.retryAfter
-          ? this.t('errors.rateLimitedFor', {
-              when: formatRelative(Date.now() + e.retryAfter * 1000, this.userSettings),
-            })
-          : this.t('errors.rateLimited');
+        return e.retryAfter ? { key: 'errors.rateLimitedFor', until: Date.now() + e.retryAfter * 1000 } : { key: 'errors.rateLimited' };
       case 'validation': {
         // Field messages no field on screen shows, or the server's own sentence.
         const messages = [...new Set(Object.values(e.fieldErrors))];
-        return messages.length > 0 ? messages.join(' ') : (e.problem?.detail ?? this.t('errors.validation'));
+        if (messages.length > 0) return { text: messages.join(' ') };
+        return e.problem?.detail ? { text: e.problem.detail } : { key: 'errors.validation' };
       }
       default:
-        return this.t(`errors.${camel(e.kind)}`);
+        return { key: `errors.${camel(e.kind)}` };
     }
+  }
+
+  /** `describeError` in words, for one-off use. */
+  protected errorMessage(error: unknown): string {
+    return this.say(this.describeError(error));
   }
 
   /** Loading placeholder: `lines` shimmering bars, hidden from screen readers but announced as busy. */

@@ -154,7 +154,8 @@ export const formStyles = css`
       background-color var(--dn-duration-fast) var(--dn-easing);
   }
 
-  textarea {
+  textarea,
+  textarea.input {
     min-block-size: calc(var(--dn-control-height) * 2);
     padding-block: var(--dn-space-2);
     resize: vertical;

@@ -250,7 +250,7 @@ describe('dn-email-change', () => {
   describe('when the request fails', () => {
     runFaultMatrix({
       request: ['post', '/api/account/email-change'],
-      mount: (setup) => mountChange({ setup, timeoutMs: 400 }),
+      mount: (setup) => mountChange({ setup }),
       act: () => request(),
       kept: () => {
         expect(newEmailInput().value).to.equal(NEW);

@@ -341,7 +341,7 @@ describe('dn-profile-form', () => {
   describe('when saving fails', () => {
     runFaultMatrix({
       request: ['patch', '/api/account/profile'],
-      mount: (setup) => mountForm({ setup, timeoutMs: 400 }),
+      mount: (setup) => mountForm({ setup }),
       act: async ({ el }) => {
         await typeInto(field(el, 'Display name'), 'Amira Edited');
         pasteInto(field(el, /Bio/) as unknown as HTMLTextAreaElement, 'Edited bio');

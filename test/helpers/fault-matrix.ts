@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay, type HttpHandler } from 'msw';
 import type { MockBackend } from '../../src/api/mock/index.js';
+import type { RestAccountApi } from '../../src/api/rest-client.js';
 import { until, visibleText } from './fixture.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -65,12 +66,19 @@ export const FAULTS: Fault[] = [
 export interface FaultContext<T extends HTMLElement> {
   el: T;
   backend: MockBackend;
+  api: RestAccountApi;
 }
+
+/** How long the client waits in the timeout fault; everything before the fault gets the fixture's normal timeout. */
+const FAULT_TIMEOUT_MS = 400;
 
 export interface FaultMatrixOptions<T extends HTMLElement> {
   /** The request that fails, e.g. `['patch', '/api/account/profile']`. */
   request: [Method, string];
-  /** Mounts the element; `setup` must run before it renders (pass it to `mount`). */
+  /**
+   * Mounts the element; `setup` must run before it renders (pass it to `mount`).
+   * For a load, mount with a short client timeout (the timeout fault hits the load).
+   */
   mount: (setup: (backend: MockBackend) => void) => Promise<FaultContext<T>>;
   /** The user's action that sends the request. Without it, the fault hits the element's first load. */
   act?: (context: FaultContext<T>) => Promise<void>;
@@ -94,6 +102,7 @@ export function runFaultMatrix<T extends HTMLElement>(options: FaultMatrixOption
         });
         if (!isLoad) {
           context.backend.use(handler);
+          context.api.timeoutMs = FAULT_TIMEOUT_MS;
           await options.act!(context);
         }
         await until(() => fault.message.test(visibleText(context.el)), `message ${fault.message} on screen`);

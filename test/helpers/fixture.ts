@@ -54,7 +54,7 @@ export async function mount<T extends HTMLElement>(template: TemplateResult, opt
 
 /** Waits until `el` shows neither its loading placeholder nor pending work. */
 export async function settled(el: HTMLElement, message = 'element to finish loading'): Promise<void> {
-  await waitUntil(() => !el.shadowRoot?.querySelector('[part="loading"]'), message, { timeout: 4000 });
+  await waitUntil(() => !el.shadowRoot?.querySelector('[part="loading"]'), message, { timeout: 8000 });
   await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
 }
 
@@ -79,7 +79,7 @@ export function pasteInto(input: HTMLInputElement | HTMLTextAreaElement, text: s
 }
 
 /** Resolves once `predicate` holds (polling). */
-export function until(predicate: () => unknown, message = 'condition', timeout = 4000): Promise<void> {
+export function until(predicate: () => unknown, message = 'condition', timeout = 8000): Promise<void> {
   return waitUntil(predicate, message, { timeout });
 }
 

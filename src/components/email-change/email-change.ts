@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import * as z from 'zod/mini';
 import { EMAIL_CHANGE_VALID_HOURS, type EmailChangeState } from '../../api/schemas.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { DnElement } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
@@ -28,6 +28,7 @@ const emailSchema = z.email();
  * @event dn-email-change-cancelled - The pending change was cancelled. `detail.newEmail`.
  * @event dn-email-changed - The new address was verified. `detail.email`.
  * @event dn-unauthorized - The backend answered 401: send the user to sign in.
+ * @event dn-error - Checking in the background whether the new address was verified failed. `detail.error`, `detail.action`.
  *
  * @csspart base - The wrapper.
  * @csspart title - The heading.
@@ -48,8 +49,8 @@ export class DnEmailChange extends DnElement {
   @state() private state?: EmailChangeState;
   @state() private newEmail = '';
   @state() private password = '';
-  @state() private errors: { newEmail?: string; currentPassword?: string } = {};
-  @state() private formError = '';
+  @state() private errors: { newEmail?: Message; currentPassword?: Message } = {};
+  @state() private formError?: Message;
   @state() private busy: 'request' | 'resend' | 'cancel' | null = null;
 
   private focusWhenReady = false;
@@ -142,7 +143,7 @@ export class DnEmailChange extends DnElement {
                 until: formatDateTime(expiresAt, this.userSettings),
               })}
             </p>`}
-      ${this.formError ? html`<div class="alert danger" role="alert">${this.formError}</div>` : nothing}
+      ${this.formError ? html`<div class="alert danger" role="alert">${this.say(this.formError)}</div>` : nothing}
       <div class="actions">
         <button class="button secondary" type="button" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'resend' ? 'true' : 'false'} @click=${this.handleResend}>
           ${this.busy === 'resend' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('emailChange.resend')}
@@ -157,7 +158,7 @@ export class DnEmailChange extends DnElement {
   private renderForm(state: EmailChangeState): TemplateResult {
     const { ids, errors } = this;
     return html`<form class="form" novalidate @submit=${this.handleSubmit}>
-      ${this.formError ? html`<div class="alert danger" role="alert">${this.formError}</div>` : nothing}
+      ${this.formError ? html`<div class="alert danger" role="alert">${this.say(this.formError)}</div>` : nothing}
       <div class="field">
         <label for=${ids.email}>${this.t('emailChange.newEmail')}</label>
         <input
@@ -175,7 +176,7 @@ export class DnEmailChange extends DnElement {
           .value=${this.newEmail}
           @input=${this.handleEmailInput}
         />
-        <p id=${ids.emailError} class="error" ?hidden=${!errors.newEmail}>${errors.newEmail}</p>
+        <p id=${ids.emailError} class="error" ?hidden=${!errors.newEmail}>${this.say(errors.newEmail)}</p>
       </div>
       ${state.passwordRequired
         ? html`<div class="field">
@@ -193,7 +194,7 @@ export class DnEmailChange extends DnElement {
               @input=${this.handlePasswordInput}
             />
             <p id=${ids.passwordHint} class="hint">${this.t('emailChange.currentPasswordHint')}</p>
-            <p id=${ids.passwordError} class="error" ?hidden=${!errors.currentPassword}>${errors.currentPassword}</p>
+            <p id=${ids.passwordError} class="error" ?hidden=${!errors.currentPassword}>${this.say(errors.currentPassword)}</p>
           </div>`
         : nothing}
       <div class="actions">
@@ -209,20 +210,20 @@ export class DnEmailChange extends DnElement {
   private handleEmailInput(event: InputEvent): void {
     this.newEmail = (event.target as HTMLInputElement).value;
     if (this.errors.newEmail) this.errors = { ...this.errors, newEmail: this.emailError() };
-    this.formError = '';
+    this.formError = undefined;
   }
 
   private handlePasswordInput(event: InputEvent): void {
     this.password = (event.target as HTMLInputElement).value;
     if (this.errors.currentPassword) this.errors = { ...this.errors, currentPassword: undefined };
-    this.formError = '';
+    this.formError = undefined;
   }
 
-  private emailError(): string | undefined {
+  private emailError(): Message | undefined {
     const email = this.newEmail.trim();
-    if (!email) return this.t('emailChange.errors.emailRequired');
-    if (!emailSchema.safeParse(email).success) return this.t('emailChange.errors.emailInvalid');
-    if (email.toLowerCase() === this.currentEmail.toLowerCase()) return this.t('emailChange.errors.emailSame');
+    if (!email) return { key: 'emailChange.errors.emailRequired' };
+    if (!emailSchema.safeParse(email).success) return { key: 'emailChange.errors.emailInvalid' };
+    if (email.toLowerCase() === this.currentEmail.toLowerCase()) return { key: 'emailChange.errors.emailSame' };
     return undefined;
   }
 
@@ -232,7 +233,7 @@ export class DnEmailChange extends DnElement {
     const passwordRequired = this.state.passwordRequired;
     this.errors = {
       newEmail: this.emailError(),
-      currentPassword: passwordRequired && !this.password ? this.t('emailChange.errors.passwordRequired') : undefined,
+      currentPassword: passwordRequired && !this.password ? { key: 'emailChange.errors.passwordRequired' } : undefined,
     };
     if (this.errors.newEmail || this.errors.currentPassword) {
       this.focusField(this.errors.newEmail ? this.ids.email : this.ids.password);
@@ -240,7 +241,7 @@ export class DnEmailChange extends DnElement {
     }
     const newEmail = this.newEmail.trim();
     this.busy = 'request';
-    this.formError = '';
+    this.formError = undefined;
     try {
       const request = passwordRequired ? { newEmail, currentPassword: this.password } : { newEmail };
       const state = await this.withReauth(() => this.accountApi.requestEmailChange(request, { signal: this.signal }));
@@ -248,7 +249,7 @@ export class DnEmailChange extends DnElement {
       this.newEmail = '';
       this.password = '';
       if (state.pending) {
-        this.announce(this.t('emailChange.requested', { email: state.pending.newEmail }));
+        this.announce({ key: 'emailChange.requested', options: { email: state.pending.newEmail } });
         emit(this, 'dn-email-change-requested', { newEmail: state.pending.newEmail, expiresAt: state.pending.expiresAt });
       }
       void this.updateComplete.then(() => this.focus());
@@ -256,16 +257,16 @@ export class DnEmailChange extends DnElement {
       const apiError = this.handleFailure(error);
       if (apiError.kind === 'aborted') return;
       if (apiError.code === 'email-taken') {
-        this.errors = { newEmail: this.t('emailChange.errors.emailTaken') };
+        this.errors = { newEmail: { key: 'emailChange.errors.emailTaken' } };
         this.focusField(this.ids.email);
       } else if (apiError.code === 'invalid-credentials' || apiError.fieldErrors.currentPassword) {
-        this.errors = { currentPassword: this.t('emailChange.errors.passwordWrong') };
+        this.errors = { currentPassword: { key: 'emailChange.errors.passwordWrong' } };
         this.focusField(this.ids.password);
       } else if (apiError.fieldErrors.newEmail) {
-        this.errors = { newEmail: apiError.fieldErrors.newEmail };
+        this.errors = { newEmail: { text: apiError.fieldErrors.newEmail } };
         this.focusField(this.ids.email);
       } else {
-        this.formError = this.errorMessage(apiError);
+        this.formError = this.describeError(apiError);
       }
     } finally {
       this.busy = null;
@@ -275,17 +276,17 @@ export class DnEmailChange extends DnElement {
   private async handleResend(): Promise<void> {
     if (this.busy) return;
     this.busy = 'resend';
-    this.formError = '';
+    this.formError = undefined;
     try {
       const state = await this.accountApi.resendEmailChange({ signal: this.signal });
       this.state = state;
       if (state.pending) {
-        this.announce(this.t('emailChange.resent', { email: state.pending.newEmail }));
+        this.announce({ key: 'emailChange.resent', options: { email: state.pending.newEmail } });
         emit(this, 'dn-email-change-resent', { newEmail: state.pending.newEmail, expiresAt: state.pending.expiresAt });
       }
     } catch (error) {
       const apiError = this.handleFailure(error);
-      if (apiError.kind !== 'aborted') this.formError = this.errorMessage(apiError);
+      if (apiError.kind !== 'aborted') this.formError = this.describeError(apiError);
     } finally {
       this.busy = null;
     }
@@ -295,15 +296,15 @@ export class DnEmailChange extends DnElement {
     if (this.busy || !this.state?.pending) return;
     const newEmail = this.state.pending.newEmail;
     this.busy = 'cancel';
-    this.formError = '';
+    this.formError = undefined;
     try {
       this.state = await this.accountApi.cancelEmailChange({ signal: this.signal });
-      this.announce(this.t('emailChange.cancelled'));
+      this.announce({ key: 'emailChange.cancelled' });
       emit(this, 'dn-email-change-cancelled', { newEmail });
       void this.updateComplete.then(() => this.focus());
     } catch (error) {
       const apiError = this.handleFailure(error);
-      if (apiError.kind !== 'aborted') this.formError = this.errorMessage(apiError);
+      if (apiError.kind !== 'aborted') this.formError = this.describeError(apiError);
     } finally {
       this.busy = null;
     }
@@ -315,10 +316,12 @@ export class DnEmailChange extends DnElement {
       const profile = await this.accountApi.getProfile({ signal: this.signal });
       if (profile.email.toLowerCase() !== newEmail.toLowerCase()) return;
       this.currentEmail = profile.email;
-      this.announce(this.t('emailChange.changed', { email: profile.email }));
+      this.announce({ key: 'emailChange.changed', options: { email: profile.email } });
       emit(this, 'dn-email-changed', { email: profile.email });
     } catch (error) {
-      this.handleFailure(error);
+      // A background check: nothing on screen to attach a message to, so the host hears of it.
+      const apiError = this.handleFailure(error);
+      if (apiError.kind !== 'aborted') emit(this, 'dn-error', { error: apiError, action: 'check-email-verified' });
     }
   }
 

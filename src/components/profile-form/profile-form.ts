@@ -14,7 +14,7 @@ import {
 } from '../../api/schemas.js';
 import { availableLocales } from '../../i18n/i18n.js';
 import { formatBytes, formatNumber } from '../../i18n/format.js';
-import { DnElement } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
 import { checkAvatar } from '../../api/image-type.js';
 import { LightDomController } from '../../internal/light-dom.js';
@@ -74,14 +74,14 @@ export class DnProfileForm extends DnElement {
 
   @state() private profile?: Profile;
   @state() private draft?: Fields;
-  @state() private errors: Partial<Record<FieldName, string>> = {};
+  @state() private errors: Partial<Record<FieldName, Message>> = {};
   @state() private saving = false;
-  @state() private saveError = '';
+  @state() private saveError?: Message;
   @state() private emailChangeOpen = false;
   @state() private avatarPreview?: string;
   @state() private avatarProgress?: number;
   @state() private avatarBusy = false;
-  @state() private avatarError = '';
+  @state() private avatarError?: Message;
 
   private readonly light = new LightDomController(this, 'email-change');
   private readonly timeZones = supportedTimeZones();
@@ -101,7 +101,9 @@ export class DnProfileForm extends DnElement {
     super();
     this.addEventListener('dn-email-changed', (event) => {
       if (this.profile) this.profile = { ...this.profile, email: event.detail.email };
+      // The panel closes with the element that noticed; the form says it instead.
       this.emailChangeOpen = false;
+      this.announce({ key: 'emailChange.changed', options: { email: event.detail.email } });
     });
   }
 
@@ -170,7 +172,7 @@ export class DnProfileForm extends DnElement {
       ${this.renderInput('phone', { type: 'tel', autocomplete: 'tel', hint: this.t('profile.phoneHint') })}
       ${this.renderTimezone(draft)} ${this.renderLanguage(draft)}
       ${this.renderInput('company', { autocomplete: 'organization' })} ${this.renderBio(draft)}
-      ${this.saveError ? html`<div class="alert danger" role="alert">${this.saveError}</div>` : nothing}
+      ${this.saveError ? html`<div class="alert danger" role="alert">${this.say(this.saveError)}</div>` : nothing}
       <div part="actions" class="actions">
         ${dirty
           ? html`<button class="button secondary" type="button" @click=${this.handleDiscard}>${this.t('common.discard')}</button>`
@@ -215,7 +217,7 @@ export class DnProfileForm extends DnElement {
                 <progress max="1" .value=${this.avatarProgress}></progress>
               </label>`
             : nothing}
-          <p id="avatar-error" class="error" role="alert" ?hidden=${!this.avatarError}>${this.avatarError}</p>
+          <p id="avatar-error" class="error" role="alert" ?hidden=${!this.avatarError}>${this.say(this.avatarError)}</p>
         </div>
       </div>
       <input id="avatar-input" type="file" accept=${AVATAR_TYPES.join(',')} hidden tabindex="-1" @change=${this.handleAvatarChange} />
@@ -247,7 +249,7 @@ export class DnProfileForm extends DnElement {
         @blur=${this.handleBlur}
       />
       ${options.hint ? html`<p id="${name}-hint" class="hint">${options.hint}</p>` : nothing}
-      <p id="${name}-error" class="error" ?hidden=${!error}>${error}</p>
+      <p id="${name}-error" class="error" ?hidden=${!error}>${this.say(error)}</p>
     </div>`;
   }
 
@@ -261,6 +263,7 @@ export class DnProfileForm extends DnElement {
         name="timezone"
         class="input"
         list="timezones"
+        dir="auto"
         autocomplete="off"
         spellcheck="false"
         aria-invalid=${error ? 'true' : 'false'}
@@ -276,7 +279,7 @@ export class DnProfileForm extends DnElement {
           </button>`
         : nothing}
       <p id="timezone-hint" class="hint">${this.t('profile.timezoneHint')}</p>
-      <p id="timezone-error" class="error" ?hidden=${!error}>${error}</p>
+      <p id="timezone-error" class="error" ?hidden=${!error}>${this.say(error)}</p>
     </div>`;
   }
 
@@ -315,7 +318,7 @@ export class DnProfileForm extends DnElement {
           ${this.t('common.characterCount', { length: formatNumber(length, this.userSettings), max: formatNumber(BIO_MAX, this.userSettings) })}
         </p>
       </div>
-      <p id="bio-error" class="error" ?hidden=${!error}>${error}</p>
+      <p id="bio-error" class="error" ?hidden=${!error}>${this.say(error)}</p>
     </div>`;
   }
 
@@ -326,7 +329,9 @@ export class DnProfileForm extends DnElement {
 
   private setField(name: FieldName, value: string): void {
     this.draft = { ...this.draft!, [name]: value };
-    this.saveError = '';
+    this.saveError = undefined;
+    // A new edit makes the last confirmation old news.
+    if (this.announcement) this.announce(undefined);
     // Once a field shows an error, it updates as the user types; before that, only on blur.
     if (this.errors[name] || name === 'timezone' || name === 'bio') this.validateField(name);
   }
@@ -336,27 +341,26 @@ export class DnProfileForm extends DnElement {
   }
 
   private validateField(name: FieldName): void {
-    const message = this.fieldError(name, this.draft![name]);
-    this.errors = { ...this.errors, [name]: message || undefined };
+    this.errors = { ...this.errors, [name]: this.fieldError(name, this.draft![name]) };
   }
 
-  private fieldError(name: FieldName, value: string): string {
+  private fieldError(name: FieldName, value: string): Message | undefined {
     const trimmed = value.trim();
     switch (name) {
       case 'displayName':
-        if (trimmed.length < DISPLAY_NAME_MIN) return this.t('profile.errors.displayNameShort');
-        if (trimmed.length > DISPLAY_NAME_MAX) return this.t('profile.errors.displayNameLong', { count: trimmed.length });
-        return '';
+        if (trimmed.length < DISPLAY_NAME_MIN) return { key: 'profile.errors.displayNameShort' };
+        if (trimmed.length > DISPLAY_NAME_MAX) return { key: 'profile.errors.displayNameLong', options: { count: trimmed.length } };
+        return undefined;
       case 'phone':
-        return trimmed && !PHONE_PATTERN.test(trimmed) ? this.t('profile.errors.phone') : '';
+        return trimmed && !PHONE_PATTERN.test(trimmed) ? { key: 'profile.errors.phone' } : undefined;
       case 'timezone':
-        return this.timeZones.includes(trimmed) ? '' : this.t('profile.errors.timezone');
+        return this.timeZones.includes(trimmed) ? undefined : { key: 'profile.errors.timezone' };
       case 'company':
-        return trimmed.length > COMPANY_MAX ? this.t('profile.errors.companyLong', { max: COMPANY_MAX }) : '';
+        return trimmed.length > COMPANY_MAX ? { key: 'profile.errors.companyLong', options: { max: COMPANY_MAX } } : undefined;
       case 'bio':
-        return value.length > BIO_MAX ? this.t('profile.errors.bioLong', { max: BIO_MAX, count: value.length }) : '';
+        return value.length > BIO_MAX ? { key: 'profile.errors.bioLong', options: { max: BIO_MAX, count: value.length } } : undefined;
       default:
-        return '';
+        return undefined;
     }
   }
 
@@ -377,7 +381,7 @@ export class DnProfileForm extends DnElement {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.saving) return;
-    const errors: Partial<Record<FieldName, string>> = {};
+    const errors: Partial<Record<FieldName, Message>> = {};
     for (const name of FIELD_ORDER) {
       const message = this.fieldError(name, this.draft![name]);
       if (message) errors[name] = message;
@@ -390,27 +394,27 @@ export class DnProfileForm extends DnElement {
     const update = this.changes();
     const changed = Object.keys(update);
     if (changed.length === 0) {
-      this.announce(this.t('profile.noChanges'));
+      this.announce({ key: 'profile.noChanges' });
       return;
     }
     this.saving = true;
-    this.saveError = '';
+    this.saveError = undefined;
     try {
       const profile = await this.accountApi.updateProfile(update, { signal: this.signal });
       this.profile = profile;
       this.draft = fieldsOf(profile);
-      this.announce(this.t('profile.saved'));
+      this.announce({ key: 'profile.saved' });
       emit(this, 'dn-profile-saved', { profile, changed });
     } catch (error) {
       const apiError = this.handleFailure(error);
       if (apiError.kind === 'aborted') return;
       const fieldErrors = Object.entries(apiError.fieldErrors).filter(([field]) => FIELD_ORDER.includes(field as FieldName));
       if (fieldErrors.length > 0) {
-        this.errors = Object.fromEntries(fieldErrors);
-        this.saveError = this.t('errors.validation');
+        this.errors = Object.fromEntries(fieldErrors.map(([field, text]) => [field, { text }]));
+        this.saveError = { key: 'errors.validation' };
         this.focusFirstError();
       } else {
-        this.saveError = `${this.t('errors.notSaved')} ${this.errorMessage(apiError)}`;
+        this.saveError = [{ key: 'errors.notSaved' }, this.describeError(apiError)];
       }
     } finally {
       this.saving = false;
@@ -421,8 +425,8 @@ export class DnProfileForm extends DnElement {
     if (!this.profile) return;
     this.draft = fieldsOf(this.profile);
     this.errors = {};
-    this.saveError = '';
-    this.announce(this.t('profile.discarded'));
+    this.saveError = undefined;
+    this.announce({ key: 'profile.discarded' });
   }
 
   private focusFirstError(): void {
@@ -448,16 +452,14 @@ export class DnProfileForm extends DnElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file || this.avatarBusy) return;
-    this.avatarError = '';
+    this.avatarError = undefined;
     const problem = await checkAvatar(file);
     if (problem) {
       const max = formatBytes(AVATAR_MAX_BYTES, this.userSettings);
       this.avatarError =
         problem === 'too-large'
-          ? this.t('avatar.tooLarge', { size: formatBytes(file.size, this.userSettings), max })
-          : problem === 'empty'
-            ? this.t('avatar.empty')
-            : this.t('avatar.wrongType');
+          ? { key: 'avatar.tooLarge', options: { size: formatBytes(file.size, this.userSettings), max } }
+          : { key: problem === 'empty' ? 'avatar.empty' : 'avatar.wrongType' };
       return;
     }
     this.clearPreview();
@@ -472,12 +474,13 @@ export class DnProfileForm extends DnElement {
         },
       });
       this.profile = { ...this.profile!, avatarUrl: profile.avatarUrl, updatedAt: profile.updatedAt };
-      this.announce(this.t('avatar.uploaded'));
+      this.announce({ key: 'avatar.uploaded' });
       emit(this, 'dn-avatar-uploaded', { profile });
     } catch (error) {
       const apiError = this.handleFailure(error);
       if (apiError.kind !== 'aborted') {
-        this.avatarError = `${this.t('avatar.failed')} ${apiError.kind === 'unsupported-file' && apiError.problem?.detail ? apiError.problem.detail : this.errorMessage(apiError)}`;
+        const reason = apiError.kind === 'unsupported-file' && apiError.problem?.detail ? { text: apiError.problem.detail } : this.describeError(apiError);
+        this.avatarError = [{ key: 'avatar.failed' }, reason];
       }
     } finally {
       this.clearPreview();
@@ -489,16 +492,16 @@ export class DnProfileForm extends DnElement {
   private async handleRemoveAvatar(): Promise<void> {
     if (this.avatarBusy) return;
     this.avatarBusy = true;
-    this.avatarError = '';
+    this.avatarError = undefined;
     try {
       const profile = await this.accountApi.removeAvatar({ signal: this.signal });
       this.profile = { ...this.profile!, avatarUrl: profile.avatarUrl, updatedAt: profile.updatedAt };
-      this.announce(this.t('avatar.removed'));
+      this.announce({ key: 'avatar.removed' });
       emit(this, 'dn-avatar-removed', { profile });
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="avatar"] button')?.focus());
     } catch (error) {
       const apiError = this.handleFailure(error);
-      if (apiError.kind !== 'aborted') this.avatarError = this.errorMessage(apiError);
+      if (apiError.kind !== 'aborted') this.avatarError = this.describeError(apiError);
     } finally {
       this.avatarBusy = false;
     }

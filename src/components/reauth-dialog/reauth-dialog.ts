@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { AccountApi } from '../../api/account-api.js';
-import { toApiError } from '../../api/errors.js';
 import type { ReauthRequest } from '../../api/schemas.js';
-import { DnElement } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { uniqueId } from '../../internal/ids.js';
@@ -38,8 +37,8 @@ export class DnReauthDialog extends DnElement {
   @state() private method: Method = 'password';
   @state() private methods: readonly Method[] = ['password'];
   @state() private busy = false;
-  @state() private fieldError = '';
-  @state() private formError = '';
+  @state() private fieldError?: Message;
+  @state() private formError?: Message;
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -101,7 +100,7 @@ export class DnReauthDialog extends DnElement {
     const isPassword = this.method === 'password';
     const other: Method | undefined = this.methods.find((m) => m !== this.method);
     return html`<form class="form" novalidate @submit=${this.handleSubmit}>
-      ${this.formError ? html`<div class="alert danger" role="alert">${this.formError}</div>` : nothing}
+      ${this.formError ? html`<div class="alert danger" role="alert">${this.say(this.formError)}</div>` : nothing}
       <div class="field">
         <label for=${this.ids.input}>${isPassword ? this.t('reauth.password') : this.t('reauth.code')}</label>
         ${isPassword
@@ -131,7 +130,7 @@ export class DnReauthDialog extends DnElement {
               .value=${this.value}
               @input=${this.handleInput}
             />`}
-        <p id=${this.ids.error} class="error" ?hidden=${!this.fieldError}>${this.fieldError}</p>
+        <p id=${this.ids.error} class="error" ?hidden=${!this.fieldError}>${this.say(this.fieldError)}</p>
       </div>
       ${other
         ? html`<button class="button link" type="button" @click=${() => this.switchMethod(other)}>
@@ -152,14 +151,14 @@ export class DnReauthDialog extends DnElement {
     // A pasted code may carry spaces or dashes; the server wants six digits.
     this.value = this.method === 'totp' ? input.value.replace(/\D/g, '').slice(0, 6) : input.value;
     if (this.method === 'totp' && input.value !== this.value) input.value = this.value;
-    if (this.fieldError) this.fieldError = '';
+    if (this.fieldError) this.fieldError = undefined;
   }
 
   private switchMethod(method: Method): void {
     this.method = method;
     this.value = '';
-    this.fieldError = '';
-    this.formError = '';
+    this.fieldError = undefined;
+    this.formError = undefined;
     void this.updateComplete.then(() => this.focusInput());
   }
 
@@ -172,7 +171,7 @@ export class DnReauthDialog extends DnElement {
       return;
     }
     this.busy = true;
-    this.formError = '';
+    this.formError = undefined;
     try {
       const result = await this.requestApi.reauthenticate(request, { signal: this.signal });
       emit(this, 'dn-reauthenticated', { until: result.reauthenticatedUntil });
@@ -181,9 +180,9 @@ export class DnReauthDialog extends DnElement {
       const apiError = this.handleFailure(error);
       if (apiError.kind === 'aborted') return;
       if (apiError.kind === 'validation' || apiError.code === 'invalid-credentials') {
-        this.fieldError = this.method === 'password' ? this.t('reauth.wrongPassword') : this.t('reauth.wrongCode');
+        this.fieldError = { key: this.method === 'password' ? 'reauth.wrongPassword' : 'reauth.wrongCode' };
       } else {
-        this.formError = this.errorMessage(toApiError(apiError));
+        this.formError = this.describeError(apiError);
       }
       this.focusInput();
     } finally {
@@ -194,13 +193,13 @@ export class DnReauthDialog extends DnElement {
   private buildRequest(): ReauthRequest | undefined {
     if (this.method === 'password') {
       if (!this.value) {
-        this.fieldError = this.t('reauth.passwordRequired');
+        this.fieldError = { key: 'reauth.passwordRequired' };
         return undefined;
       }
       return { method: 'password', password: this.value };
     }
     if (!/^\d{6}$/.test(this.value)) {
-      this.fieldError = this.t('reauth.codeFormat');
+      this.fieldError = { key: 'reauth.codeFormat' };
       return undefined;
     }
     return { method: 'totp', code: this.value };
@@ -222,8 +221,8 @@ export class DnReauthDialog extends DnElement {
     this.requestApi = undefined;
     // The password leaves the page as soon as the dialog closes.
     this.value = '';
-    this.fieldError = '';
-    this.formError = '';
+    this.fieldError = undefined;
+    this.formError = undefined;
     this.open = false;
     if (this.dialog?.open) this.dialog.close();
     this.returnFocus?.focus();
