@@ -1,0 +1,376 @@
+/**
+ * The demo host page: a DialNexa-style dashboard shell around <dn-profile-form>, on the
+ * built-in mock backend. Both index.html and partner.html run this file; the partner page
+ * differs only in its markup (brand name, class="dn-brand-teal") and CSS (tokens and ::part rules).
+ *
+ * Everything here is host code, the way a real app would write it: it sets the provider's
+ * theme, density and locale, listens to dn- events on the document, and never reaches
+ * into an element's shadow root.
+ */
+import { http, HttpResponse } from 'msw';
+import { startMockBackend, type MockBackend } from '../src/api/mock/browser.js';
+import { MOCK_PASSWORD } from '../src/api/mock/seed.js';
+import { directionOf } from '../src/api/context.js';
+import { DENSITIES, THEMES, type Density, type Profile, type Theme } from '../src/api/schemas.js';
+import type { DnEventMap } from '../src/events.js';
+import { isLocale, text, type DemoLocale, type StringKey } from './strings.js';
+
+const API_BASE = '/api/account';
+const STORAGE_KEY = 'dn-demo:display';
+
+interface Prefs {
+  theme: Theme;
+  density: Density;
+  locale: DemoLocale;
+}
+
+const root = document.documentElement;
+const provider = document.querySelector('dn-account-provider');
+let prefs = loadPrefs();
+let backend: MockBackend | undefined;
+
+// ——— Display preferences (not secrets, so localStorage is fine) ———
+
+function loadPrefs(): Prefs {
+  const fallback: Prefs = { theme: 'light', density: 'comfortable', locale: 'en' };
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Record<keyof Prefs, unknown>>;
+    return {
+      theme: THEMES.find((theme) => theme === saved.theme) ?? fallback.theme,
+      density: DENSITIES.find((density) => density === saved.density) ?? fallback.density,
+      locale: isLocale(saved.locale) ? saved.locale : fallback.locale,
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+function setPrefs(next: Prefs): void {
+  prefs = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(prefs));
+  } catch {
+    // Storage may be off (private mode, policy); the choice still applies to this page.
+  }
+  applyPrefs();
+}
+
+/** The shell follows through the same data-dn-* attributes the elements use; the elements through the provider. */
+function applyPrefs(): void {
+  root.dataset.dnTheme = prefs.theme;
+  root.dataset.dnDensity = prefs.density;
+  root.lang = prefs.locale;
+  root.dir = directionOf(prefs.locale);
+  if (provider) {
+    provider.theme = prefs.theme;
+    provider.density = prefs.density;
+    provider.locale = prefs.locale;
+  }
+  translateShell();
+  syncControls();
+  renderInbox();
+}
+
+function t(key: StringKey, values?: Record<string, string>): string {
+  return text(prefs.locale, key, values);
+}
+
+function translateShell(): void {
+  for (const node of document.querySelectorAll<HTMLElement>('[data-t]')) node.textContent = t(node.dataset.t as StringKey);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-t-title]')) node.title = t(node.dataset.tTitle as StringKey);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-t-aria-label]')) {
+    node.setAttribute('aria-label', t(node.dataset.tAriaLabel as StringKey));
+  }
+  const hint = document.querySelector('#password-hint');
+  if (hint) hint.textContent = t('passwordHint', { password: MOCK_PASSWORD });
+}
+
+function syncControls(): void {
+  for (const radio of document.querySelectorAll<HTMLInputElement>('.controls input[type="radio"]')) {
+    radio.checked = radio.value === (radio.name === 'theme' ? prefs.theme : prefs.density);
+  }
+  const select = document.querySelector<HTMLSelectElement>('.controls select[name="locale"]');
+  if (select) select.value = prefs.locale;
+}
+
+function wireControls(): void {
+  document.querySelector('.controls')?.addEventListener('change', (event) => {
+    const control = event.target as HTMLInputElement | HTMLSelectElement;
+    const value = control.value;
+    if (control.name === 'theme') {
+      const theme = THEMES.find((option) => option === value);
+      if (theme) setPrefs({ ...prefs, theme });
+    } else if (control.name === 'density') {
+      const density = DENSITIES.find((option) => option === value);
+      if (density) setPrefs({ ...prefs, density });
+    } else if (control.name === 'locale' && isLocale(value)) {
+      setPrefs({ ...prefs, locale: value });
+    }
+  });
+}
+
+// ——— The signed-in user in the top bar ———
+
+function renderUser(profile: Pick<Profile, 'displayName' | 'email' | 'avatarUrl'>): void {
+  const name = document.querySelector<HTMLElement>('.user-name');
+  const email = document.querySelector<HTMLElement>('.user-email');
+  const image = document.querySelector<HTMLImageElement>('.user-image');
+  const initialsNode = document.querySelector<HTMLElement>('.user-initials');
+  if (name) name.textContent = profile.displayName;
+  if (email) email.textContent = profile.email;
+  if (image && initialsNode) {
+    if (profile.avatarUrl) image.src = profile.avatarUrl;
+    else image.removeAttribute('src');
+    image.hidden = !profile.avatarUrl;
+    initialsNode.hidden = Boolean(profile.avatarUrl);
+    initialsNode.textContent = initials(profile.displayName);
+  }
+}
+
+function initials(name: string): string {
+  const letters = name
+    .trim()
+    .split(/\s+/)
+    .map((word) => [...word][0] ?? '')
+    .join('');
+  return [...letters].slice(0, 2).join('').toUpperCase();
+}
+
+// ——— Mock inbox: the last email the mock backend "sent" ———
+
+/** The outcome of the last "Open verification link", kept as a key so it follows a language switch. */
+let inboxResult: { key: StringKey; values: Record<string, string> } | undefined;
+let inboxBusy = false;
+
+function renderInbox(): void {
+  const inbox = document.querySelector('#inbox');
+  if (!inbox) return;
+  const items: Node[] = [];
+  const state = backend?.store.getEmailChange();
+  const token = backend?.store.lastEmailVerificationToken();
+  if (state?.pending && token) {
+    const mail = element('div', 'mail');
+    const meta = element('dl', 'mail-meta');
+    meta.append(element('dt', '', t('inboxTo')), element('dd', 'mail-to', state.pending.newEmail));
+    meta.append(element('dt', '', t('inboxSubject')), element('dd', '', t('inboxSubjectText', { brand: brandName() })));
+    const until = new Intl.DateTimeFormat(prefs.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(state.pending.expiresAt));
+    const body = element('p', 'mail-body', t('inboxBody', { email: state.pending.newEmail, until }));
+    const button = element('button', 'demo-button primary', inboxBusy ? t('opening') : t('openLink'));
+    button.type = 'button';
+    button.setAttribute('aria-disabled', String(inboxBusy));
+    button.addEventListener('click', () => void openVerificationLink());
+    mail.append(meta, body, button);
+    items.push(mail);
+  } else {
+    items.push(element('p', 'inbox-empty', t('inboxEmpty')));
+  }
+  if (inboxResult) items.push(element('p', 'inbox-result', t(inboxResult.key, inboxResult.values)));
+  inbox.replaceChildren(...items);
+}
+
+async function openVerificationLink(): Promise<void> {
+  const token = backend?.store.lastEmailVerificationToken();
+  if (!backend || !token || inboxBusy) return;
+  inboxBusy = true;
+  inboxResult = undefined;
+  renderInbox();
+  try {
+    const response = await fetch(`${API_BASE}/email-change/verify`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    if (response.ok) {
+      const profile = (await response.json()) as Profile;
+      inboxResult = { key: 'linkOpened', values: { email: profile.email } };
+      // The element re-checks a pending change when the page becomes visible again, as it
+      // would after the user comes back from their mail app; here that moment is now.
+      document.dispatchEvent(new Event('visibilitychange'));
+    } else {
+      const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
+      inboxResult = { key: 'linkFailed', values: { reason: problem.detail ?? problem.title ?? String(response.status) } };
+    }
+  } catch (error) {
+    inboxResult = { key: 'linkFailed', values: { reason: error instanceof Error ? error.message : String(error) } };
+  } finally {
+    inboxBusy = false;
+    renderInbox();
+  }
+}
+
+// ——— Events panel ———
+
+type DnEventName = keyof DnEventMap;
+type Detail<K extends DnEventName> = DnEventMap[K]['detail'];
+
+const SUMMARIES: { [K in DnEventName]: (detail: Detail<K>) => string } = {
+  'dn-profile-saved': (d) => `changed: ${d.changed.join(', ')}`,
+  'dn-avatar-uploaded': () => 'avatar set',
+  'dn-avatar-removed': () => 'avatar removed',
+  'dn-email-change-requested': (d) => `to ${d.newEmail}`,
+  'dn-email-change-resent': (d) => `to ${d.newEmail}`,
+  'dn-email-change-cancelled': (d) => d.newEmail,
+  'dn-email-changed': (d) => d.email,
+  'dn-reauthenticated': (d) => `until ${new Date(d.until).toLocaleTimeString('en-GB')}`,
+  'dn-unauthorized': (d) => `${d.error.kind} ${d.error.status ?? ''}`.trim(),
+  'dn-error': (d) => `${d.action}: ${d.error.kind}`,
+};
+
+const MAX_EVENTS = 10;
+
+function logEvent(name: string, summary: string): void {
+  const list = document.querySelector('#events');
+  if (!list) return;
+  const item = element('li', 'event');
+  const time = element('time', 'event-time', new Date().toLocaleTimeString('en-GB'));
+  time.dateTime = new Date().toISOString();
+  item.append(time, element('code', 'event-name', name), element('span', 'event-detail', summary));
+  list.prepend(item);
+  while (list.children.length > MAX_EVENTS) list.lastElementChild?.remove();
+  const empty = document.querySelector<HTMLElement>('#events-empty');
+  if (empty) empty.hidden = true;
+}
+
+function listen<K extends DnEventName>(name: K, also?: (detail: Detail<K>) => void): void {
+  // dn- events are typed on elements (HTMLElementEventMap); on document they arrive as Event.
+  document.addEventListener(name, (event) => {
+    const detail = (event as DnEventMap[K]).detail;
+    logEvent(name, SUMMARIES[name](detail));
+    also?.(detail);
+  });
+}
+
+function listenToElements(): void {
+  listen('dn-profile-saved', ({ profile, changed }) => {
+    renderUser(profile);
+    // The profile's language is the user's choice of UI language: follow it when the demo ships it.
+    if (changed.includes('language') && isLocale(profile.language) && profile.language !== prefs.locale) {
+      setPrefs({ ...prefs, locale: profile.language });
+    }
+  });
+  listen('dn-avatar-uploaded', ({ profile }) => renderUser(profile));
+  listen('dn-avatar-removed', ({ profile }) => renderUser(profile));
+  listen('dn-email-change-requested', () => renderInbox());
+  listen('dn-email-change-resent', () => renderInbox());
+  listen('dn-email-change-cancelled', () => renderInbox());
+  listen('dn-email-changed', ({ email }) => {
+    const node = document.querySelector('.user-email');
+    if (node) node.textContent = email;
+    renderInbox();
+  });
+  listen('dn-reauthenticated');
+  listen('dn-unauthorized', () => showToast());
+  listen('dn-error');
+}
+
+// ——— Session-ended toast (a real host would redirect to sign-in) ———
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+function showToast(): void {
+  const toast = document.querySelector<HTMLElement>('#toast');
+  if (!toast) return;
+  toast.hidden = false;
+  setSessionArmed(false);
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(hideToast, 10_000);
+}
+
+function hideToast(): void {
+  const toast = document.querySelector<HTMLElement>('#toast');
+  if (toast) toast.hidden = true;
+}
+
+function wireSessionTools(): void {
+  document.querySelector('.toast-close')?.addEventListener('click', hideToast);
+  const button = document.querySelector<HTMLButtonElement>('#expire-session');
+  button?.addEventListener('click', () => {
+    if (!backend) return;
+    backend.use(
+      http.all(
+        `${API_BASE}/*`,
+        () =>
+          HttpResponse.json(
+            { type: 'urn:dialnexa:problem:unauthorized', title: 'Unauthorized', status: 401, detail: 'The session has ended.' },
+            { status: 401, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        { once: true },
+      ),
+    );
+    setSessionArmed(true);
+  });
+}
+
+function setSessionArmed(armed: boolean): void {
+  const note = document.querySelector<HTMLElement>('#session-note');
+  if (note) note.hidden = !armed;
+}
+
+// ——— Sidebar as a menu on narrow screens ———
+
+function wireMenu(): void {
+  const button = document.querySelector<HTMLButtonElement>('.menu-button');
+  const sidebar = document.querySelector<HTMLElement>('#sidebar');
+  if (!button || !sidebar) return;
+  const setOpen = (open: boolean, returnFocus = false) => {
+    sidebar.dataset.open = String(open);
+    button.setAttribute('aria-expanded', String(open));
+    if (open) sidebar.querySelector<HTMLElement>('a[href]')?.focus();
+    else if (returnFocus) button.focus();
+  };
+  button.addEventListener('click', () => setOpen(sidebar.dataset.open !== 'true'));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && sidebar.dataset.open === 'true') setOpen(false, true);
+  });
+  document.addEventListener('click', (event) => {
+    const path = event.composedPath();
+    if (sidebar.dataset.open === 'true' && !path.includes(sidebar) && !path.includes(button)) setOpen(false);
+  });
+  matchMedia('(min-width: 45.0625em)').addEventListener('change', (event) => {
+    if (event.matches) setOpen(false);
+  });
+}
+
+// ——— Helpers ———
+
+function brandName(): string {
+  return document.querySelector('.brand-name')?.textContent?.trim() || 'DialNexa';
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', content = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (content) node.textContent = content;
+  return node;
+}
+
+function showStartError(error: unknown): void {
+  const alert = element('div', 'start-error');
+  alert.setAttribute('role', 'alert');
+  alert.textContent = `The demo's mock backend could not start: ${error instanceof Error ? error.message : String(error)}`;
+  provider?.before(alert);
+}
+
+// ——— Start ———
+
+async function start(): Promise<void> {
+  applyPrefs();
+  wireControls();
+  wireMenu();
+  wireSessionTools();
+  listenToElements();
+
+  // The mock answers before any element exists, so their first request already reaches it.
+  backend = await startMockBackend({ baseUrl: API_BASE, latencyMs: 350 });
+  renderUser(backend.store.getProfile());
+  renderInbox();
+
+  await import('../src/components/account-provider/account-provider.js');
+  await import('../src/components/profile-form/profile-form.js');
+  applyPrefs();
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  showStartError(error);
+});
