@@ -1,4 +1,4 @@
-import { LitElement, html, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { TOptions } from 'i18next';
@@ -14,6 +14,9 @@ import { emit } from './events.js';
 import { confirmIdentity } from './reauth.js';
 
 let fallbackSettings: AccountSettings | undefined;
+
+/** Styles every element starts from: tokens, host reset, buttons, alerts, skeletons, utilities. */
+export const baseStyles: CSSResult[] = [tokens, hostStyles, buttonStyles, alertStyles, skeletonStyles, utilityStyles];
 
 /**
  * Something to tell the user, kept as what to say rather than the words, so a
@@ -60,7 +63,7 @@ export type Message = { key: string; options?: TOptions; until?: number } | { te
  * @cssproperty --dn-dialog-width - Width of dialogs.
  */
 export abstract class DnElement extends LitElement {
-  static override styles: CSSResultGroup = [tokens, hostStyles, buttonStyles, alertStyles, skeletonStyles, utilityStyles];
+  static override styles = baseStyles;
 
   /**
    * The backend. Provided by `<dn-account-provider>`; without one, a REST client

@@ -135,6 +135,34 @@ describe('dn-profile-form', () => {
     });
   });
 
+  describe('with the keyboard only', () => {
+    it('reaches every control in order with Tab and saves with Enter on Save', async () => {
+      const { el, backend } = await mountForm();
+      const focusedName = () => {
+        const active = el.shadowRoot!.activeElement as HTMLElement | null;
+        if (!active) return '';
+        const label = active.id ? el.shadowRoot!.querySelector(`label[for="${active.id}"]`) : null;
+        return (label?.textContent ?? active.textContent ?? '').replace(/\s+/g, ' ').trim();
+      };
+      within(el).getByShadowRole('button', { name: 'Upload photo' }).focus();
+      const visited: string[] = [focusedName()];
+      for (let i = 0; i < 14 && !visited.includes('Save changes'); i += 1) {
+        if (focusedName() === 'Display name') {
+          // Tabbing into a field selects its text; End keeps it, as a person would.
+          await sendKeys({ press: 'End' });
+          await sendKeys({ type: ' H.' });
+        }
+        await sendKeys({ press: 'Tab' });
+        visited.push(focusedName());
+      }
+      expect(visited.slice(0, 4)).to.deep.equal(['Upload photo', 'Display name', 'Email', 'Change email']);
+      expect(visited).to.include.members(['Phone (optional)', 'Time zone', 'Language', 'Company (optional)', 'Bio (optional)', 'Save changes']);
+      await sendKeys({ press: 'Enter' });
+      await until(() => status(el) === 'Profile saved.');
+      expect(requestsTo(backend, 'updateProfile')[0]!.json).to.deep.equal({ displayName: 'Amira Haddad H.' });
+    });
+  });
+
   describe('when input is invalid', () => {
     for (const [name, value, message] of [
       ['1 character', 'A', /at least 2 characters/],

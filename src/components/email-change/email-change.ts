@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import * as z from 'zod/mini';
 import { EMAIL_CHANGE_VALID_HOURS, type EmailChangeState } from '../../api/schemas.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { DnElement, type Message } from '../../internal/dn-element.js';
+import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
@@ -41,7 +41,7 @@ const emailSchema = z.email();
  */
 @customElement('dn-email-change')
 export class DnEmailChange extends DnElement {
-  static override styles = [...(DnElement.styles as []), styles];
+  static override styles = [...baseStyles, styles];
 
   /** The current login email, shown and used to refuse "changing" to the same address. */
   @property({ attribute: 'current-email' }) currentEmail = '';

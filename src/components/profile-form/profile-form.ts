@@ -14,7 +14,7 @@ import {
 } from '../../api/schemas.js';
 import { availableLocales } from '../../i18n/i18n.js';
 import { formatBytes, formatNumber } from '../../i18n/format.js';
-import { DnElement, type Message } from '../../internal/dn-element.js';
+import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
 import { checkAvatar } from '../../api/image-type.js';
 import { LightDomController } from '../../internal/light-dom.js';
@@ -70,7 +70,7 @@ const FIELD_ORDER: FieldName[] = ['displayName', 'phone', 'timezone', 'language'
  */
 @customElement('dn-profile-form')
 export class DnProfileForm extends DnElement {
-  static override styles = [...(DnElement.styles as []), formStyles, styles];
+  static override styles = [...baseStyles, formStyles, styles];
 
   @state() private profile?: Profile;
   @state() private draft?: Fields;

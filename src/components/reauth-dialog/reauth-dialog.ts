@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { AccountApi } from '../../api/account-api.js';
 import type { ReauthRequest } from '../../api/schemas.js';
-import { DnElement, type Message } from '../../internal/dn-element.js';
+import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { uniqueId } from '../../internal/ids.js';
@@ -31,7 +31,7 @@ type Method = 'password' | 'totp';
  */
 @customElement('dn-reauth-dialog')
 export class DnReauthDialog extends DnElement {
-  static override styles = [...(DnElement.styles as []), dialogStyles, styles];
+  static override styles = [...baseStyles, dialogStyles, styles];
 
   @state() private open = false;
   @state() private method: Method = 'password';
