@@ -84,12 +84,21 @@ try {
   console.log(`${'entry'.padEnd(22)}${'min'.padStart(9)}${'gzip'.padStart(9)}`);
   for (const row of rows) console.log(`${row.name.padEnd(22)}${kb(row.min)}${kb(row.gzip)}`);
 
-  // Lazy chunks: what loads on demand, named after the modules they hold.
+  // Lazy chunks: what loads on demand beyond what the elements already loaded (a dynamic
+  // import may sit in a chunk it shares with index.js, so count its whole closure).
+  const componentEager = new Set();
+  for (const [file, meta] of Object.entries(outputs)) {
+    if (meta.entryPoint && declared.has(meta.entryPoint) && meta.entryPoint !== 'src/index.ts') {
+      for (const f of closure(file).eager) componentEager.add(f);
+    }
+  }
   const lazyRows = [...allLazy]
     .map((f) => {
-      const inputs = Object.keys(outputs[f]?.inputs ?? {}).filter((i) => i.startsWith('src/'));
-      const label = inputs.map((i) => i.replace(/^src\//, '').replace(/\.ts$/, '')).join(', ') || basename(f, '.js').replace(/-[A-Z0-9]{8}$/, '');
-      return { label, ...(bytes.get(key(f)) ?? { min: 0, gzip: 0 }) };
+      const files = [...closure(f).eager].filter((g) => !componentEager.has(g));
+      const inputs = files.flatMap((g) => Object.keys(outputs[g]?.inputs ?? {})).filter((i) => i.startsWith('src/'));
+      const names = new Set(inputs.map((i) => i.replace(/^src\//, '').replace(/(\.styles)?\.ts$/, '')));
+      const label = [...names].join(', ') || basename(f, '.js').replace(/-[A-Z0-9]{8}$/, '');
+      return { label, ...sum(files) };
     })
     .sort((a, b) => a.label.localeCompare(b.label));
   console.log('\nloaded on demand');
