@@ -5,4 +5,13 @@ export default {
   litelement: true,
   // check-generated.mjs writes a fresh copy elsewhere to compare.
   outdir: process.env.CEM_OUTDIR ?? '.',
+  plugins: [
+    {
+      // The analyzer reads files in no fixed order; sorted output makes the freshness check exact.
+      name: 'dn-stable-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };

@@ -13,4 +13,5 @@ export type { DnEventMap } from './events.js';
 export { DnAccountProvider } from './components/account-provider/account-provider.js';
 export { DnProfileForm } from './components/profile-form/profile-form.js';
 export { DnEmailChange } from './components/email-change/email-change.js';
-export { DnReauthDialog } from './components/reauth-dialog/reauth-dialog.js';
+// The re-auth dialog loads when an element first needs it; only its type is exported here.
+export type { DnReauthDialog } from './components/reauth-dialog/reauth-dialog.js';

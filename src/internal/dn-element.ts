@@ -1,4 +1,4 @@
-import { LitElement, html, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { TOptions } from 'i18next';
@@ -196,11 +196,12 @@ export abstract class DnElement extends LitElement {
     </div>`;
   }
 
-  /** The error state with a retry button. */
+  /** The error state with a retry button (none after a 401: the host sends the user to sign in). */
   protected renderLoadError(error: unknown, retry: () => void): TemplateResult {
+    const signedOut = toApiError(error).kind === 'unauthorized';
     return html`<div part="error" class="alert danger" role="alert">
       <p>${this.errorMessage(error)}</p>
-      <button class="button secondary" type="button" @click=${retry}>${this.t('common.retry')}</button>
+      ${signedOut ? nothing : html`<button class="button secondary" type="button" @click=${retry}>${this.t('common.retry')}</button>`}
     </div>`;
   }
 

@@ -1,5 +1,18 @@
-import { render, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { CSSResult } from 'lit';
+import { css, render, type CSSResult, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+
+/** What the shadow roots get from the host reset, for the light-DOM containers. */
+const lightBase = css`
+  :host {
+    display: block;
+  }
+
+  :host,
+  :host *,
+  :host *::before,
+  :host *::after {
+    box-sizing: border-box;
+  }
+`;
 
 /**
  * Renders part of an element's template into its light DOM, slotted into the
@@ -19,7 +32,7 @@ export class LightDomController implements ReactiveController {
 
   constructor(host: ReactiveControllerHost & HTMLElement, slot: string, styles: CSSResult[] = []) {
     this.host = host;
-    this.styles = styles;
+    this.styles = [lightBase, ...styles];
     this.container = document.createElement('div');
     this.container.slot = slot;
     this.container.className = 'dn-light';

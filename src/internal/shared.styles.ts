@@ -103,6 +103,12 @@ export const formStyles = css`
     gap: var(--dn-space-5);
   }
 
+  /* A link-style button in a grid keeps its own width at the start of the line. */
+  .form > .button.link,
+  .field > .button.link {
+    justify-self: start;
+  }
+
   .field {
     display: grid;
     gap: var(--dn-space-1);

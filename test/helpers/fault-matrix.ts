@@ -91,7 +91,8 @@ export function runFaultMatrix<T extends HTMLElement>(options: FaultMatrixOption
   const [method, path] = options.request;
   const isLoad = !options.act;
   for (const fault of FAULTS.filter((f) => !isLoad || !f.mutationOnly)) {
-    it(`${fault.name}: shows "${fault.message.source}"${isLoad ? ' and retries' : ', keeping the input'}`, async () => {
+    const outcome = !isLoad ? ', keeping the input' : fault.unauthorized ? ', without a retry' : ' and retries';
+    it(`${fault.name}: shows "${fault.message.source}"${outcome}`, async () => {
       const handler: HttpHandler = http[method](path, fault.respond);
       let unauthorized = 0;
       const listener = () => (unauthorized += 1);
@@ -109,7 +110,15 @@ export function runFaultMatrix<T extends HTMLElement>(options: FaultMatrixOption
         expect(visibleText(context.el)).not.to.match(/undefined|\[object Object\]|NaN/);
         if (fault.unauthorized) expect(unauthorized, 'dn-unauthorized events').to.be.greaterThan(0);
         await options.kept?.(context);
-        if (isLoad) {
+        if (isLoad && fault.unauthorized) {
+          for (let i = 0; i < 3; i += 1) {
+            (context.el as unknown as { requestUpdate(): void; updateComplete: Promise<unknown> }).requestUpdate();
+            await (context.el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+          }
+          const retry = [...(context.el.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => /try again/i.test(b.textContent ?? ''));
+          expect(retry, 'no "Try again" once signed out: the host sends the user to sign in').to.equal(undefined);
+          expect(unauthorized, 'dn-unauthorized once, however often the element renders').to.equal(1);
+        } else if (isLoad) {
           context.backend.worker.resetHandlers();
           const retry = [...(context.el.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => /try again/i.test(b.textContent ?? ''));
           expect(retry, 'a "Try again" button').to.exist;

@@ -66,7 +66,10 @@ export class DnEmailChange extends DnElement {
   private readonly loadTask = new Task(this, {
     task: async ([api], { signal }) => {
       const previous = this.state?.pending?.newEmail;
-      const next = await api.getEmailChange({ signal: AbortSignal.any([signal, this.signal]) });
+      const next = await api
+        .getEmailChange({ signal: AbortSignal.any([signal, this.signal]) })
+        // Once per failure, not once per render of the error state.
+        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
       this.state = next;
       if (previous && !next.pending) await this.checkVerified(previous);
       return next;
@@ -114,11 +117,7 @@ export class DnEmailChange extends DnElement {
         initial: () => this.renderLoading(2),
         pending: () => (this.state ? this.renderBody(this.state) : this.renderLoading(2)),
         complete: () => this.renderBody(this.state!),
-        error: (error) => {
-          if (this.state) return this.renderBody(this.state);
-          this.handleFailure(error);
-          return this.renderLoadError(error, () => void this.loadTask.run());
-        },
+        error: (error) => (this.state ? this.renderBody(this.state) : this.renderLoadError(error, () => void this.loadTask.run())),
       })}
       ${this.renderStatus()}
     </section>`;

@@ -10,8 +10,14 @@ export const styles = css`
     margin: var(--dn-space-1) 0 0;
   }
 
-  .avatar-block .row {
+  .avatar-block > .row {
     align-items: center;
+    flex-wrap: nowrap;
+  }
+
+  .avatar-block .stack {
+    flex: 1 1 auto;
+    min-inline-size: 0;
   }
 
   .avatar {
@@ -27,10 +33,6 @@ export const styles = css`
     color: var(--dn-color-on-accent);
     font-size: var(--dn-font-size-lg);
     font-weight: var(--dn-font-weight-bold);
-  }
-
-  .field > .button.link {
-    justify-self: start;
   }
 
   .progress {

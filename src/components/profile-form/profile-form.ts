@@ -88,7 +88,10 @@ export class DnProfileForm extends DnElement {
 
   private readonly loadTask = new Task(this, {
     task: async ([api], { signal }) => {
-      const profile = await api.getProfile({ signal: AbortSignal.any([signal, this.signal]) });
+      const profile = await api
+        .getProfile({ signal: AbortSignal.any([signal, this.signal]) })
+        // Once per failure, not once per render of the error state.
+        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
       this.profile = profile;
       // A reload (another API, a retry) must not throw away what the user typed.
       if (!this.draft || !this.isDirty) this.draft = fieldsOf(profile);
@@ -131,11 +134,7 @@ export class DnProfileForm extends DnElement {
       initial: () => this.renderLoading(6),
       pending: () => (this.profile ? this.renderForm() : this.renderLoading(6)),
       complete: () => this.renderForm(),
-      error: (error) => {
-        if (this.profile) return this.renderForm();
-        this.handleFailure(error);
-        return this.renderLoadError(error, () => void this.loadTask.run());
-      },
+      error: (error) => (this.profile ? this.renderForm() : this.renderLoadError(error, () => void this.loadTask.run())),
     })}${this.renderStatus()}`;
   }
 
