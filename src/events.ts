@@ -7,7 +7,7 @@
  * ```
  */
 import type { ApiError } from './api/errors.js';
-import type { Profile } from './api/schemas.js';
+import type { BackupCodes, Profile, TwoFactorStatus } from './api/schemas.js';
 
 export interface DnEventMap {
   /** The profile was saved; `changed` lists the fields that were sent. */
@@ -24,6 +24,20 @@ export interface DnEventMap {
   'dn-email-change-cancelled': CustomEvent<{ newEmail: string }>;
   /** The new address was verified and is now the login email. */
   'dn-email-changed': CustomEvent<{ email: string }>;
+  /** The password was changed. `otherSessions`: how many other sessions are still signed in. */
+  'dn-password-changed': CustomEvent<{ changedAt: string; otherSessions: number }>;
+  /** Every session but the current one was signed out. */
+  'dn-sessions-revoked': CustomEvent<{ revoked: number }>;
+  /** A reset link was requested (the answer never says whether the account exists). */
+  'dn-password-reset-requested': CustomEvent<{ email: string }>;
+  /** A new password was set with a reset link. */
+  'dn-password-reset-completed': CustomEvent<{ completedAt: string }>;
+  /** Two-factor authentication was turned on. The backup codes are not in the event: they never leave the element. */
+  'dn-2fa-enabled': CustomEvent<{ status: TwoFactorStatus }>;
+  /** Two-factor authentication was turned off. */
+  'dn-2fa-disabled': CustomEvent<{ status: TwoFactorStatus }>;
+  /** A new set of backup codes replaced the old one. */
+  'dn-backup-codes-regenerated': CustomEvent<{ generatedAt: BackupCodes['generatedAt']; count: number }>;
   /** The user confirmed their identity in "Confirm it's you". */
   'dn-reauthenticated': CustomEvent<{ until: string }>;
   /** The backend answered 401: the host should send the user to sign in. */

@@ -1,4 +1,7 @@
 import type { Messages } from '../i18n.js';
+import password from './ar/password.js';
+import twoFactor from './ar/two-factor.js';
+
 
 /**
  * Arabic (Modern Standard Arabic, formal). Numbers written into the sentences use
@@ -7,6 +10,8 @@ import type { Messages } from '../i18n.js';
  * (U+2066 … U+2069) so it is not reordered inside right-to-left text.
  */
 export default {
+  password,
+  twoFactor,
   common: {
     loading: 'جارٍ التحميل…',
     retry: 'إعادة المحاولة',

@@ -1,7 +1,12 @@
 import type { Messages } from '../i18n.js';
+import password from './de/password.js';
+import twoFactor from './de/two-factor.js';
+
 
 /** German. */
 export default {
+  password,
+  twoFactor,
   common: {
     loading: 'Wird geladen…',
     retry: 'Erneut versuchen',

@@ -1,5 +1,11 @@
+import password from './en/password.js';
+import twoFactor from './en/two-factor.js';
+
 /** English: the complete set every other locale translates (a test compares their keys). */
 export default {
+  // Namespaces of larger features live in their own files.
+  password,
+  twoFactor,
   common: {
     loading: 'Loading…',
     retry: 'Try again',

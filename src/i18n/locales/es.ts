@@ -1,7 +1,12 @@
 import type { Messages } from '../i18n.js';
+import password from './es/password.js';
+import twoFactor from './es/two-factor.js';
+
 
 /** Spanish (neutral, addressing the user as «tú»). */
 export default {
+  password,
+  twoFactor,
   common: {
     loading: 'Cargando…',
     retry: 'Reintentar',
