@@ -27,6 +27,9 @@ export default defineConfig(({ command }) =>
               'account-provider': resolve(__dirname, 'src/components/account-provider/account-provider.ts'),
               'profile-form': resolve(__dirname, 'src/components/profile-form/profile-form.ts'),
               'email-change': resolve(__dirname, 'src/components/email-change/email-change.ts'),
+              '2fa-setup': resolve(__dirname, 'src/components/2fa-setup/2fa-setup.ts'),
+              'password-change': resolve(__dirname, 'src/components/password-change/password-change.ts'),
+              'password-reset': resolve(__dirname, 'src/components/password-reset/password-reset.ts'),
             },
           },
           rolldownOptions: {

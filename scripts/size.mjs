@@ -95,8 +95,17 @@ try {
   const lazyRows = [...allLazy]
     .map((f) => {
       const files = [...closure(f).eager].filter((g) => !componentEager.has(g));
-      const inputs = files.flatMap((g) => Object.keys(outputs[g]?.inputs ?? {})).filter((i) => i.startsWith('src/'));
-      const names = new Set(inputs.map((i) => i.replace(/^src\//, '').replace(/(\.styles)?\.ts$/, '')));
+      const inputs = files.flatMap((g) => Object.keys(outputs[g]?.inputs ?? {}));
+      // Name a chunk by what it holds: a package, a locale, or our modules.
+      const names = new Set(
+        inputs.map((i) => {
+          const pkg = i.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+          if (pkg) return pkg[1];
+          const locale = i.match(/^src\/i18n\/locales\/([a-z-]+)/i);
+          if (locale) return `locale ${locale[1].replace(/\.ts$/, '')}`;
+          return i.replace(/^src\//, '').replace(/(\.styles)?\.ts$/, '');
+        }),
+      );
       const label = [...names].join(', ') || basename(f, '.js').replace(/-[A-Z0-9]{8}$/, '');
       return { label, ...sum(files) };
     })

@@ -13,5 +13,8 @@ export type { DnEventMap } from './events.js';
 export { DnAccountProvider } from './components/account-provider/account-provider.js';
 export { DnProfileForm } from './components/profile-form/profile-form.js';
 export { DnEmailChange } from './components/email-change/email-change.js';
+export { Dn2faSetup } from './components/2fa-setup/2fa-setup.js';
+export { DnPasswordChange } from './components/password-change/password-change.js';
+export { DnPasswordReset } from './components/password-reset/password-reset.js';
 // The re-auth dialog loads when an element first needs it; only its type is exported here.
 export type { DnReauthDialog } from './components/reauth-dialog/reauth-dialog.js';
