@@ -218,6 +218,8 @@ const SUMMARIES: { [K in DnEventName]: (detail: Detail<K>) => string } = {
   'dn-2fa-enabled': (d) => `${d.status.backupCodesRemaining} backup codes`,
   'dn-2fa-disabled': () => '2FA off',
   'dn-backup-codes-regenerated': (d) => `${d.count} new codes`,
+  'dn-trusted-device-revoked': (d) => `${d.device.browser} on ${d.device.os}`,
+  'dn-trusted-devices-revoked': (d) => `${d.revoked} revoked`,
   'dn-reauthenticated': (d) => `until ${new Date(d.until).toLocaleTimeString('en-GB')}`,
   'dn-unauthorized': (d) => `${d.error.kind} ${d.error.status ?? ''}`.trim(),
   'dn-error': (d) => `${d.action}: ${d.error.kind}`,

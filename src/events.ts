@@ -7,7 +7,7 @@
  * ```
  */
 import type { ApiError } from './api/errors.js';
-import type { BackupCodes, Profile, TwoFactorStatus } from './api/schemas.js';
+import type { BackupCodes, Profile, TrustedDevice, TwoFactorStatus } from './api/schemas.js';
 
 export interface DnEventMap {
   /** The profile was saved; `changed` lists the fields that were sent. */
@@ -38,6 +38,10 @@ export interface DnEventMap {
   'dn-2fa-disabled': CustomEvent<{ status: TwoFactorStatus }>;
   /** A new set of backup codes replaced the old one. */
   'dn-backup-codes-regenerated': CustomEvent<{ generatedAt: BackupCodes['generatedAt']; count: number }>;
+  /** One trusted device was revoked: it asks for a 2FA code at its next sign-in. */
+  'dn-trusted-device-revoked': CustomEvent<{ device: TrustedDevice }>;
+  /** Every trusted device was revoked. */
+  'dn-trusted-devices-revoked': CustomEvent<{ revoked: number }>;
   /** The user confirmed their identity in "Confirm it's you". */
   'dn-reauthenticated': CustomEvent<{ until: string }>;
   /** The backend answered 401: the host should send the user to sign in. */

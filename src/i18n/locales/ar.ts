@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n.js';
 import password from './ar/password.js';
 import twoFactor from './ar/two-factor.js';
+import devices from './ar/devices.js';
 
 
 /**
@@ -12,6 +13,7 @@ import twoFactor from './ar/two-factor.js';
 export default {
   password,
   twoFactor,
+  devices,
   common: {
     loading: 'جارٍ التحميل…',
     retry: 'إعادة المحاولة',

@@ -1,12 +1,14 @@
 import type { Messages } from '../i18n.js';
 import password from './de/password.js';
 import twoFactor from './de/two-factor.js';
+import devices from './de/devices.js';
 
 
 /** German. */
 export default {
   password,
   twoFactor,
+  devices,
   common: {
     loading: 'Wird geladen…',
     retry: 'Erneut versuchen',

@@ -1,11 +1,13 @@
 import password from './en/password.js';
 import twoFactor from './en/two-factor.js';
+import devices from './en/devices.js';
 
 /** English: the complete set every other locale translates (a test compares their keys). */
 export default {
   // Namespaces of larger features live in their own files.
   password,
   twoFactor,
+  devices,
   common: {
     loading: 'Loading…',
     retry: 'Try again',

@@ -1,12 +1,14 @@
 import type { Messages } from '../i18n.js';
 import password from './es/password.js';
 import twoFactor from './es/two-factor.js';
+import devices from './es/devices.js';
 
 
 /** Spanish (neutral, addressing the user as «tú»). */
 export default {
   password,
   twoFactor,
+  devices,
   common: {
     loading: 'Cargando…',
     retry: 'Reintentar',
