@@ -221,22 +221,24 @@ describe('dn-email-change', () => {
       await until(() => status(el) === `Your login email is now ${NEW}.`);
     });
 
-    it('renders a hostile address from the server as text', async () => {
-      const hostile = '"><img src=x onerror=alert(1)>@example.com';
+    it('refuses a hostile address from the server instead of rendering it', async () => {
+      const hostile = '"><img src=x onerror="window.__pwned=1">@example.com';
       const { el } = await mountChange({
         setup: (b) =>
           b.use(
             http.get('/api/account/email-change', () =>
               HttpResponse.json({
-                pending: { newEmail: 'x@example.com', requestedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3600e3).toISOString() },
+                pending: { newEmail: hostile, requestedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3600e3).toISOString() },
                 passwordRequired: false,
               }),
             ),
           ),
       });
-      // The schema refuses a malformed address outright; a valid one renders as text.
+      // Not an email address: the response fails the contract and shows as an error, never as markup.
+      expect(visibleText(el)).to.contain('The server sent an answer we could not read.');
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-      expect(visibleText(el)).not.to.contain(hostile);
+      expect(el.querySelector('img')).to.equal(null);
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
     });
   });
 
