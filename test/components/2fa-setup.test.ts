@@ -7,7 +7,7 @@ import type { Dn2faSetup } from '../../src/components/2fa-setup/2fa-setup.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
 import { isQrLoaded } from '../../src/internal/qr.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
-import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 
 const mount2fa = (options: MountOptions = {}) => mount<Dn2faSetup>(html`<dn-2fa-setup></dn-2fa-setup>`, { reauth: 'never', ...options });
 
@@ -16,15 +16,8 @@ const queryButton = (el: HTMLElement, name: string | RegExp) => within(el).query
 /** The code field: in the element's light DOM, found from the document. */
 const codeInput = () => document.querySelector<HTMLInputElement>('dn-2fa-setup input[autocomplete="one-time-code"]')!;
 const passwordInput = () => document.querySelector<HTMLInputElement>('dn-2fa-setup input[autocomplete="current-password"]')!;
-const status = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
 const keyShown = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="key"]')?.textContent?.trim() ?? '';
 const codesShown = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part="codes"] li')].map((li) => li.textContent!.trim());
-const errorOf = (input: HTMLElement) =>
-  (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id))
-    .find((node) => node?.classList.contains('error') && !node.hidden)
-    ?.textContent?.trim() ?? '';
 /** The private fields that hold secrets: checked, because leaving the DOM is not enough. */
 const secretsHeld = (el: HTMLElement) => {
   const fields = el as unknown as { setup?: unknown; backupCodes?: unknown };
@@ -164,7 +157,7 @@ describe('dn-2fa-setup', () => {
       expect(requestsTo(backend, 'verifyTwoFactorSetup').map((r) => [r.status, (r.json as { code: string }).code])).to.deep.equal([[200, code]]);
       expect(backend.store.twoFactorSecret()).to.equal(secret);
       expect(codesShown(el)).to.have.members(backend.store.unusedBackupCodes());
-      await until(() => status(el) === 'Two-factor authentication is on.');
+      await until(() => statusOf(el) === 'Two-factor authentication is on.');
       expect(allMarkup(el), 'the key left the DOM').not.to.contain(secret.slice(0, 4) + ' ' + secret.slice(4, 8));
       expect(el.shadowRoot!.querySelector('canvas')).to.equal(null);
 
@@ -296,7 +289,7 @@ describe('dn-2fa-setup', () => {
       };
       try {
         button(el, 'Copy key').click();
-        await until(() => status(el) === 'Key copied.');
+        await until(() => statusOf(el) === 'Key copied.');
         expect(copied).to.deep.equal([secret]);
         navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
         button(el, 'Copy key').click();
@@ -365,7 +358,7 @@ describe('dn-2fa-setup', () => {
       };
       try {
         button(el, 'Copy').click();
-        await until(() => status(el) === 'Backup codes copied.');
+        await until(() => statusOf(el) === 'Backup codes copied.');
       } finally {
         navigator.clipboard.writeText = original;
       }
@@ -423,7 +416,7 @@ describe('dn-2fa-setup', () => {
       await sendKeys({ press: 'Enter' });
       expect((await disabled).detail.status.enabled).to.equal(false);
       expect(requestsTo(backend, 'disableTwoFactor').at(-1)!.json).to.deep.equal({ method: 'password', password: MOCK_PASSWORD });
-      await until(() => status(el) === 'Two-factor authentication is off.');
+      await until(() => statusOf(el) === 'Two-factor authentication is off.');
       expect(visibleText(el)).to.contain('Status: Off');
       expect(document.querySelector('input[type="password"]'), 'the password leaves the page').to.equal(null);
     });

@@ -6,7 +6,7 @@ import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
 import type { DnEmailChange } from '../../src/components/email-change/email-change.js';
 import '../../src/components/email-change/email-change.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
-import { mount, requestsTo, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 
 const CURRENT = 'amira@northwind-calls.example';
 const NEW = 'amira.haddad@northwind-calls.example';
@@ -16,13 +16,6 @@ const mountChange = (options: MountOptions = {}) =>
 
 const newEmailInput = () => screen.getByLabelText('New email address') as HTMLInputElement;
 const submit = () => screen.getByRole('button', { name: 'Send verification link' }) as HTMLButtonElement;
-const status = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
-const errorOf = (input: HTMLElement) =>
-  (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id))
-    .find((node) => node?.classList.contains('error') && !node.hidden)
-    ?.textContent?.trim() ?? '';
 
 async function request(email = NEW): Promise<void> {
   await typeInto(newEmailInput(), email);
@@ -66,7 +59,7 @@ describe('dn-email-change', () => {
       const text = visibleText(el);
       expect(text).to.contain(`We sent a verification link to ${NEW}.`);
       expect(text).to.match(/valid for 24 hours \(until .+\)/);
-      await until(() => status(el) === `Verification link sent to ${NEW}.`);
+      await until(() => statusOf(el) === `Verification link sent to ${NEW}.`);
       expect(el.shadowRoot!.activeElement?.textContent).to.contain('Resend link');
     });
 
@@ -185,7 +178,7 @@ describe('dn-email-change', () => {
       within(el).getByShadowRole('button', { name: 'Resend link' }).click();
       await resent;
       expect(requestsTo(backend, 'resendEmailChange')[0]!.method).to.equal('POST');
-      await until(() => status(el) === `We sent a new link to ${NEW}.`);
+      await until(() => statusOf(el) === `We sent a new link to ${NEW}.`);
     });
 
     it('cancels the change and offers the form again', async () => {
@@ -194,7 +187,7 @@ describe('dn-email-change', () => {
       within(el).getByShadowRole('button', { name: 'Cancel change' }).click();
       expect((await cancelled).detail.newEmail).to.equal(NEW);
       expect(requestsTo(backend, 'cancelEmailChange')[0]!.method).to.equal('DELETE');
-      await until(() => status(el) === 'Email change cancelled. Your login email stays the same.');
+      await until(() => statusOf(el) === 'Email change cancelled. Your login email stays the same.');
       expect(newEmailInput().value).to.equal('');
     });
 
@@ -218,7 +211,7 @@ describe('dn-email-change', () => {
       backend.store.verifyEmailChange({ token: backend.store.lastEmailVerificationToken()! });
       window.dispatchEvent(new Event('focus'));
       expect((await changed).detail.email).to.equal(NEW);
-      await until(() => status(el) === `Your login email is now ${NEW}.`);
+      await until(() => statusOf(el) === `Your login email is now ${NEW}.`);
     });
 
     it('refuses a hostile address from the server instead of rendering it', async () => {

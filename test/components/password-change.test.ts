@@ -6,7 +6,7 @@ import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
 import type { DnPasswordChange } from '../../src/components/password-change/password-change.js';
 import '../../src/components/password-change/password-change.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
-import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 
 const NEW = 'Sunny-days-42';
 const EMAIL = 'amira@northwind-calls.example';
@@ -19,13 +19,6 @@ const newInput = () => screen.getByLabelText('New password') as HTMLInputElement
 const confirmInput = () => screen.getByLabelText('Confirm new password') as HTMLInputElement;
 const submit = () => screen.getByRole('button', { name: /^Change password$|Changing password/ }) as HTMLButtonElement;
 const toggleOf = (input: HTMLInputElement) => input.parentElement!.querySelector('button')!;
-const status = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
-const errorOf = (input: HTMLElement) =>
-  (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id))
-    .find((node) => node?.classList.contains('error') && !node.hidden)
-    ?.textContent?.trim() ?? '';
 /** The checklist lines as read: "Done: At least 8 characters". */
 const checklist = () =>
   [...document.querySelectorAll('dn-password-change .checklist li')].map((li) => li.textContent!.replace(/[✓○]/g, '').replace(/\s+/g, ' ').trim());
@@ -93,12 +86,12 @@ describe('dn-password-change', () => {
       const { el } = await mountChange();
       await typeInto(newInput(), 'abcdefgh');
       expect(checklist()).to.deep.equal(['Done: At least 8 characters', 'Not yet: A number', 'Not yet: A special character, like ! or #']);
-      expect(status(el)).to.equal('');
+      expect(statusOf(el)).to.equal('');
       await typeInto(newInput(), '1!', { replace: false });
       expect(checklist()).to.deep.equal(['Done: At least 8 characters', 'Done: A number', 'Done: A special character, like ! or #']);
-      await until(() => status(el) === 'Your new password meets every requirement.');
+      await until(() => statusOf(el) === 'Your new password meets every requirement.');
       await sendKeys({ press: 'Backspace' });
-      await until(() => status(el) === '');
+      await until(() => statusOf(el) === '');
       expect(checklist()[2]).to.equal('Not yet: A special character, like ! or #');
     });
 
@@ -240,7 +233,7 @@ describe('dn-password-change', () => {
       const event = await changed;
       expect(event.detail.otherSessions).to.equal(5);
       expect(Date.parse(event.detail.changedAt)).to.be.a('number').and.not.NaN;
-      await until(() => status(el) === 'Your password was changed.');
+      await until(() => statusOf(el) === 'Your password was changed.');
       expect([currentInput().value, newInput().value, confirmInput().value]).to.deep.equal(['', '', '']);
       expect(visibleText(el)).to.contain('Your other sessions are still signed in.');
       const offer = screen.getByShadowRole('button', { name: 'Sign out all other sessions' });
@@ -251,7 +244,7 @@ describe('dn-password-change', () => {
       offer.click();
       expect((await revoked).detail.revoked).to.equal(5);
       expect(requestsTo(backend, 'revokeOtherSessions')[0]!.method).to.equal('POST');
-      await until(() => status(el) === 'All other sessions were signed out.');
+      await until(() => statusOf(el) === 'All other sessions were signed out.');
       expect(screen.queryByShadowRole('button', { name: 'Sign out all other sessions' })).to.equal(null);
     });
 
@@ -272,7 +265,7 @@ describe('dn-password-change', () => {
       expect((await revoked).detail.revoked).to.equal(5);
       expect(requestsTo(backend, 'revokeOtherSessions').map((r) => r.status)).to.deep.equal([403, 200]);
       expect(requestsTo(backend, 'reauthenticate').map((r) => r.json)).to.deep.equal([{ method: 'password', password: NEW }]);
-      await until(() => status(el) === 'All other sessions were signed out.');
+      await until(() => statusOf(el) === 'All other sessions were signed out.');
     });
 
     it('works with the keyboard alone', async () => {
@@ -289,7 +282,7 @@ describe('dn-password-change', () => {
       expect(document.activeElement === confirmInput(), 'focus').to.equal(true);
       await sendKeys({ type: NEW });
       await sendKeys({ press: 'Enter' });
-      await until(() => status(el) === 'Your password was changed.');
+      await until(() => statusOf(el) === 'Your password was changed.');
       await sendKeys({ press: 'Enter' });
       await until(() => requestsTo(backend, 'revokeOtherSessions').length === 1);
     });

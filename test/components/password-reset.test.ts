@@ -6,7 +6,7 @@ import { MOCK_USER } from '../../src/api/mock/index.js';
 import type { DnPasswordReset } from '../../src/components/password-reset/password-reset.js';
 import '../../src/components/password-reset/password-reset.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
-import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 
 const NEW = 'Sunny-days-42';
 const UNKNOWN = 'nobody@example.com';
@@ -19,13 +19,6 @@ const mountReset = (options: MountOptions & { token?: string; signIn?: string } 
 const emailInput = () => screen.getByLabelText('Email address') as HTMLInputElement;
 const newInput = () => screen.getByLabelText('New password') as HTMLInputElement;
 const confirmInput = () => screen.getByLabelText('Confirm new password') as HTMLInputElement;
-const status = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
-const errorOf = (input: HTMLElement) =>
-  (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id))
-    .find((node) => node?.classList.contains('error') && !node.hidden)
-    ?.textContent?.trim() ?? '';
 const checklist = () =>
   [...document.querySelectorAll('dn-password-reset .checklist li')].map((li) => li.textContent!.replace(/[✓○]/g, '').replace(/\s+/g, ' ').trim());
 const sentPanel = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLElement>('[part="sent"]');
@@ -99,7 +92,7 @@ describe('dn-password-reset', () => {
         expect((await requested).detail.email).to.equal(email);
         await until(() => sentPanel(el));
         expect(requestsTo(backend, 'requestPasswordReset')[0]!.json).to.deep.equal({ email });
-        await until(() => status(el) === 'Request received. Check your inbox.');
+        await until(() => statusOf(el) === 'Request received. Check your inbox.');
         expect(visibleText(el)).to.contain(`If an account exists for ${email}, we've sent a link to reset its password. The link is valid for 1 hour.`);
         texts.push(visibleText(el).replace(email, '{{email}}'));
       }
@@ -173,7 +166,7 @@ describe('dn-password-reset', () => {
       expect(Number.isNaN(Date.parse((await completed).detail.completedAt))).to.equal(false);
       expect(requestsTo(backend, 'completePasswordReset')[0]!.json).to.deep.equal({ token, newPassword: NEW });
       expect(backend.store.currentPassword()).to.equal(NEW);
-      await until(() => status(el) === 'Your password was reset.');
+      await until(() => statusOf(el) === 'Your password was reset.');
       const link = screen.getByShadowRole('link', { name: 'Sign in' });
       expect(link.getAttribute('href')).to.equal('/login');
       expect(el.shadowRoot!.activeElement === link, 'focus on the link').to.equal(true);
@@ -192,7 +185,7 @@ describe('dn-password-reset', () => {
         });
         await until(() => screen.queryByLabelText('New password'));
         await setPassword();
-        await until(() => status(el) === 'Your password was reset.');
+        await until(() => statusOf(el) === 'Your password was reset.');
         expect(requestsTo(backend, 'completePasswordReset')[0]!.json).to.deep.equal({ token, newPassword: NEW });
         expect(visibleText(el)).to.contain('You can now sign in with your new password.');
         expect(screen.queryByShadowRole('link'), 'no sign-in-url, no link').to.equal(null);
@@ -278,7 +271,7 @@ describe('dn-password-reset', () => {
       expect(document.activeElement === confirmInput(), 'focus in the confirmation').to.equal(true);
       await sendKeys({ type: NEW });
       await sendKeys({ press: 'Enter' });
-      await until(() => status(el) === 'Your password was reset.');
+      await until(() => statusOf(el) === 'Your password was reset.');
       expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Sign in');
     });
   });

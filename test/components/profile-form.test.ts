@@ -5,19 +5,13 @@ import { screen, within } from 'shadow-dom-testing-library';
 import type { DnProfileForm } from '../../src/components/profile-form/profile-form.js';
 import '../../src/components/profile-form/profile-form.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
-import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 import { PNG_1X1, SVG_BYTES, canvasImage, pngOfSize } from '../mock/helpers.js';
 
 const mountForm = (options: MountOptions = {}) => mount<DnProfileForm>(html`<dn-profile-form></dn-profile-form>`, options);
 
 const field = (el: HTMLElement, label: string | RegExp) => within(el).getByShadowLabelText(label) as HTMLInputElement;
 const button = (el: HTMLElement, name: string | RegExp) => within(el).getByShadowRole('button', { name }) as HTMLButtonElement;
-const status = (el: HTMLElement) => el.shadowRoot!.querySelector('[role="status"][part="status"]')!.textContent!.trim();
-const errorOf = (input: HTMLElement) => {
-  const ids = (input.getAttribute('aria-describedby') ?? '').split(' ');
-  const root = input.getRootNode() as ShadowRoot;
-  return ids.map((id) => root.getElementById(id)).find((node) => node?.classList.contains('error') && !node.hidden)?.textContent?.trim() ?? '';
-};
 
 async function chooseFile(el: DnProfileForm, file: File): Promise<void> {
   const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
@@ -97,7 +91,7 @@ describe('dn-profile-form', () => {
       expect(request!.json).to.deep.equal({ displayName: 'Amira H.', company: null });
       expect(event.detail.changed).to.have.members(['displayName', 'company']);
       expect(event.detail.profile.displayName).to.equal('Amira H.');
-      await until(() => status(el) === 'Profile saved.', 'the success announcement');
+      await until(() => statusOf(el) === 'Profile saved.', 'the success announcement');
       expect(field(el, 'Display name').value).to.equal('Amira H.');
       expect(backend.store.getProfile().company).to.equal(null);
     });
@@ -111,7 +105,7 @@ describe('dn-profile-form', () => {
       expect(save.getAttribute('aria-busy')).to.equal('true');
       save.click();
       save.click();
-      await until(() => status(el) === 'Profile saved.');
+      await until(() => statusOf(el) === 'Profile saved.');
       expect(requestsTo(backend, 'updateProfile')).to.have.length(1);
     });
 
@@ -121,7 +115,7 @@ describe('dn-profile-form', () => {
       select.value = 'de';
       select.dispatchEvent(new Event('change', { bubbles: true }));
       button(el, 'Save changes').click();
-      await until(() => status(el) === 'Profile saved.');
+      await until(() => statusOf(el) === 'Profile saved.');
       expect(requestsTo(backend, 'updateProfile')[0]!.json).to.deep.equal({ language: 'de' });
     });
 
@@ -158,7 +152,7 @@ describe('dn-profile-form', () => {
       expect(visited.slice(0, 4)).to.deep.equal(['Upload photo', 'Display name', 'Email', 'Change email']);
       expect(visited).to.include.members(['Phone (optional)', 'Time zone', 'Language', 'Company (optional)', 'Bio (optional)', 'Save changes']);
       await sendKeys({ press: 'Enter' });
-      await until(() => status(el) === 'Profile saved.');
+      await until(() => statusOf(el) === 'Profile saved.');
       expect(requestsTo(backend, 'updateProfile')[0]!.json).to.deep.equal({ displayName: 'Amira Haddad H.' });
     });
   });
@@ -188,7 +182,7 @@ describe('dn-profile-form', () => {
       const { el, backend } = await mountForm();
       await typeInto(field(el, 'Display name'), 'Al');
       button(el, 'Save changes').click();
-      await until(() => status(el) === 'Profile saved.');
+      await until(() => statusOf(el) === 'Profile saved.');
       await typeInto(field(el, 'Display name'), 'y'.repeat(50));
       button(el, 'Save changes').click();
       await until(() => requestsTo(backend, 'updateProfile').length === 2);
@@ -256,7 +250,7 @@ describe('dn-profile-form', () => {
       pasteInto(field(el, /Bio/) as unknown as HTMLTextAreaElement, hostile);
       await typeInto(field(el, 'Display name'), '<b>Amira</b>');
       button(el, 'Save changes').click();
-      await until(() => status(el) === 'Profile saved.');
+      await until(() => statusOf(el) === 'Profile saved.');
       expect(requestsTo(backend, 'updateProfile')[0]!.json).to.deep.equal({ displayName: '<b>Amira</b>', bio: hostile });
       expect(el.shadowRoot!.querySelector('b, script, img[src="x"]')).to.equal(null);
       expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
@@ -273,7 +267,7 @@ describe('dn-profile-form', () => {
       await uploaded;
       const [request] = requestsTo(backend, 'uploadAvatar');
       expect(request!.method).to.equal('PUT');
-      await until(() => status(el) === 'Photo updated.');
+      await until(() => statusOf(el) === 'Photo updated.');
       const img = within(el).getByShadowRole('img', { name: 'Profile photo of Amira Haddad' }) as HTMLImageElement;
       expect(img.src).to.equal(backend.store.getProfile().avatarUrl);
       expect(el.shadowRoot!.querySelector('progress')).to.equal(null);
@@ -282,7 +276,7 @@ describe('dn-profile-form', () => {
     it('accepts a PNG named .gif and a WebP, judged by content', async () => {
       const { el, backend } = await mountForm();
       await chooseFile(el, new File([PNG_1X1], 'holiday.gif', { type: 'image/gif' }));
-      await until(() => status(el) === 'Photo updated.');
+      await until(() => statusOf(el) === 'Photo updated.');
       await chooseFile(el, new File([(await canvasImage('image/webp')) as Uint8Array<ArrayBuffer>], 'me.webp', { type: 'image/webp' }));
       await until(() => requestsTo(backend, 'uploadAvatar').length === 2, `two uploads; screen: ${visibleText(el)}`).catch((e) => { throw new Error(e.message + ' | ' + visibleText(el)); });
       expect(backend.store.getProfile().avatarUrl!.startsWith('data:image/webp')).to.equal(true);
@@ -314,12 +308,12 @@ describe('dn-profile-form', () => {
     it('removes the photo', async () => {
       const { el, backend } = await mountForm();
       await chooseFile(el, new File([PNG_1X1], 'me.png', { type: 'image/png' }));
-      await until(() => status(el) === 'Photo updated.');
+      await until(() => statusOf(el) === 'Photo updated.');
       const removed = oneEvent(el, 'dn-avatar-removed');
       button(el, 'Remove photo').click();
       await removed;
       expect(requestsTo(backend, 'removeAvatar')[0]!.method).to.equal('DELETE');
-      await until(() => status(el) === 'Photo removed.');
+      await until(() => statusOf(el) === 'Photo removed.');
       expect(backend.store.getProfile().avatarUrl).to.equal(null);
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     });

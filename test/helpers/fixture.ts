@@ -99,3 +99,20 @@ export function visibleText(el: Element): string {
   walk(el);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
+
+/** What the element's polite status region says (success messages). */
+export function statusOf(el: HTMLElement): string {
+  return el.shadowRoot?.querySelector('[part="status"]')?.textContent?.trim() ?? '';
+}
+
+/** The error message tied to `input` through aria-describedby, when one shows. */
+export function errorOf(input: HTMLElement): string {
+  const root = input.getRootNode() as Document | ShadowRoot;
+  return (
+    (input.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => (id ? root.getElementById(id) : null))
+      .find((node) => node?.classList.contains('error') && !node.hidden)
+      ?.textContent?.trim() ?? ''
+  );
+}
