@@ -30,6 +30,7 @@ export default defineConfig(({ command }) =>
               '2fa-setup': resolve(__dirname, 'src/components/2fa-setup/2fa-setup.ts'),
               'password-change': resolve(__dirname, 'src/components/password-change/password-change.ts'),
               'password-reset': resolve(__dirname, 'src/components/password-reset/password-reset.ts'),
+              'trusted-devices': resolve(__dirname, 'src/components/trusted-devices/trusted-devices.ts'),
             },
           },
           rolldownOptions: {

@@ -16,5 +16,6 @@ export { DnEmailChange } from './components/email-change/email-change.js';
 export { Dn2faSetup } from './components/2fa-setup/2fa-setup.js';
 export { DnPasswordChange } from './components/password-change/password-change.js';
 export { DnPasswordReset } from './components/password-reset/password-reset.js';
+export { DnTrustedDevices } from './components/trusted-devices/trusted-devices.js';
 // The re-auth dialog loads when an element first needs it; only its type is exported here.
 export type { DnReauthDialog } from './components/reauth-dialog/reauth-dialog.js';

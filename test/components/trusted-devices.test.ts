@@ -87,7 +87,7 @@ describe('dn-trusted-devices', () => {
     });
 
     it('shows the last use as relative time, with the exact time for hover, keyboard and screen readers', async () => {
-      const { el, backend } = await mountDevices();
+      const { backend } = await mountDevices();
       const phone = byName(backend.store.listTrustedDevices().items, PHONE);
       const item = revokeButton(PHONE).closest('li')!;
       const time = item.querySelector<HTMLTimeElement>(`time[datetime="${phone.lastUsedAt}"]`)!;

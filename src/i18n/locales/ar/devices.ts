@@ -1,3 +1,32 @@
 import type { Messages } from '../../i18n.js';
 
-export default {} satisfies Messages;
+export default {
+  title: 'الأجهزة الموثوقة',
+  intro: 'تتخطى هذه الأجهزة خطوة رمز التحقق عند تسجيل الدخول، لمدة 30 يومًا من تاريخ الوثوق بها.',
+  empty:
+    'عند تسجيل الدخول باستخدام المصادقة الثنائية، يمكنكم الوثوق بجهاز لمدة 30 يومًا ليتخطى خطوة الرمز. تظهر الأجهزة الموثوقة هنا.',
+  listLabel: 'الأجهزة الموثوقة',
+  deviceName: '{{browser}} على {{os}}',
+  typeDesktop: 'حاسوب',
+  typeMobile: 'هاتف',
+  typeTablet: 'جهاز لوحي',
+  typeUnknown: 'جهاز',
+  thisDevice: 'هذا الجهاز',
+  ip: 'عنوان IP:',
+  unknownLocation: 'موقع غير معروف',
+  lastUsed: 'آخر استخدام {{when}}',
+  exactTime: '({{time}})',
+  trustedUntil: 'موثوق حتى {{date}}',
+  revoke: 'إلغاء الثقة',
+  revokeDevice: 'إلغاء الثقة بـ {{browser}} على {{os}}',
+  revoking: 'جارٍ إلغاء الثقة…',
+  revokeTitle: 'هل تريدون إلغاء الثقة بـ {{browser}} على {{os}}؟',
+  revokeMessage: 'سيطلب {{browser}} على {{os}} رمز المصادقة الثنائية عند تسجيل الدخول التالي.',
+  revoked: 'سيطلب {{browser}} على {{os}} رمزًا عند تسجيل الدخول التالي.',
+  alreadyRevoked: 'كانت الثقة بـ {{browser}} على {{os}} ملغاة أو منتهية بالفعل، لذا لم يعد يظهر في القائمة.',
+  revokeAll: 'إلغاء الثقة بالجميع',
+  revokingAll: 'جارٍ إلغاء الثقة بالجميع…',
+  revokeAllTitle: 'هل تريدون إلغاء الثقة بجميع الأجهزة الموثوقة؟',
+  revokeAllMessage: 'سيطلب كل جهاز موثوق رمز المصادقة الثنائية عند تسجيل الدخول التالي. عدد الأجهزة المعنية: {{number}}.',
+  allRevoked: 'أُلغيت الثقة بجميع الأجهزة الموثوقة. سيطلب كل منها رمزًا عند تسجيل الدخول التالي.',
+} satisfies Messages;

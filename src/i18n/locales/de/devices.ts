@@ -1,3 +1,32 @@
 import type { Messages } from '../../i18n.js';
 
-export default {} satisfies Messages;
+export default {
+  title: 'Vertrauenswürdige Geräte',
+  intro: 'Diese Geräte überspringen bei der Anmeldung den Schritt mit dem Bestätigungscode – 30 Tage ab dem Zeitpunkt, an dem Sie ihnen vertraut haben.',
+  empty:
+    'Wenn Sie sich mit Zwei-Faktor-Authentifizierung anmelden, können Sie einem Gerät 30 Tage lang vertrauen, sodass es den Code-Schritt überspringt. Vertrauenswürdige Geräte werden hier angezeigt.',
+  listLabel: 'Vertrauenswürdige Geräte',
+  deviceName: '{{browser}} unter {{os}}',
+  typeDesktop: 'Computer',
+  typeMobile: 'Telefon',
+  typeTablet: 'Tablet',
+  typeUnknown: 'Gerät',
+  thisDevice: 'Dieses Gerät',
+  ip: 'IP-Adresse:',
+  unknownLocation: 'Unbekannter Standort',
+  lastUsed: 'Zuletzt verwendet {{when}}',
+  exactTime: '({{time}})',
+  trustedUntil: 'Vertrauenswürdig bis {{date}}',
+  revoke: 'Widerrufen',
+  revokeDevice: '{{browser}} unter {{os}} widerrufen',
+  revoking: 'Wird widerrufen…',
+  revokeTitle: '{{browser}} unter {{os}} widerrufen?',
+  revokeMessage: '{{browser}} unter {{os}} fragt bei der nächsten Anmeldung nach einem Zwei-Faktor-Code.',
+  revoked: '{{browser}} unter {{os}} fragt bei der nächsten Anmeldung nach einem Code.',
+  alreadyRevoked: '{{browser}} unter {{os}} war bereits widerrufen oder ist abgelaufen und wird nicht mehr angezeigt.',
+  revokeAll: 'Alle widerrufen',
+  revokingAll: 'Alle werden widerrufen…',
+  revokeAllTitle: 'Alle vertrauenswürdigen Geräte widerrufen?',
+  revokeAllMessage: 'Jedes vertrauenswürdige Gerät fragt bei der nächsten Anmeldung nach einem Zwei-Faktor-Code. Betroffene Geräte: {{number}}.',
+  allRevoked: 'Alle vertrauenswürdigen Geräte wurden widerrufen. Jedes fragt bei der nächsten Anmeldung nach einem Code.',
+} satisfies Messages;

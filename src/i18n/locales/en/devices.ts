@@ -1,3 +1,32 @@
 import type { Messages } from '../../i18n.js';
 
-export default {} satisfies Messages;
+export default {
+  title: 'Trusted devices',
+  intro: 'These devices skip the two-factor code step when you sign in, for 30 days from when you trusted them.',
+  empty:
+    'When you sign in with two-factor authentication, you can trust a device for 30 days so it skips the code step. Trusted devices show up here.',
+  listLabel: 'Trusted devices',
+  deviceName: '{{browser}} on {{os}}',
+  typeDesktop: 'Computer',
+  typeMobile: 'Phone',
+  typeTablet: 'Tablet',
+  typeUnknown: 'Device',
+  thisDevice: 'This device',
+  ip: 'IP address:',
+  unknownLocation: 'Unknown location',
+  lastUsed: 'Last used {{when}}',
+  exactTime: '({{time}})',
+  trustedUntil: 'Trusted until {{date}}',
+  revoke: 'Revoke',
+  revokeDevice: 'Revoke {{browser}} on {{os}}',
+  revoking: 'Revoking…',
+  revokeTitle: 'Revoke {{browser}} on {{os}}?',
+  revokeMessage: '{{browser}} on {{os}} will ask for a two-factor code at its next sign-in.',
+  revoked: '{{browser}} on {{os}} will ask for a code at its next sign-in.',
+  alreadyRevoked: '{{browser}} on {{os}} was already revoked or has expired, so it is no longer listed.',
+  revokeAll: 'Revoke all',
+  revokingAll: 'Revoking all…',
+  revokeAllTitle: 'Revoke all trusted devices?',
+  revokeAllMessage: 'Every trusted device will ask for a two-factor code at its next sign-in. Devices affected: {{number}}.',
+  allRevoked: 'All trusted devices were revoked. Each will ask for a code at its next sign-in.',
+} satisfies Messages;

@@ -1,3 +1,32 @@
 import type { Messages } from '../../i18n.js';
 
-export default {} satisfies Messages;
+export default {
+  title: 'Dispositivos de confianza',
+  intro: 'Estos dispositivos se saltan el paso del código de verificación al iniciar sesión, durante 30 días desde que confiaste en ellos.',
+  empty:
+    'Cuando inicias sesión con la verificación en dos pasos, puedes confiar en un dispositivo durante 30 días para que se salte el paso del código. Los dispositivos de confianza aparecen aquí.',
+  listLabel: 'Dispositivos de confianza',
+  deviceName: '{{browser}} en {{os}}',
+  typeDesktop: 'Ordenador',
+  typeMobile: 'Teléfono',
+  typeTablet: 'Tableta',
+  typeUnknown: 'Dispositivo',
+  thisDevice: 'Este dispositivo',
+  ip: 'Dirección IP:',
+  unknownLocation: 'Ubicación desconocida',
+  lastUsed: 'Último uso {{when}}',
+  exactTime: '({{time}})',
+  trustedUntil: 'De confianza hasta el {{date}}',
+  revoke: 'Revocar',
+  revokeDevice: 'Revocar {{browser}} en {{os}}',
+  revoking: 'Revocando…',
+  revokeTitle: '¿Revocar {{browser}} en {{os}}?',
+  revokeMessage: '{{browser}} en {{os}} te pedirá un código de verificación en dos pasos la próxima vez que inicies sesión.',
+  revoked: '{{browser}} en {{os}} te pedirá un código la próxima vez que inicies sesión.',
+  alreadyRevoked: '{{browser}} en {{os}} ya estaba revocado o ha caducado, así que ya no aparece en la lista.',
+  revokeAll: 'Revocar todos',
+  revokingAll: 'Revocando todos…',
+  revokeAllTitle: '¿Revocar todos los dispositivos de confianza?',
+  revokeAllMessage: 'Cada dispositivo de confianza te pedirá un código de verificación en dos pasos la próxima vez que inicies sesión. Dispositivos afectados: {{number}}.',
+  allRevoked: 'Se revocaron todos los dispositivos de confianza. Cada uno te pedirá un código la próxima vez que inicies sesión.',
+} satisfies Messages;
