@@ -118,6 +118,38 @@ export function renderPasswordField(o: PasswordFieldOptions): TemplateResult {
   </div>`;
 }
 
+/** What `renderNewPasswordFields` needs beyond each field's state. */
+export interface NewPasswordFieldsOptions {
+  policy: PasswordPolicy;
+  ids: { next: string; nextError: string; confirm: string; confirmError: string; checklist: string };
+  labels: { next: string; confirm: string };
+  /** Value, visibility, error and handlers of one of the two fields. */
+  field: (name: 'next' | 'confirm') => Pick<PasswordFieldOptions, 'value' | 'revealed' | 'error' | 'say' | 'onInput' | 'onToggle'>;
+}
+
+/** The new password (with the policy checklist under it) and its confirmation: both password forms show this pair. */
+export function renderNewPasswordFields(o: NewPasswordFieldsOptions): TemplateResult {
+  const next = o.field('next');
+  return html`${renderPasswordField({
+    ...next,
+    id: o.ids.next,
+    errorId: o.ids.nextError,
+    label: o.labels.next,
+    name: 'new-password',
+    autocomplete: 'new-password',
+    describedBy: [o.ids.checklist],
+    after: renderChecklist(o.ids.checklist, checkPolicy(o.policy, next.value), next.say),
+  })}
+  ${renderPasswordField({
+    ...o.field('confirm'),
+    id: o.ids.confirm,
+    errorId: o.ids.confirmError,
+    label: o.labels.confirm,
+    name: 'confirm-password',
+    autocomplete: 'new-password',
+  })}`;
+}
+
 /** Styles of the fields and checklist (adopted for the light-DOM form). */
 export const policyStyles = css`
   .password-row {

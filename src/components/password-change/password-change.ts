@@ -6,7 +6,7 @@ import { DnElement, baseStyles, type Message } from '../../internal/dn-element.j
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
-import { checkPolicy, policyError, policyStyles, renderChecklist, renderPasswordField } from '../../internal/password-policy.js';
+import { policyError, policyStyles, renderNewPasswordFields, renderPasswordField } from '../../internal/password-policy.js';
 import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
 import { styles } from './password-change.styles.js';
 
@@ -157,23 +157,11 @@ export class DnPasswordChange extends DnElement {
         name: 'current-password',
         autocomplete: 'current-password',
       })}
-      ${renderPasswordField({
-        ...field('next'),
-        id: ids.next,
-        errorId: ids.nextError,
-        label: this.t('password.change.newPassword'),
-        name: 'new-password',
-        autocomplete: 'new-password',
-        describedBy: [ids.checklist],
-        after: renderChecklist(ids.checklist, checkPolicy(policy, values.next), say),
-      })}
-      ${renderPasswordField({
-        ...field('confirm'),
-        id: ids.confirm,
-        errorId: ids.confirmError,
-        label: this.t('password.change.confirmPassword'),
-        name: 'confirm-password',
-        autocomplete: 'new-password',
+      ${renderNewPasswordFields({
+        policy,
+        ids,
+        field,
+        labels: { next: this.t('password.change.newPassword'), confirm: this.t('password.change.confirmPassword') },
       })}
       <div class="actions">
         <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'change' ? 'true' : 'false'}>

@@ -8,7 +8,7 @@ import { DnElement, baseStyles, type Message } from '../../internal/dn-element.j
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
-import { checkPolicy, policyError, policyStyles, renderChecklist, renderPasswordField } from '../../internal/password-policy.js';
+import { policyError, policyStyles, renderNewPasswordFields } from '../../internal/password-policy.js';
 import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
 import { styles } from './password-reset.styles.js';
 
@@ -247,23 +247,11 @@ export class DnPasswordReset extends DnElement {
     });
     return html`<form class="form" novalidate @submit=${this.handleComplete}>
       ${this.renderFormError()}
-      ${renderPasswordField({
-        ...field('next'),
-        id: ids.next,
-        errorId: ids.nextError,
-        label: this.t('password.reset.newPassword'),
-        name: 'new-password',
-        autocomplete: 'new-password',
-        describedBy: [ids.checklist],
-        after: renderChecklist(ids.checklist, checkPolicy(policy, values.next), say),
-      })}
-      ${renderPasswordField({
-        ...field('confirm'),
-        id: ids.confirm,
-        errorId: ids.confirmError,
-        label: this.t('password.reset.confirmPassword'),
-        name: 'confirm-password',
-        autocomplete: 'new-password',
+      ${renderNewPasswordFields({
+        policy,
+        ids,
+        field,
+        labels: { next: this.t('password.reset.newPassword'), confirm: this.t('password.reset.confirmPassword') },
       })}
       <div class="actions">
         <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'complete' ? 'true' : 'false'}>
