@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { DnElement, baseStyles } from './dn-element.js';
 import { buttonStyles, dialogStyles } from './shared.styles.js';
+import { deepActiveElement } from './focus.js';
 
 /** What `confirm()` asks; every string is already translated by the caller. */
 export interface ConfirmOptions {
@@ -14,16 +15,6 @@ export interface ConfirmOptions {
 }
 
 const styles = css`
-  /* Only the modal shows; the host takes no room in the element that uses it. */
-  :host {
-    display: contents;
-  }
-
-  h2 {
-    margin: 0 0 var(--dn-space-2);
-    font-size: var(--dn-font-size-lg);
-  }
-
   p {
     color: var(--dn-color-text-muted);
     overflow-wrap: anywhere;
@@ -125,12 +116,6 @@ export class DnConfirmDialog extends DnElement {
   }
 }
 
-/** The focused element, looking inside shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
-}
 
 declare global {
   interface HTMLElementTagNameMap {

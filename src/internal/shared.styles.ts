@@ -476,6 +476,16 @@ export const skeletonStyles = css`
 
 /** Native `<dialog>`: `.dialog-header`, `.dialog-body`, `.dialog-footer`, and its backdrop. */
 export const dialogStyles = css`
+  /* An element that is only a modal takes no room where it sits. */
+  :host {
+    display: contents;
+  }
+
+  dialog h2 {
+    margin: 0 0 var(--dn-space-2);
+    font-size: var(--dn-font-size-lg);
+  }
+
   dialog {
     inline-size: min(var(--dn-dialog-width), calc(100vw - 2 * var(--dn-space-4)));
     max-block-size: calc(100dvh - 2 * var(--dn-space-4));

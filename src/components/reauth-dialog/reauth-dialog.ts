@@ -9,6 +9,7 @@ import { uniqueId } from '../../internal/ids.js';
 import type { ConfirmIdentityOptions } from '../../internal/reauth.js';
 import { alertStyles, buttonStyles, dialogStyles, formStyles } from '../../internal/shared.styles.js';
 import { styles } from './reauth-dialog.styles.js';
+import { deepActiveElement } from '../../internal/focus.js';
 
 type Method = 'password' | 'totp';
 
@@ -235,11 +236,6 @@ export class DnReauthDialog extends DnElement {
   }
 }
 
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
-}
 
 declare global {
   interface HTMLElementTagNameMap {
