@@ -31,6 +31,8 @@ export default defineConfig(({ command }) =>
               'password-change': resolve(__dirname, 'src/components/password-change/password-change.ts'),
               'password-reset': resolve(__dirname, 'src/components/password-reset/password-reset.ts'),
               'trusted-devices': resolve(__dirname, 'src/components/trusted-devices/trusted-devices.ts'),
+              'session-list': resolve(__dirname, 'src/components/session-list/session-list.ts'),
+              'login-activity': resolve(__dirname, 'src/components/login-activity/login-activity.ts'),
             },
           },
           rolldownOptions: {

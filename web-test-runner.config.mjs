@@ -69,6 +69,13 @@ export default {
 <html lang="en">
   <head><meta charset="utf-8"><title>DialNexa Account Elements tests</title></head>
   <body>
+    <script>
+      // Benign browser notice (the list virtualizer resizes rows inside a ResizeObserver
+      // callback); it is not an exception, so it must not fail the test that saw it.
+      window.addEventListener('error', (event) => {
+        if (String(event.message).startsWith('ResizeObserver loop')) event.stopImmediatePropagation();
+      }, true);
+    </script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

@@ -213,6 +213,9 @@ const SUMMARIES: { [K in DnEventName]: (detail: Detail<K>) => string } = {
   'dn-email-changed': (d) => d.email,
   'dn-password-changed': (d) => `${d.otherSessions} other sessions signed in`,
   'dn-sessions-revoked': (d) => `${d.revoked} signed out`,
+  'dn-session-revoked': (d) => `${d.session.browser} on ${d.session.os}`,
+  'dn-sign-out-requested': () => 'the host signs the user out',
+  'dn-password-change-requested': (d) => d.reason,
   'dn-password-reset-requested': (d) => d.email,
   'dn-password-reset-completed': () => 'new password set',
   'dn-2fa-enabled': (d) => `${d.status.backupCodesRemaining} backup codes`,
@@ -360,6 +363,50 @@ function showStartError(error: unknown): void {
   provider?.before(alert);
 }
 
+// ——— Tabs (host code: the whole-page element with its own tabs is still to come) ———
+
+const PANELS = ['profile', 'security'] as const;
+type Panel = (typeof PANELS)[number];
+
+/** The Security elements load when their tab is first opened. */
+let securityLoaded: Promise<unknown> | undefined;
+function loadSecurity(): Promise<unknown> {
+  securityLoaded ??= Promise.all([
+    import('../src/components/password-change/password-change.js'),
+    import('../src/components/2fa-setup/2fa-setup.js'),
+    import('../src/components/session-list/session-list.js'),
+    import('../src/components/login-activity/login-activity.js'),
+    import('../src/components/trusted-devices/trusted-devices.js'),
+  ]);
+  return securityLoaded;
+}
+
+function showPanel(panel: Panel, { focus = false } = {}): void {
+  for (const id of PANELS) {
+    const section = document.getElementById(id);
+    if (section) section.hidden = id !== panel;
+    document.querySelector(`.tab[href="#${id}"]`)?.toggleAttribute('aria-current', id === panel);
+    if (id === panel) document.querySelector(`.tab[href="#${id}"]`)?.setAttribute('aria-current', 'page');
+  }
+  if (panel === 'security') void loadSecurity();
+  if (focus) document.querySelector<HTMLElement>('#main')?.focus();
+}
+
+function panelFromHash(): Panel {
+  const id = location.hash.slice(1);
+  return (PANELS as readonly string[]).includes(id) ? (id as Panel) : 'profile';
+}
+
+function wireTabs(): void {
+  showPanel(panelFromHash());
+  window.addEventListener('hashchange', () => showPanel(panelFromHash()));
+  // "Change password" suggestions without a link land on the password form.
+  document.addEventListener('dn-password-change-requested', () => {
+    location.hash = '#security';
+    void loadSecurity().then(() => document.querySelector('dn-password-change')?.scrollIntoView({ block: 'start' }));
+  });
+}
+
 // ——— Start ———
 
 async function start(): Promise<void> {
@@ -377,6 +424,7 @@ async function start(): Promise<void> {
   await import('../src/components/account-provider/account-provider.js');
   await import('../src/components/profile-form/profile-form.js');
   applyPrefs();
+  wireTabs();
 }
 
 start().catch((error: unknown) => {

@@ -7,7 +7,7 @@
  * ```
  */
 import type { ApiError } from './api/errors.js';
-import type { BackupCodes, Profile, TrustedDevice, TwoFactorStatus } from './api/schemas.js';
+import type { BackupCodes, Profile, Session, TrustedDevice, TwoFactorStatus } from './api/schemas.js';
 
 export interface DnEventMap {
   /** The profile was saved; `changed` lists the fields that were sent. */
@@ -28,6 +28,19 @@ export interface DnEventMap {
   'dn-password-changed': CustomEvent<{ changedAt: string; otherSessions: number }>;
   /** Every session but the current one was signed out. */
   'dn-sessions-revoked': CustomEvent<{ revoked: number }>;
+  /** One other session was signed out (revoked). */
+  'dn-session-revoked': CustomEvent<{ session: Session }>;
+  /**
+   * The user chose "Sign out" on the session they are using. Signing out is the host's
+   * job (its own sign-out flow): the element does not revoke the current session.
+   */
+  'dn-sign-out-requested': CustomEvent<{ session: Session }>;
+  /**
+   * The user followed a suggestion to change their password (e.g. after spotting a
+   * session or sign-in they do not recognise) and the element has no `password-href`
+   * to link to. `reason` says where the suggestion came from.
+   */
+  'dn-password-change-requested': CustomEvent<{ reason: 'unrecognized-session' | 'unrecognized-activity' }>;
   /** A reset link was requested (the answer never says whether the account exists). */
   'dn-password-reset-requested': CustomEvent<{ email: string }>;
   /** A new password was set with a reset link. */

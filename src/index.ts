@@ -17,5 +17,7 @@ export { Dn2faSetup } from './components/2fa-setup/2fa-setup.js';
 export { DnPasswordChange } from './components/password-change/password-change.js';
 export { DnPasswordReset } from './components/password-reset/password-reset.js';
 export { DnTrustedDevices } from './components/trusted-devices/trusted-devices.js';
+export { DnSessionList } from './components/session-list/session-list.js';
+export { DnLoginActivity } from './components/login-activity/login-activity.js';
 // The re-auth dialog loads when an element first needs it; only its type is exported here.
 export type { DnReauthDialog } from './components/reauth-dialog/reauth-dialog.js';

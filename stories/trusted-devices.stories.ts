@@ -31,10 +31,21 @@ export const OneDevice: Story = {
   parameters: { mock: { trustedDevices: 1, reauth: 'never' } },
 };
 
-/** Forty devices: the list wraps and scrolls with the page. */
+/** Forty devices: the list scrolls inside its box (at most `--dn-list-max-block-size` tall). */
 export const Many: Story = {
   name: 'Many (40)',
   parameters: { mock: { trustedDevices: 40, reauth: 'never' } },
+};
+
+/** Two thousand devices: only the rows in view exist in the DOM (each says "n of 2,000" to screen readers). */
+export const Thousands: Story = {
+  name: 'Thousands (2,000)',
+  parameters: { mock: { trustedDevices: 2000, reauth: 'never' } },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'dn-trusted-devices', '[part="device"]');
+    await waitFor(() => expect($(root, '[part="device"]')).toHaveAttribute('aria-setsize', '2000'));
+    await expect(root.querySelectorAll('[part="device"]').length).toBeLessThan(200);
+  },
 };
 
 /** No trusted device: the element explains what they are. */

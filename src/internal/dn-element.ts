@@ -12,6 +12,7 @@ import { alertStyles, buttonStyles, hostStyles, skeletonStyles, utilityStyles } 
 import { LocalizeController } from './localize-controller.js';
 import { emit } from './events.js';
 import { confirmIdentity } from './reauth.js';
+import { focusWhenRendered } from './focus.js';
 
 let fallbackSettings: AccountSettings | undefined;
 
@@ -61,6 +62,7 @@ export type Message = { key: string; options?: TOptions; until?: number } | { te
  * @cssproperty --dn-duration-normal - Length of transitions (0 s under reduced motion).
  * @cssproperty --dn-avatar-size - Size of avatars.
  * @cssproperty --dn-dialog-width - Width of dialogs.
+ * @cssproperty --dn-list-max-block-size - Most a long list (sessions, sign-ins, devices) grows before it scrolls inside its box.
  */
 export abstract class DnElement extends LitElement {
   static override styles = baseStyles;
@@ -110,6 +112,60 @@ export abstract class DnElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.lifetime.signal.aborted) this.lifetime = new AbortController();
+    if (this.skippedUpdate) {
+      this.skippedUpdate = false;
+      this.requestUpdate();
+    }
+  }
+
+  /** Where focus goes after the next update (see {@link focusSoon}). */
+  private pendingFocus?: { selector: string; fallback: string };
+
+  /**
+   * Moves focus to the first match of `selector` in the shadow root after the next update,
+   * waiting for windowed lists to render the row; to `fallback` (the heading) when it never
+   * appears (e.g. the last row was removed).
+   */
+  protected focusSoon(selector: string, fallback = 'h3'): void {
+    this.pendingFocus = { selector, fallback };
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const pending = this.pendingFocus;
+    if (pending) {
+      this.pendingFocus = undefined;
+      void focusWhenRendered(this.renderRoot, pending.selector, () => this.renderRoot.querySelector<HTMLElement>(pending.fallback));
+    }
+  }
+
+  /** Set when an update was skipped because the element had left the page. */
+  private skippedUpdate = false;
+  private offPageUpdate = false;
+
+  /**
+   * Renders once more although the element has left the page: for taking secrets out of
+   * its DOM on removal. Do not use it with templates that start observers (lists).
+   */
+  protected renderOffPage(): void {
+    this.offPageUpdate = true;
+    this.requestUpdate();
+  }
+
+  /**
+   * No rendering off the page: an answer that lands after removal would otherwise build
+   * DOM (and start observers, such as the list virtualizer's scroll listener) that
+   * nothing ever tears down. The update runs when the element comes back.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    const offPage = this.offPageUpdate;
+    this.offPageUpdate = false;
+    if (!this.isConnected && this.hasUpdated && !offPage) {
+      this.skippedUpdate = true;
+      return false;
+    }
+    return super.shouldUpdate(changed);
   }
 
   override disconnectedCallback(): void {

@@ -84,6 +84,8 @@ const base: Declarations = {
 const component: Declarations = {
   '--dn-avatar-size': '4.5rem',
   '--dn-dialog-width': '30rem',
+  /** Long lists (sessions, sign-ins, devices) scroll inside a box this tall at most, so what follows stays reachable. */
+  '--dn-list-max-block-size': 'min(40rem, 80vh)',
 };
 
 /** Light colours (also the default). */

@@ -44,6 +44,7 @@ export const tokens = css`
     --dn-focus-offset: 2px;
     --dn-avatar-size: 4.5rem;
     --dn-dialog-width: 30rem;
+    --dn-list-max-block-size: min(40rem, 80vh);
     color-scheme: light;
     --dn-color-surface: #ffffff;
     --dn-color-surface-raised: #ffffff;

@@ -56,6 +56,14 @@ export async function mount<T extends HTMLElement>(template: TemplateResult, opt
 export async function settled(el: HTMLElement, message = 'element to finish loading'): Promise<void> {
   await waitUntil(() => !el.shadowRoot?.querySelector('[part="loading"]'), message, { timeout: 8000 });
   await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  // Windowed lists place their rows once the virtualizer has measured them (next frames).
+  await nextFrame();
+  await nextFrame();
+}
+
+/** Resolves after the next animation frame. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
 /** Requests the mock backend answered for `name` (what reached the server). */
@@ -115,4 +123,34 @@ export function errorOf(input: HTMLElement): string {
       .find((node) => node?.classList.contains('error') && !node.hidden)
       ?.textContent?.trim() ?? ''
   );
+}
+
+export interface IntervalSpy {
+  started: { id: number; ms: number | undefined; handler: TimerHandler }[];
+  cleared: (number | undefined)[];
+  restore(): void;
+}
+
+/** Records every `setInterval` / `clearInterval` until `restore()`; timers still run. */
+export function spyOnIntervals(): IntervalSpy {
+  const realSet = window.setInterval;
+  const realClear = window.clearInterval;
+  const spy: IntervalSpy = {
+    started: [],
+    cleared: [],
+    restore: () => {
+      window.setInterval = realSet;
+      window.clearInterval = realClear;
+    },
+  };
+  window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    const id = realSet(handler, ms, ...args);
+    spy.started.push({ id, ms, handler });
+    return id;
+  }) as typeof window.setInterval;
+  window.clearInterval = ((id?: number) => {
+    spy.cleared.push(id);
+    realClear(id);
+  }) as typeof window.clearInterval;
+  return spy;
 }

@@ -122,6 +122,8 @@ export class Dn2faSetup extends DnElement {
     this.forgetSecrets();
     this.view = 'status';
     this.busy = null;
+    // The key and the codes leave the DOM now, not when the element comes back.
+    this.renderOffPage();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

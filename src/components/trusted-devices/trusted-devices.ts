@@ -1,23 +1,15 @@
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { DeviceType, TrustedDevice } from '../../api/schemas.js';
-import { formatDate, formatDateTime, formatRelative } from '../../i18n/format.js';
+import type { TrustedDevice } from '../../api/schemas.js';
+import { formatDate } from '../../i18n/format.js';
 import '../../internal/confirm-dialog.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
-import { styles } from './trusted-devices.styles.js';
-
-/** How often relative times ("5 minutes ago") are brought up to date. */
-const REFRESH_MS = 30_000;
-
-const ICONS: Record<DeviceType, SVGTemplateResult> = {
-  desktop: svg`<rect x="3" y="4" width="18" height="12" rx="1.5" /><path d="M8 20h8M12 16v4" />`,
-  mobile: svg`<rect x="7" y="2.5" width="10" height="19" rx="2" /><path d="M11 18.5h2" />`,
-  tablet: svg`<rect x="4" y="3" width="16" height="18" rx="2" /><path d="M11 18h2" />`,
-  unknown: svg`<circle cx="12" cy="12" r="9" /><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .8-1 1.5V14M12 17.2v.1" />`,
-};
+import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
+import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
 
 /**
  * @summary Devices trusted for 30 days after a two-factor sign-in: device,
@@ -36,10 +28,14 @@ const ICONS: Record<DeviceType, SVGTemplateResult> = {
  * @csspart title - The heading.
  * @csspart intro - The sentence under the heading.
  * @csspart revoke-all - The "Revoke all" button.
+ * @csspart scroller - The box the list scrolls in (at most `--dn-list-max-block-size` tall).
  * @csspart list - The list of devices.
  * @csspart device - One device.
+ * @csspart device-type - The device icon with its text alternative ("Computer", "Phone", …).
  * @csspart device-name - The browser and operating system of a device.
  * @csspart badge - The "This device" badge.
+ * @csspart time - The relative "last used" time; focus or hover shows the exact time.
+ * @csspart time-tip - The exact date and time shown on hover and focus.
  * @csspart revoke - The "Revoke" button of a device.
  * @csspart empty - The explanation shown when no device is trusted.
  * @csspart action-error - Why revoking failed.
@@ -49,7 +45,10 @@ const ICONS: Record<DeviceType, SVGTemplateResult> = {
  */
 @customElement('dn-trusted-devices')
 export class DnTrustedDevices extends DnElement {
-  static override styles = [...baseStyles, styles];
+  static override styles = [...baseStyles, deviceListStyles, relativeTimeStyles, listScrollerStyles];
+
+  /** Keeps relative times (\"5 minutes ago\") current while the element is on the page. */
+  protected readonly refresh = new RefreshController(this);
 
   @state() private devices?: TrustedDevice[];
   /** The device being revoked, or `all`. */
@@ -60,8 +59,6 @@ export class DnTrustedDevices extends DnElement {
 
   /** Guards against a second action while one is being confirmed or sent. */
   private acting = false;
-  private timer?: number;
-  private focusTarget?: string;
 
   private readonly loadTask = new Task(this, {
     task: async ([api], { signal }) => {
@@ -75,25 +72,6 @@ export class DnTrustedDevices extends DnElement {
     args: () => [this.accountApi] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.timer = window.setInterval(() => this.requestUpdate(), REFRESH_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.focusTarget) {
-      const selector = this.focusTarget;
-      this.focusTarget = undefined;
-      this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-    }
-  }
 
   override render() {
     const devices = this.devices;
@@ -133,23 +111,25 @@ export class DnTrustedDevices extends DnElement {
 
   private renderDevices(devices: TrustedDevice[]): TemplateResult {
     if (devices.length === 0) return html`<p part="empty" class="empty">${this.t('devices.empty')}</p>`;
-    return html`<p part="intro" class="muted">${this.t('devices.intro')}</p>
-      <ul part="list" class="list" aria-label=${this.t('devices.listLabel')}>
-        ${devices.map((device) => this.renderDevice(device))}
-      </ul>`;
+    const intro = html`<p part="intro" class="muted">${this.t('devices.intro')}</p>`;
+    // The role is not redundant: Safari drops list semantics from restyled lists (see virtual-list.ts).
+    // eslint-disable-next-line lit-a11y/no-redundant-role
+    const list = html`<ul part="list" class="list" role="list" aria-label=${this.t('devices.listLabel')}>
+      ${virtualList(
+        devices,
+        (device) => device.id,
+        (device, index) => this.renderDevice(device, index, devices.length),
+      )}
+    </ul>`;
+    return html`${intro}<div part="scroller" class="scroller">${list}</div>`;
   }
 
-  private renderDevice(device: TrustedDevice): TemplateResult {
+  private renderDevice(device: TrustedDevice, index: number, total: number): TemplateResult {
     const settings = this.userSettings;
     const names = { browser: device.browser, os: device.os };
-    const exact = formatDateTime(device.lastUsedAt, settings);
     const busy = this.busy === device.id;
-    return html`<li part="device" class="device">
-      <span class="icon" aria-hidden="true">
-        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">
-          ${ICONS[device.deviceType]}
-        </svg>
-      </span>
+    return html`<li part="device" class="row device" aria-posinset=${index + 1} aria-setsize=${total}>
+      ${renderDeviceType(device.deviceType, (key) => this.t(key))}
       <div class="details">
         <p class="name">
           <span part="device-name">${this.t('devices.deviceName', names)}</span>
@@ -160,10 +140,7 @@ export class DnTrustedDevices extends DnElement {
           <span>${device.location ?? this.t('devices.unknownLocation')}</span>
         </p>
         <p class="meta">
-          <time datetime=${device.lastUsedAt} title=${exact}
-            >${this.t('devices.lastUsed', { when: formatRelative(device.lastUsedAt, settings) })}</time
-          >
-          <span class="visually-hidden">${this.t('devices.exactTime', { time: exact })}</span>
+          ${renderRelativeTime(device.lastUsedAt, settings, (when) => this.t('devices.lastUsed', { when }))}
         </p>
         <p class="meta">
           <time datetime=${device.expiresAt}>${this.t('devices.trustedUntil', { date: formatDate(device.expiresAt, settings) })}</time>
@@ -236,7 +213,7 @@ export class DnTrustedDevices extends DnElement {
       try {
         const { revoked } = await this.withReauth(() => this.accountApi.revokeAllTrustedDevices({ signal: this.signal }));
         this.devices = [];
-        this.focusTarget = 'h3';
+        this.focusSoon('h3');
         this.announce({ key: 'devices.allRevoked' });
         emit(this, 'dn-trusted-devices-revoked', { revoked });
       } catch (error) {
@@ -256,7 +233,7 @@ export class DnTrustedDevices extends DnElement {
     const rest = devices.filter((d) => d.id !== device.id);
     const next = rest[Math.min(Math.max(index, 0), rest.length - 1)];
     this.devices = rest;
-    this.focusTarget = next ? `[part="revoke"][data-id="${CSS.escape(next.id)}"]` : 'h3';
+    this.focusSoon(next ? `[part="revoke"][data-id="${CSS.escape(next.id)}"]` : 'h3');
   }
 }
 

@@ -2,6 +2,8 @@ import type { Messages } from '../i18n.js';
 import password from './ar/password.js';
 import twoFactor from './ar/two-factor.js';
 import devices from './ar/devices.js';
+import sessions from './ar/sessions.js';
+import activity from './ar/activity.js';
 
 
 /**
@@ -14,7 +16,13 @@ export default {
   password,
   twoFactor,
   devices,
+  sessions,
+  activity,
   common: {
+    deviceDesktop: 'حاسوب',
+    deviceMobile: 'هاتف',
+    deviceTablet: 'جهاز لوحي',
+    deviceUnknown: 'جهاز غير معروف',
     loading: 'جارٍ التحميل…',
     retry: 'إعادة المحاولة',
     cancel: 'إلغاء',

@@ -2,6 +2,8 @@ import type { Messages } from '../i18n.js';
 import password from './de/password.js';
 import twoFactor from './de/two-factor.js';
 import devices from './de/devices.js';
+import sessions from './de/sessions.js';
+import activity from './de/activity.js';
 
 
 /** German. */
@@ -9,7 +11,13 @@ export default {
   password,
   twoFactor,
   devices,
+  sessions,
+  activity,
   common: {
+    deviceDesktop: 'Computer',
+    deviceMobile: 'Telefon',
+    deviceTablet: 'Tablet',
+    deviceUnknown: 'Unbekanntes Gerät',
     loading: 'Wird geladen…',
     retry: 'Erneut versuchen',
     cancel: 'Abbrechen',

@@ -1,6 +1,8 @@
 import password from './en/password.js';
 import twoFactor from './en/two-factor.js';
 import devices from './en/devices.js';
+import sessions from './en/sessions.js';
+import activity from './en/activity.js';
 
 /** English: the complete set every other locale translates (a test compares their keys). */
 export default {
@@ -8,7 +10,13 @@ export default {
   password,
   twoFactor,
   devices,
+  sessions,
+  activity,
   common: {
+    deviceDesktop: 'Computer',
+    deviceMobile: 'Phone',
+    deviceTablet: 'Tablet',
+    deviceUnknown: 'Unknown device',
     loading: 'Loading…',
     retry: 'Try again',
     cancel: 'Cancel',

@@ -2,6 +2,8 @@ import type { Messages } from '../i18n.js';
 import password from './es/password.js';
 import twoFactor from './es/two-factor.js';
 import devices from './es/devices.js';
+import sessions from './es/sessions.js';
+import activity from './es/activity.js';
 
 
 /** Spanish (neutral, addressing the user as «tú»). */
@@ -9,7 +11,13 @@ export default {
   password,
   twoFactor,
   devices,
+  sessions,
+  activity,
   common: {
+    deviceDesktop: 'Ordenador',
+    deviceMobile: 'Teléfono',
+    deviceTablet: 'Tableta',
+    deviceUnknown: 'Dispositivo desconocido',
     loading: 'Cargando…',
     retry: 'Reintentar',
     cancel: 'Cancelar',

@@ -1,0 +1,36 @@
+import type { Messages } from '../../i18n.js';
+
+// Browser and system names are left-to-right: each sits in a first-strong isolate
+// (U+2068 … U+2069) so "Chrome 126" keeps its order inside the Arabic sentence.
+export default {
+  title: 'نشاط تسجيل الدخول',
+  intro: 'جميع محاولات تسجيل الدخول إلى حسابكم، من الأحدث إلى الأقدم، بتوقيت منطقتكم الزمنية. إذا لم تتعرفوا على إحداها، فغيّروا كلمة المرور.',
+  failedOnly: 'الفاشلة فقط',
+  showingFailed: 'تُعرض محاولات تسجيل الدخول الفاشلة فقط.',
+  showingAll: 'تُعرض جميع محاولات تسجيل الدخول.',
+  listLabel: 'محاولات تسجيل الدخول',
+  shown: 'عدد محاولات تسجيل الدخول المعروضة: {{number}}',
+  shownOne: 'تُعرض محاولة تسجيل دخول واحدة',
+  empty: 'لا توجد محاولات تسجيل دخول بعد. ستظهر هنا كل محاولة لتسجيل الدخول إلى حسابكم، ناجحة كانت أم لا.',
+  emptyFailed: 'لا توجد محاولات تسجيل دخول فاشلة. نجحت جميع محاولات تسجيل الدخول إلى حسابكم.',
+  deviceName: '\u2068{{browser}}\u2069 على \u2068{{os}}\u2069',
+  ip: 'عنوان IP:',
+  unknownLocation: 'موقع غير معروف',
+  succeeded: 'ناجحة',
+  failed: 'فاشلة',
+  reasonWrongPassword: 'كلمة مرور خاطئة',
+  reasonWrong2faCode: 'رمز مصادقة ثنائية خاطئ',
+  reasonBlocked: 'محظورة',
+  reasonLocked: 'الحساب مقفل',
+  burstNote: 'محاولات تسجيل دخول فاشلة متتالية ({{number}}) خلال {{duration}}',
+  burstNoteFrom: 'محاولات تسجيل دخول فاشلة متتالية ({{number}}) خلال {{duration}}، من {{location}}',
+  burstPosition: '{{position}} من {{number}} على التوالي',
+  burstAlert: 'عدة محاولات تسجيل دخول فاشلة متتالية. إذا لم تكونوا أنتم من قام بها، فغيّروا كلمة المرور.',
+  changePassword: 'تغيير كلمة المرور',
+  loadMore: 'تحميل المزيد',
+  loadingMore: 'جارٍ تحميل المزيد…',
+  loadedMore: 'حُمّل المزيد من محاولات تسجيل الدخول: {{number}}.',
+  loadedMoreOne: 'حُمّلت محاولة تسجيل دخول أخرى.',
+  loadMoreFailed: 'تعذّر تحميل المزيد من محاولات تسجيل الدخول.',
+  end: 'هذا كل شيء: لا توجد محاولات تسجيل دخول أقدم.',
+} satisfies Messages;

@@ -1,0 +1,33 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'Aktive Sitzungen',
+  intro: 'Geräte und Browser, die bei Ihrem Konto angemeldet sind. Melden Sie alle ab, die Sie nicht mehr verwenden oder nicht wiedererkennen.',
+  empty: 'Es wurden keine aktiven Sitzungen gefunden. Jedes Gerät und jeder Browser, mit dem Sie sich anmelden, wird hier angezeigt.',
+  onlyThisDevice: 'Sie sind nur auf diesem Gerät angemeldet.',
+  listLabel: 'Aktive Sitzungen',
+  sessionName: '{{browser}} unter {{os}}',
+  thisDevice: 'Dieses Gerät',
+  ip: 'IP-Adresse:',
+  unknownLocation: 'Unbekannter Standort',
+  activeNow: 'Gerade aktiv',
+  lastActive: 'Zuletzt aktiv {{when}}',
+  signedIn: 'Angemeldet am {{date}}',
+  signOut: 'Abmelden',
+  signOutSession: '{{browser}} unter {{os}} abmelden',
+  signOutThisDevice: 'Auf diesem Gerät abmelden',
+  signingOut: 'Wird abgemeldet…',
+  revokeTitle: '{{browser}} unter {{os}} abmelden?',
+  revokeMessage: '{{browser}} unter {{os}} muss sich erneut anmelden, um auf Ihr Konto zuzugreifen.',
+  revoked: '{{browser}} unter {{os}} wurde abgemeldet.',
+  alreadyRevoked: '{{browser}} unter {{os}} war bereits abgemeldet und wird daher nicht mehr angezeigt.',
+  revokeOthers: 'Alle anderen Sitzungen abmelden',
+  revokingOthers: 'Andere Sitzungen werden abgemeldet…',
+  revokeOthersTitle: 'Alle anderen Sitzungen abmelden?',
+  revokeOthersMessage:
+    'Abzumeldende Sitzungen: {{number}}. Jede muss sich erneut anmelden, um auf Ihr Konto zuzugreifen. Dieses Gerät bleibt angemeldet.',
+  othersRevoked: 'Abgemeldete andere Sitzungen: {{number}}. Nur dieses Gerät ist noch angemeldet.',
+  hint: 'Sie erkennen eine Sitzung nicht wieder? Melden Sie sie ab und ändern Sie anschließend Ihr Passwort.',
+  revokedHint: 'Falls Sie sie nicht wiedererkannt haben, ändern Sie auch Ihr Passwort.',
+  changePassword: 'Passwort ändern',
+} satisfies Messages;

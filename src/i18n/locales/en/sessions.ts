@@ -1,0 +1,33 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'Active sessions',
+  intro: "Devices and browsers signed in to your account. Sign out any you no longer use or don't recognise.",
+  empty: 'No active sessions were found. Every device and browser you sign in with shows up here.',
+  onlyThisDevice: "You're signed in only on this device.",
+  listLabel: 'Active sessions',
+  sessionName: '{{browser}} on {{os}}',
+  thisDevice: 'This device',
+  ip: 'IP address:',
+  unknownLocation: 'Unknown location',
+  activeNow: 'Active now',
+  lastActive: 'Last active {{when}}',
+  signedIn: 'Signed in {{date}}',
+  signOut: 'Sign out',
+  signOutSession: 'Sign out {{browser}} on {{os}}',
+  signOutThisDevice: 'Sign out of this device',
+  signingOut: 'Signing out…',
+  revokeTitle: 'Sign out {{browser}} on {{os}}?',
+  revokeMessage: '{{browser}} on {{os}} will have to sign in again to reach your account.',
+  revoked: '{{browser}} on {{os}} was signed out.',
+  alreadyRevoked: '{{browser}} on {{os}} was already signed out, so it is no longer listed.',
+  revokeOthers: 'Sign out all other sessions',
+  revokingOthers: 'Signing out other sessions…',
+  revokeOthersTitle: 'Sign out all other sessions?',
+  revokeOthersMessage:
+    'Sessions to sign out: {{number}}. Each will have to sign in again to reach your account. This device stays signed in.',
+  othersRevoked: 'Other sessions signed out: {{number}}. Only this device is still signed in.',
+  hint: "Don't recognise a session? Sign it out, then change your password.",
+  revokedHint: "If you didn't recognise it, change your password too.",
+  changePassword: 'Change password',
+} satisfies Messages;

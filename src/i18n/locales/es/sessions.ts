@@ -1,0 +1,33 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'Sesiones activas',
+  intro: 'Dispositivos y navegadores con la sesión iniciada en tu cuenta. Cierra la sesión en los que ya no uses o no reconozcas.',
+  empty: 'No se encontraron sesiones activas. Aquí aparece cada dispositivo y navegador con el que inicias sesión.',
+  onlyThisDevice: 'Solo tienes la sesión iniciada en este dispositivo.',
+  listLabel: 'Sesiones activas',
+  sessionName: '{{browser}} en {{os}}',
+  thisDevice: 'Este dispositivo',
+  ip: 'Dirección IP:',
+  unknownLocation: 'Ubicación desconocida',
+  activeNow: 'Activa ahora',
+  lastActive: 'Última actividad {{when}}',
+  signedIn: 'Sesión iniciada el {{date}}',
+  signOut: 'Cerrar sesión',
+  signOutSession: 'Cerrar sesión de {{browser}} en {{os}}',
+  signOutThisDevice: 'Cerrar sesión en este dispositivo',
+  signingOut: 'Cerrando sesión…',
+  revokeTitle: '¿Cerrar la sesión de {{browser}} en {{os}}?',
+  revokeMessage: '{{browser}} en {{os}} tendrá que volver a iniciar sesión para acceder a tu cuenta.',
+  revoked: 'Se cerró la sesión de {{browser}} en {{os}}.',
+  alreadyRevoked: 'La sesión de {{browser}} en {{os}} ya estaba cerrada, así que ya no aparece en la lista.',
+  revokeOthers: 'Cerrar todas las demás sesiones',
+  revokingOthers: 'Cerrando las demás sesiones…',
+  revokeOthersTitle: '¿Cerrar todas las demás sesiones?',
+  revokeOthersMessage:
+    'Sesiones que se cerrarán: {{number}}. Cada una tendrá que volver a iniciar sesión para acceder a tu cuenta. Este dispositivo seguirá con la sesión iniciada.',
+  othersRevoked: 'Otras sesiones cerradas: {{number}}. Solo este dispositivo sigue con la sesión iniciada.',
+  hint: '¿No reconoces una sesión? Ciérrala y después cambia tu contraseña.',
+  revokedHint: 'Si no la reconocías, cambia también tu contraseña.',
+  changePassword: 'Cambiar contraseña',
+} satisfies Messages;

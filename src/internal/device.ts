@@ -1,0 +1,151 @@
+/**
+ * What the session, sign-in and trusted-device lists share: the device-type icon with
+ * its name for assistive technology, a controller that keeps relative times current,
+ * and the card layout of a list row.
+ */
+import { css, html, svg, type ReactiveController, type ReactiveControllerHost, type SVGTemplateResult, type TemplateResult } from 'lit';
+import type { DeviceType } from '../api/schemas.js';
+
+/** 24 × 24 outline drawings, stroked with `currentColor`. */
+export const DEVICE_ICONS: Record<DeviceType, SVGTemplateResult> = {
+  desktop: svg`<rect x="3" y="4" width="18" height="12" rx="1.5" /><path d="M8 20h8M12 16v4" />`,
+  mobile: svg`<rect x="7" y="2.5" width="10" height="19" rx="2" /><path d="M11 18.5h2" />`,
+  tablet: svg`<rect x="4" y="3" width="16" height="18" rx="2" /><path d="M11 18h2" />`,
+  unknown: svg`<circle cx="12" cy="12" r="9" /><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .8-1 1.5V14M12 17.2v.1" />`,
+};
+
+const DEVICE_KEYS: Record<DeviceType, string> = {
+  desktop: 'common.deviceDesktop',
+  mobile: 'common.deviceMobile',
+  tablet: 'common.deviceTablet',
+  unknown: 'common.deviceUnknown',
+};
+
+/** A decorative outline icon (hidden from assistive technology). */
+export function icon(shape: SVGTemplateResult): TemplateResult {
+  return html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">
+    ${shape}
+  </svg>`;
+}
+
+/**
+ * The device-type icon, named for screen readers ("Computer", "Phone", …) in part
+ * `device-type`. Types the contract does not know (a newer server) read as unknown.
+ */
+export function renderDeviceType(type: DeviceType, t: (key: string) => string): TemplateResult {
+  const known = type in DEVICE_ICONS ? type : 'unknown';
+  return html`<span part="device-type" class="device-type"
+    >${icon(DEVICE_ICONS[known])}<span class="visually-hidden">${t(DEVICE_KEYS[known])}</span></span
+  >`;
+}
+
+/** How often relative times ("5 minutes ago") are brought up to date. */
+export const REFRESH_MS = 30_000;
+
+/** Re-renders its host every {@link REFRESH_MS} while it is on the page, so relative times stay current. */
+export class RefreshController implements ReactiveController {
+  #timer?: number;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly intervalMs = REFRESH_MS,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.clearInterval(this.#timer);
+    this.#timer = window.setInterval(() => this.host.requestUpdate(), this.intervalMs);
+  }
+
+  hostDisconnected(): void {
+    window.clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}
+
+/**
+ * A list element's header (title and a bulk action), its focusable heading, and the card
+ * of one row: icon, details, actions. Elements add their own rules after these.
+ */
+export const deviceListStyles = css`
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--dn-space-3);
+  }
+
+  h3:focus {
+    outline: none;
+  }
+
+  h3:focus-visible {
+    outline: var(--dn-focus-ring);
+    outline-offset: var(--dn-focus-offset);
+  }
+
+  /* Windowed: only the rows in view are in the DOM, positioned by the virtualizer. */
+  .list {
+    display: block;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .row {
+    box-sizing: border-box;
+    inline-size: 100%;
+    margin-block-end: var(--dn-space-3);
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: var(--dn-space-3);
+    padding: var(--dn-space-4);
+    border: 1px solid var(--dn-color-border);
+    border-radius: var(--dn-radius-md);
+    background: var(--dn-color-surface-raised);
+  }
+
+  .device-type {
+    display: inline-flex;
+    flex: none;
+    color: var(--dn-color-text-muted);
+  }
+
+  .device-type svg {
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+  }
+
+  .details {
+    display: grid;
+    flex: 1 1 12rem;
+    gap: var(--dn-space-1);
+    min-inline-size: 0;
+  }
+
+  .name {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--dn-space-2);
+    font-weight: var(--dn-font-weight-medium);
+    overflow-wrap: anywhere;
+  }
+
+  .meta {
+    color: var(--dn-color-text-muted);
+    font-size: var(--dn-font-size-sm);
+    overflow-wrap: anywhere;
+  }
+
+  .row > .button {
+    flex: none;
+  }
+
+  .empty {
+    color: var(--dn-color-text-muted);
+  }
+`;

@@ -1,0 +1,570 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import { screen, within } from 'shadow-dom-testing-library';
+import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
+import type { Session } from '../../src/api/schemas.js';
+import type { DnSessionList } from '../../src/components/session-list/session-list.js';
+import '../../src/components/session-list/session-list.js';
+import type { DnConfirmDialog } from '../../src/internal/confirm-dialog.js';
+import { formatDateTime } from '../../src/i18n/format.js';
+import { runFaultMatrix } from '../helpers/fault-matrix.js';
+import { mount, requestsTo, spyOnIntervals, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+
+const CURRENT = 'Chrome 126 on macOS 14.5';
+const PHONE = 'Safari 17.5 on iOS 17.5';
+const FIREFOX = 'Firefox 127 on Windows 11';
+const ANDROID = 'Chrome 126 on Android 14';
+
+const mountSessions = (options: MountOptions = {}, template = html`<dn-session-list></dn-session-list>`) =>
+  mount<DnSessionList>(template, { reauth: 'never', ...options });
+
+const confirmDialogOf = (el: HTMLElement) => el.shadowRoot!.querySelector<DnConfirmDialog>('dn-confirm-dialog')!;
+const nativeDialogOf = (el: HTMLElement) => confirmDialogOf(el).shadowRoot!.querySelector('dialog')!;
+const dialogOpen = (el: HTMLElement) => nativeDialogOf(el).open;
+const signOutButton = (session: string) => screen.getByShadowRole('button', { name: `Sign out ${session}` }) as HTMLButtonElement;
+const signOutThisDevice = () => screen.getByShadowRole('button', { name: 'Sign out of this device' }) as HTMLButtonElement;
+const revokeOthersButton = () => screen.getByShadowRole('button', { name: /Sign out all other sessions|Signing out other sessions/ }) as HTMLButtonElement;
+const dialogButton = (el: HTMLElement, name: string) =>
+  within(confirmDialogOf(el)).getByShadowRole('button', { name }) as HTMLButtonElement;
+const names = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part="session-name"]')].map((n) => n.textContent!.trim());
+const rows = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('[part="session"]')];
+const rowOf = (el: HTMLElement, name: string) => rows(el).find((row) => row.querySelector('[part="session-name"]')!.textContent!.trim() === name)!;
+const byName = (items: Session[], name: string) => items.find((s) => `${s.browser} on ${s.os}` === name)!;
+const deepActive = () => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+async function openRevoke(el: HTMLElement, session: string): Promise<void> {
+  signOutButton(session).click();
+  await until(() => dialogOpen(el), 'the confirmation dialog to open');
+}
+
+async function revoke(el: HTMLElement, session: string): Promise<void> {
+  await openRevoke(el, session);
+  dialogButton(el, 'Sign out').click();
+}
+
+async function revokeOthers(el: HTMLElement): Promise<void> {
+  revokeOthersButton().click();
+  await until(() => dialogOpen(el), 'the confirmation dialog to open');
+  dialogButton(el, 'Sign out all other sessions').click();
+}
+
+describe('dn-session-list', () => {
+  it('is accessible', async () => {
+    const { el } = await mountSessions();
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible in the dark theme, and with the confirmation open', async () => {
+    const { el } = await mountSessions({ theme: 'dark' });
+    expect(el.getAttribute('data-dn-theme')).to.equal('dark');
+    await expect(el).to.be.accessible();
+    await openRevoke(el, PHONE);
+    await expect(el).to.be.accessible();
+    dialogButton(el, 'Cancel').click();
+    await until(() => !dialogOpen(el));
+  });
+
+  it('is accessible in Arabic, right to left with the layout mirrored', async () => {
+    const { el } = await mountSessions({ locale: 'ar' });
+    await until(() => /الجلسات النشطة/.test(visibleText(el)));
+    expect(getComputedStyle(el).direction).to.equal('rtl');
+    const row = rows(el)[0]!;
+    const icon = row.querySelector('[part="device-type"]')!.getBoundingClientRect();
+    const details = row.querySelector('.details')!.getBoundingClientRect();
+    expect(icon.left, 'the icon sits at the right, before the text').to.be.greaterThan(details.left);
+    // The name is an Arabic sentence ("… على …"): it reads right to left, whatever the browser's name.
+    expect(getComputedStyle(row.querySelector('[part="session-name"]')!).direction).to.equal('rtl');
+    // The IP address stays left to right inside the Arabic sentence.
+    expect(row.querySelector('.mono')!.getAttribute('dir')).to.equal('ltr');
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="revoke"]')!.click();
+    await until(() => dialogOpen(el));
+    await expect(el).to.be.accessible();
+    nativeDialogOf(el).close();
+  });
+
+  describe('by default', () => {
+    it('lists every session with its device, browser, IP, location and times, this device first and marked', async () => {
+      const { el, backend } = await mountSessions();
+      const items = backend.store.listSessions().items;
+      expect(items).to.have.length(6);
+      const list = screen.getByShadowRole('list', { name: 'Active sessions' });
+      const listItems = within(list).getAllByShadowRole('listitem');
+      expect(listItems).to.have.length(6);
+      listItems.forEach((item, index) => {
+        expect(item.getAttribute('aria-posinset')).to.equal(String(index + 1));
+        expect(item.getAttribute('aria-setsize')).to.equal('6');
+      });
+      const text = visibleText(el);
+      const settings = { locale: 'en', timeZone: 'Europe/Berlin', dateFormat: 'auto', timeFormat: 'auto' } as const;
+      for (const session of items) {
+        const row = rowOf(el, `${session.browser} on ${session.os}`);
+        expect(row, `${session.browser} on ${session.os}`).to.exist;
+        expect(row.querySelector('[dir="ltr"]')!.textContent).to.equal(session.ip);
+        expect(visibleText(row)).to.contain(session.location ?? 'Unknown location');
+        expect(row.querySelector('[part="signed-in"]')!.textContent!.trim()).to.equal(`Signed in ${formatDateTime(session.createdAt, settings)}`);
+      }
+      expect(text).to.contain('Unknown location');
+      // This device: first, with its badge and "Active now".
+      expect(names(el)[0]).to.equal(CURRENT);
+      const current = rows(el)[0]!;
+      expect(current.querySelector('[part="badge"]')!.textContent!.trim()).to.equal('This device');
+      expect(el.shadowRoot!.querySelectorAll('[part="badge"]')).to.have.length(1);
+      expect(current.querySelector('[part="active-now"]')!.textContent!.trim()).to.equal('Active now');
+      expect(el.shadowRoot!.querySelectorAll('[part="active-now"]')).to.have.length(1);
+      // The device type has a text alternative; the drawing itself is hidden.
+      expect(visibleText(current.querySelector('[part="device-type"]')!)).to.equal('Computer');
+      expect(visibleText(rowOf(el, PHONE).querySelector('[part="device-type"]')!)).to.equal('Phone');
+      expect(visibleText(rowOf(el, 'Safari 17.5 on iPadOS 17.5').querySelector('[part="device-type"]')!)).to.equal('Tablet');
+      expect(current.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(revokeOthersButton()).to.exist;
+    });
+
+    it('puts this device first, then the most recently active, whatever order the server sends', async () => {
+      const { el } = await mountSessions({
+        setup: (b) => {
+          const reversed = b.store.listSessions().items.reverse();
+          b.use(http.get('/api/account/sessions', () => HttpResponse.json({ items: reversed })));
+        },
+      });
+      expect(names(el)).to.deep.equal([CURRENT, PHONE, FIREFOX, 'Safari 17.5 on iPadOS 17.5', 'Edge 126 on Windows 10', ANDROID]);
+    });
+
+    it('shows the last activity as relative time, with the exact time for hover, keyboard and screen readers', async () => {
+      const { el, backend } = await mountSessions();
+      const phone = byName(backend.store.listSessions().items, PHONE);
+      const item = rowOf(el, PHONE);
+      const time = item.querySelector<HTMLTimeElement>(`time[datetime="${phone.lastActiveAt}"]`)!;
+      expect(time.textContent!.trim()).to.equal('Last active 2 hours ago');
+      const tip = item.querySelector<HTMLElement>('[role="tooltip"]')!;
+      expect(tip.textContent!.trim()).to.equal(
+        formatDateTime(phone.lastActiveAt, { locale: 'en', timeZone: 'Europe/Berlin', dateFormat: 'auto', timeFormat: 'auto' }),
+      );
+      expect(getComputedStyle(tip).display).to.equal('none');
+      expect(time.getAttribute('aria-describedby')).to.equal(tip.id);
+      const box = time.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.x + 4), Math.round(box.y + box.height / 2)] });
+      await until(() => getComputedStyle(tip).display !== 'none', 'the exact time on hover');
+      await sendMouse({ type: 'move', position: [0, 0] });
+      await until(() => getComputedStyle(tip).display === 'none');
+      // Keyboard: the time takes focus and shows the tip; Escape hides it.
+      signOutButton(PHONE).focus();
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(deepActive() === time).to.equal(true);
+      expect(getComputedStyle(tip).display).not.to.equal('none');
+      await sendKeys({ press: 'Escape' });
+      expect(getComputedStyle(tip).display).to.equal('none');
+    });
+
+    it('shows a loading state first', async () => {
+      const { el } = await mountSessions({ settle: false, latencyMs: 300 });
+      expect(el.shadowRoot!.querySelector('[part="loading"]')).to.exist;
+      expect(el.shadowRoot!.querySelector('[part="loading"]')!.getAttribute('aria-busy')).to.equal('true');
+      await until(() => names(el).length === 6);
+    });
+
+    it('says so when the server lists no session, without "Sign out all other sessions"', async () => {
+      const { el } = await mountSessions({ sessions: 0 });
+      expect(visibleText(el)).to.contain('No active sessions were found. Every device and browser you sign in with shows up here.');
+      expect(screen.queryByShadowRole('button', { name: /Sign out all other sessions/ })).to.equal(null);
+      expect(screen.queryByShadowRole('list')).to.equal(null);
+    });
+
+    it('says this is the only device when it is, without "Sign out all other sessions"', async () => {
+      const { el } = await mountSessions({ sessions: 1 });
+      expect(names(el)).to.deep.equal([CURRENT]);
+      expect(el.shadowRoot!.querySelector('[part="only-device"]')!.textContent!.trim()).to.equal("You're signed in only on this device.");
+      expect(screen.queryByShadowRole('button', { name: /Sign out all other sessions/ })).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part="hint"]')).to.equal(null);
+    });
+
+    it('renders hostile device names, user agents and locations as inert text', async () => {
+      const { el } = await mountSessions({ hostile: true });
+      await until(() => names(el).some((n) => n.includes('<img')));
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('script')).to.equal(null);
+      expect(el.shadowRoot!.querySelectorAll('svg[onload]')).to.have.length(0);
+      expect(el.shadowRoot!.querySelectorAll('svg')).to.have.length(rows(el).length);
+      const text = visibleText(el);
+      expect(text).to.contain('<img src=x onerror="alert(1)"> Chrome on <script>alert("os")</script>');
+      expect(text).to.contain('"><svg onload=alert(1)>');
+      const hostile = rows(el).find((row) => visibleText(row).includes('<img'))!;
+      expect(visibleText(hostile.querySelector('[part="device-type"]')!)).to.equal('Unknown device');
+    });
+
+    it('stays windowed with 10,000 sessions: every row knows its place, few exist', async () => {
+      const { el } = await mountSessions({ sessions: 10000 });
+      const present = rows(el);
+      expect(present.length).to.be.greaterThan(0);
+      expect(present.length).to.be.lessThan(100);
+      expect(present[0]!.getAttribute('aria-setsize')).to.equal('10000');
+      expect(present[0]!.getAttribute('aria-posinset')).to.equal('1');
+      expect(el.shadowRoot!.querySelectorAll('li').length).to.be.lessThan(100);
+      revokeOthersButton().click();
+      await until(() => dialogOpen(el));
+      expect(visibleText(nativeDialogOf(el))).to.contain('Sessions to sign out: 9,999.');
+      dialogButton(el, 'Cancel').click();
+      await until(() => !dialogOpen(el));
+      // Scrolling to the end brings the last rows in, still few at a time.
+      // The list scrolls inside its own box, so what follows the element stays within reach.
+      const box = el.shadowRoot!.querySelector<HTMLElement>('[part="scroller"]')!;
+      expect(box.clientHeight).to.be.at.most(Math.min(640, window.innerHeight * 0.8) + 1);
+      box.scrollTop = box.scrollHeight;
+      await until(() => el.shadowRoot!.querySelector('[aria-posinset="10000"]'), 'the last row after scrolling');
+      expect(el.shadowRoot!.querySelectorAll('li').length).to.be.lessThan(100);
+    });
+
+    it('takes just the height of a short list (no inner scrollbar)', async () => {
+      const { el } = await mountSessions({ sessions: 2 });
+      const box = el.shadowRoot!.querySelector<HTMLElement>('[part="scroller"]')!;
+      expect(box.scrollHeight).to.be.at.most(box.clientHeight + 1);
+      expect(el.shadowRoot!.querySelectorAll('[part~="session"]').length).to.equal(2);
+    });
+  });
+
+  describe('when the user signs out one other session', () => {
+    it('names the session, sends nothing on Cancel and returns focus to its button', async () => {
+      const { el, backend } = await mountSessions();
+      signOutButton(FIREFOX).focus();
+      await openRevoke(el, FIREFOX);
+      expect(visibleText(nativeDialogOf(el))).to.contain(`Sign out ${FIREFOX}?`);
+      expect(deepActive() === dialogButton(el, 'Cancel')).to.equal(true);
+      dialogButton(el, 'Cancel').click();
+      await until(() => !dialogOpen(el));
+      expect(deepActive() === signOutButton(FIREFOX)).to.equal(true);
+      expect(requestsTo(backend, 'revokeSession')).to.have.length(0);
+      expect(names(el)).to.include(FIREFOX);
+    });
+
+    it('sends nothing on Escape', async () => {
+      const { el, backend } = await mountSessions();
+      signOutButton(PHONE).focus();
+      await openRevoke(el, PHONE);
+      await sendKeys({ press: 'Escape' });
+      await until(() => !dialogOpen(el));
+      expect(deepActive() === signOutButton(PHONE)).to.equal(true);
+      expect(requestsTo(backend, 'revokeSession')).to.have.length(0);
+    });
+
+    it('sends DELETE on confirm, updates the list, announces, emits and moves focus to the next session', async () => {
+      const { el, backend } = await mountSessions();
+      const items = backend.store.listSessions().items;
+      const firefox = byName(items, FIREFOX);
+      const next = items[items.indexOf(firefox) + 1]!;
+      const revoked = oneEvent(el, 'dn-session-revoked');
+      signOutButton(FIREFOX).focus();
+      await revoke(el, FIREFOX);
+      const event = await revoked;
+      expect(event.detail.session.id).to.equal(firefox.id);
+      const requests = requestsTo(backend, 'revokeSession');
+      expect(requests).to.have.length(1);
+      expect(requests[0]!.method).to.equal('DELETE');
+      expect(requests[0]!.url).to.match(new RegExp(`/sessions/${firefox.id}$`));
+      await until(() => !names(el).includes(FIREFOX), 'the session to leave the list');
+      expect(backend.store.listSessions().items).to.have.length(5);
+      expect(rows(el)[0]!.getAttribute('aria-setsize')).to.equal('5');
+      await until(() => statusOf(el) === `${FIREFOX} was signed out. If you didn't recognise it, change your password too.`);
+      const nextButton = el.shadowRoot!.querySelector(`[part="revoke"][data-id="${next.id}"]`);
+      await until(() => deepActive() === nextButton, 'focus on the next session\'s button');
+    });
+
+    it('works with the keyboard alone', async () => {
+      const { el, backend } = await mountSessions({ sessions: 2 });
+      el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+      // Heading → Sign out all others → Sign out (this device) → last active (phone) → Sign out (phone).
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
+      expect(deepActive() === signOutButton(PHONE)).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await until(() => dialogOpen(el));
+      expect(deepActive() === dialogButton(el, 'Cancel')).to.equal(true);
+      await sendKeys({ press: 'Tab' });
+      expect(deepActive() === dialogButton(el, 'Sign out')).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await until(() => requestsTo(backend, 'revokeSession').length === 1);
+      await until(() => names(el).length === 1);
+      // The last one went: focus moves to the row before it.
+      await until(() => deepActive() === signOutThisDevice(), 'focus on the remaining session');
+      expect(visibleText(el)).to.contain("You're signed in only on this device.");
+    });
+
+    it('sends one request however often the user clicks', async () => {
+      const { el, backend } = await mountSessions({ latencyMs: 200 });
+      await revoke(el, PHONE);
+      await until(() => signOutButton(PHONE).getAttribute('aria-busy') === 'true');
+      expect(signOutButton(PHONE).getAttribute('aria-disabled')).to.equal('true');
+      expect(signOutButton(PHONE).querySelector('.spinner')).to.exist;
+      expect(signOutButton(FIREFOX).getAttribute('aria-disabled')).to.equal('true');
+      signOutButton(PHONE).click();
+      signOutButton(PHONE).click();
+      signOutButton(FIREFOX).click();
+      revokeOthersButton().click();
+      await until(() => !names(el).includes(PHONE));
+      expect(dialogOpen(el)).to.equal(false);
+      expect(requestsTo(backend, 'revokeSession')).to.have.length(1);
+      expect(requestsTo(backend, 'revokeOtherSessions')).to.have.length(0);
+    });
+
+    it('says so and drops the session when the server no longer has it (404)', async () => {
+      const { el, backend } = await mountSessions();
+      const phone = byName(backend.store.listSessions().items, PHONE);
+      backend.store.revokeSession(phone.id);
+      await revoke(el, PHONE);
+      await until(() => !names(el).includes(PHONE));
+      await until(() => statusOf(el) === `${PHONE} was already signed out, so it is no longer listed.`);
+      expect(el.shadowRoot!.querySelector('[part="action-error"]')).to.equal(null);
+    });
+
+    it('shows a failure next to the list, keeping the session', async () => {
+      const { el, backend } = await mountSessions({
+        setup: (b) => b.use(http.delete('/api/account/sessions/:id', () => HttpResponse.json({ title: 'x', status: 500 }, { status: 500 }))),
+      });
+      await revoke(el, PHONE);
+      await until(() => el.shadowRoot!.querySelector('[part="action-error"]'));
+      const alert = el.shadowRoot!.querySelector('[part="action-error"]')!;
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(visibleText(alert)).to.match(/went wrong on our side/);
+      expect(names(el)).to.include(PHONE);
+      expect(names(el)).to.have.length(6);
+      expect(signOutButton(PHONE).getAttribute('aria-busy')).to.equal('false');
+      expect(requestsTo(backend, 'revokeSession')).to.have.length(0);
+    });
+  });
+
+  describe('when the user signs out of this device', () => {
+    it('asks the host to sign out and sends nothing to the server', async () => {
+      const { el, backend } = await mountSessions();
+      const current = backend.store.listSessions().items[0]!;
+      const requested = oneEvent(el, 'dn-sign-out-requested');
+      expect(signOutThisDevice().textContent!.trim()).to.equal('Sign out');
+      signOutThisDevice().click();
+      const event = await requested;
+      expect(event.detail.session.id).to.equal(current.id);
+      expect(event.detail.session.current).to.equal(true);
+      await el.updateComplete;
+      expect(dialogOpen(el)).to.equal(false);
+      expect(requestsTo(backend, 'revokeSession')).to.have.length(0);
+      expect(requestsTo(backend, 'revokeOtherSessions')).to.have.length(0);
+      expect(names(el)).to.include(CURRENT);
+      // Never offered as a revoke.
+      expect(screen.queryByShadowRole('button', { name: `Sign out ${CURRENT}` })).to.equal(null);
+    });
+  });
+
+  describe('when the server asks to confirm it is the user', () => {
+    it('opens "Confirm it\'s you" for one session, then signs it out', async () => {
+      const { el, backend } = await mountSessions({ reauth: 'always' });
+      await revoke(el, PHONE);
+      const password = await until(() => screen.queryByLabelText('Password')).then(() => screen.getByLabelText('Password') as HTMLInputElement);
+      expect(names(el)).to.include(PHONE);
+      await typeInto(password, MOCK_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await until(() => !names(el).includes(PHONE), 'the session to be signed out after re-authentication');
+      // The refused request, then the one sent again once the user confirmed.
+      expect(requestsTo(backend, 'revokeSession').map((r) => r.status)).to.deep.equal([403, 200]);
+      expect(requestsTo(backend, 'reauthenticate')).to.have.length(1);
+      await until(() => statusOf(el).startsWith(`${PHONE} was signed out.`));
+    });
+
+    it('opens "Confirm it\'s you" for all other sessions when the sign-in is stale', async () => {
+      const { el, backend } = await mountSessions({ reauth: 'when-stale' });
+      await revokeOthers(el);
+      const password = await until(() => screen.queryByLabelText('Password')).then(() => screen.getByLabelText('Password') as HTMLInputElement);
+      await typeInto(password, MOCK_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await until(() => names(el).length === 1, 'the other sessions to be signed out after re-authentication');
+      expect(requestsTo(backend, 'revokeOtherSessions').map((r) => r.status)).to.deep.equal([403, 200]);
+    });
+
+    it('keeps everything and says nothing when the user closes "Confirm it\'s you"', async () => {
+      const { el, backend } = await mountSessions({ reauth: 'always' });
+      await revoke(el, PHONE);
+      await until(() => screen.queryByLabelText('Password'));
+      await sendKeys({ press: 'Escape' });
+      await until(() => signOutButton(PHONE).getAttribute('aria-busy') === 'false');
+      expect(names(el)).to.include(PHONE);
+      expect(el.shadowRoot!.querySelector('[part="action-error"]')).to.equal(null);
+      expect(requestsTo(backend, 'revokeSession').map((r) => r.status)).to.deep.equal([403]);
+    });
+  });
+
+  describe('when the user signs out all other sessions', () => {
+    it('confirms with the number, sends one POST, keeps only this device, announces, emits and moves focus', async () => {
+      const { el, backend } = await mountSessions();
+      const revoked = oneEvent(el, 'dn-sessions-revoked');
+      revokeOthersButton().click();
+      await until(() => dialogOpen(el));
+      expect(visibleText(nativeDialogOf(el))).to.contain('Sign out all other sessions?');
+      expect(visibleText(nativeDialogOf(el))).to.contain('Sessions to sign out: 5.');
+      dialogButton(el, 'Sign out all other sessions').click();
+      const event = await revoked;
+      expect(event.detail.revoked).to.equal(5);
+      const requests = requestsTo(backend, 'revokeOtherSessions');
+      expect(requests).to.have.length(1);
+      expect(requests[0]!.method).to.equal('POST');
+      await until(() => names(el).length === 1);
+      expect(names(el)).to.deep.equal([CURRENT]);
+      expect(backend.store.listSessions().items).to.have.length(1);
+      await until(() => statusOf(el) === 'Other sessions signed out: 5. Only this device is still signed in.');
+      expect(screen.queryByShadowRole('button', { name: /Sign out all other sessions/ })).to.equal(null);
+      expect(visibleText(el)).to.contain("You're signed in only on this device.");
+      await until(() => deepActive() === el.shadowRoot!.querySelector('h3'));
+    });
+
+    it('announces the number the server signed out', async () => {
+      const { el } = await mountSessions({
+        setup: (b) => b.use(http.post('/api/account/sessions/revoke-others', () => HttpResponse.json({ revoked: 1234 }))),
+      });
+      const revoked = oneEvent(el, 'dn-sessions-revoked');
+      await revokeOthers(el);
+      expect((await revoked).detail.revoked).to.equal(1234);
+      await until(() => statusOf(el) === 'Other sessions signed out: 1,234. Only this device is still signed in.');
+    });
+
+    it('shows a busy button and sends one request however often the user clicks', async () => {
+      const { el, backend } = await mountSessions({ latencyMs: 200 });
+      await revokeOthers(el);
+      await until(() => revokeOthersButton().getAttribute('aria-busy') === 'true');
+      expect(revokeOthersButton().textContent!.trim()).to.equal('Signing out other sessions…');
+      expect(revokeOthersButton().querySelector('.spinner')).to.exist;
+      revokeOthersButton().click();
+      signOutButton(PHONE).click();
+      await until(() => names(el).length === 1);
+      expect(dialogOpen(el)).to.equal(false);
+      expect(requestsTo(backend, 'revokeOtherSessions')).to.have.length(1);
+      expect(requestsTo(backend, 'revokeSession')).to.have.length(0);
+    });
+
+    it('sends nothing on Cancel', async () => {
+      const { el, backend } = await mountSessions();
+      revokeOthersButton().click();
+      await until(() => dialogOpen(el));
+      dialogButton(el, 'Cancel').click();
+      await until(() => !dialogOpen(el));
+      expect(requestsTo(backend, 'revokeOtherSessions')).to.have.length(0);
+      expect(names(el)).to.have.length(6);
+    });
+  });
+
+  describe('when a session is not recognised', () => {
+    it('suggests changing the password with a button that tells the host', async () => {
+      const { el } = await mountSessions();
+      const hint = el.shadowRoot!.querySelector('[part="hint"]')!;
+      expect(visibleText(hint)).to.contain("Don't recognise a session? Sign it out, then change your password.");
+      expect(hint.querySelector('a')).to.equal(null);
+      const requested = oneEvent(el, 'dn-password-change-requested');
+      screen.getByShadowRole('button', { name: 'Change password' }).click();
+      expect((await requested).detail.reason).to.equal('unrecognized-session');
+    });
+
+    it('links to the password page when password-href is set', async () => {
+      const { el } = await mountSessions({}, html`<dn-session-list password-href="/settings/security#password"></dn-session-list>`);
+      expect(el.passwordHref).to.equal('/settings/security#password');
+      const link = screen.getByShadowRole('link', { name: 'Change password' }) as HTMLAnchorElement;
+      expect(link.getAttribute('href')).to.equal('/settings/security#password');
+      expect(screen.queryByShadowRole('button', { name: 'Change password' })).to.equal(null);
+    });
+
+    it('keeps the suggestion after the other sessions are signed out', async () => {
+      const { el } = await mountSessions();
+      await revokeOthers(el);
+      await until(() => names(el).length === 1);
+      expect(screen.getByShadowRole('button', { name: 'Change password' })).to.exist;
+    });
+  });
+
+  describe('in other languages', () => {
+    it('speaks German', async () => {
+      const { el } = await mountSessions({ locale: 'de' });
+      await until(() => visibleText(el).includes('Aktive Sitzungen'));
+      const text = visibleText(el);
+      expect(text).to.contain('Dieses Gerät');
+      expect(text).to.contain('Gerade aktiv');
+      expect(text).to.contain('Safari 17.5 unter iOS 17.5');
+      expect(text).to.contain('Zuletzt aktiv vor 2 Stunden');
+      expect(screen.getByShadowRole('button', { name: 'Alle anderen Sitzungen abmelden' })).to.exist;
+      screen.getByShadowRole('button', { name: 'Alle anderen Sitzungen abmelden' }).click();
+      await until(() => dialogOpen(el));
+      expect(visibleText(nativeDialogOf(el))).to.contain('Abzumeldende Sitzungen: 5.');
+      nativeDialogOf(el).close();
+    });
+
+    it('speaks Spanish', async () => {
+      const { el } = await mountSessions({ locale: 'es' });
+      await until(() => visibleText(el).includes('Sesiones activas'));
+      expect(visibleText(el)).to.contain('Última actividad hace 2 horas');
+      expect(screen.getByShadowRole('button', { name: 'Cerrar sesión de Safari 17.5 en iOS 17.5' })).to.exist;
+      expect(screen.getByShadowRole('button', { name: 'Cerrar sesión en este dispositivo' })).to.exist;
+    });
+
+    it('speaks Arabic', async () => {
+      const { el } = await mountSessions({ locale: 'ar', sessions: 1 });
+      await until(() => visibleText(el).includes('الجلسات النشطة'));
+      expect(visibleText(el)).to.contain('أنتم مسجّلو الدخول على هذا الجهاز فقط.');
+      expect(visibleText(el)).to.contain('نشطة الآن');
+    });
+  });
+
+  describe('while the page stays open', () => {
+    it('brings relative times up to date every 30 seconds and stops when removed', async () => {
+      const realNow = Date.now;
+      const { started, cleared, restore } = spyOnIntervals();
+      try {
+        const { el } = await mountSessions();
+        const timer = started.find((t) => t.ms === 30_000);
+        expect(timer, 'a 30 s timer').to.exist;
+        const time = () => rowOf(el, PHONE).querySelector('[part="time"]')!.textContent!.trim();
+        expect(time()).to.equal('Last active 2 hours ago');
+        // An hour later, the timer fires: the row reads one hour older.
+        const later = realNow() + 60 * 60_000;
+        Date.now = () => later;
+        (timer!.handler as () => void)();
+        await el.updateComplete;
+        expect(time()).to.equal('Last active 3 hours ago');
+        Date.now = realNow;
+        el.remove();
+        expect(cleared).to.include(timer!.id);
+      } finally {
+        Date.now = realNow;
+        restore();
+      }
+    });
+  });
+
+  describe('when loading fails', () => {
+    runFaultMatrix({
+      request: ['get', '/api/account/sessions'],
+      mount: (setup) => mountSessions({ setup, timeoutMs: 400 }),
+    });
+  });
+
+  describe('when signing out one session fails', () => {
+    runFaultMatrix({
+      request: ['delete', '/api/account/sessions/:id'],
+      mount: (setup) => mountSessions({ setup }),
+      act: ({ el }) => revoke(el, PHONE),
+      kept: ({ el }) => {
+        expect(names(el)).to.include(PHONE);
+        expect(el.shadowRoot!.querySelector('[part="action-error"]')!.getAttribute('role')).to.equal('alert');
+      },
+    });
+  });
+
+  describe('when signing out all other sessions fails', () => {
+    runFaultMatrix({
+      request: ['post', '/api/account/sessions/revoke-others'],
+      mount: (setup) => mountSessions({ setup }),
+      act: ({ el }) => revokeOthers(el),
+      kept: ({ el }) => {
+        expect(names(el)).to.have.length(6);
+        expect(revokeOthersButton().getAttribute('aria-busy')).to.equal('false');
+      },
+    });
+  });
+});
