@@ -9,6 +9,7 @@ export { MOCK_PASSWORD, MOCK_TOTP_SECRET, MOCK_USER, TAKEN_EMAILS, BREACHED_PASS
 export { createHandlers, dispatch, routes, validationProblem, mockOAuthResponse, oauthReturnUrl } from './handlers.js';
 export type { HandlerOptions, DispatchOptions, MockRequest, MockResponse, MockRequestLogEntry, RouteContext } from './handlers.js';
 export { startMockBackend, handleMockOAuthNavigation } from './browser.js';
+export { createMockFetch, type MockFetch, type MockFetchOptions } from './fetch.js';
 export type { MockBackend, MockBackendOptions, MockOAuthMessage } from './browser.js';
 export {
   totp,
