@@ -13,6 +13,7 @@ import { LocalizeController } from './localize-controller.js';
 import { emit } from './events.js';
 import { confirmIdentity } from './reauth.js';
 import { focusWhenRendered } from './focus.js';
+import type { ConfirmOptions, DnConfirmDialog } from './confirm-dialog.js';
 
 let fallbackSettings: AccountSettings | undefined;
 
@@ -275,6 +276,45 @@ export abstract class DnElement extends LitElement {
       const confirmed = await confirmIdentity(this, { methods: apiError.methods, api: this.accountApi });
       if (!confirmed) throw new ApiError('aborted', 'Re-authentication cancelled');
       return action();
+    }
+  }
+
+  /** The id of the confirmed action being sent (see {@link confirmedAction}), for busy buttons. */
+  @state() protected actionBusy: string | null = null;
+  /** Why the last confirmed action failed; render it next to the action. */
+  @state() protected actionError?: Message;
+  /** True from the click until the action settled: a second one is ignored. */
+  private acting = false;
+
+  /**
+   * A destructive action the user confirms first: ignored while another one is open,
+   * asked in `dialog`, marked `actionBusy = busy` while sent through "Confirm it's you"
+   * (when the server asks), its failure shown in `actionError` unless `failed` handled it
+   * (returns true). Resolves to the answer, or `undefined` when cancelled or failed.
+   */
+  protected async confirmedAction<R>(options: {
+    dialog: DnConfirmDialog;
+    confirm: ConfirmOptions;
+    busy: string;
+    send: () => Promise<R>;
+    failed?: (error: ApiError) => boolean;
+  }): Promise<R | undefined> {
+    if (this.acting || this.actionBusy) return undefined;
+    this.acting = true;
+    try {
+      if (!(await options.dialog.confirm(options.confirm))) return undefined;
+      this.actionBusy = options.busy;
+      this.actionError = undefined;
+      try {
+        return await this.withReauth(options.send);
+      } catch (error) {
+        const apiError = this.handleFailure(error);
+        if (!options.failed?.(apiError) && apiError.kind !== 'aborted') this.actionError = this.describeError(apiError);
+        return undefined;
+      }
+    } finally {
+      this.actionBusy = null;
+      this.acting = false;
     }
   }
 }

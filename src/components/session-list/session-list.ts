@@ -5,7 +5,7 @@ import type { Session } from '../../api/schemas.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import '../../internal/confirm-dialog.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, baseStyles } from '../../internal/dn-element.js';
 import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
@@ -77,16 +77,11 @@ export class DnSessionList extends DnElement {
   @property({ attribute: 'password-href' }) passwordHref = '';
 
   @state() private sessions?: Session[];
-  /** The session being signed out, or `others`. */
-  @state() private busy: string | null = null;
-  @state() private actionError?: Message;
   /** A session was signed out during this visit: the password suggestion stays in view. */
   @state() private revokedAny = false;
 
   @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
 
-  /** Guards against a second action while one is being confirmed or sent. */
-  private acting = false;
 
   private readonly loadTask = new Task(this, {
     task: async ([api], { signal }) => {
@@ -112,11 +107,11 @@ export class DnSessionList extends DnElement {
               part="revoke-others"
               class="button secondary"
               type="button"
-              aria-disabled=${this.busy ? 'true' : 'false'}
-              aria-busy=${this.busy === 'others' ? 'true' : 'false'}
+              aria-disabled=${this.actionBusy ? 'true' : 'false'}
+              aria-busy=${this.actionBusy === 'others' ? 'true' : 'false'}
               @click=${() => void this.handleRevokeOthers()}
             >
-              ${this.busy === 'others'
+              ${this.actionBusy === 'others'
                 ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sessions.revokingOthers')}`
                 : this.t('sessions.revokeOthers')}
             </button>`
@@ -160,7 +155,7 @@ export class DnSessionList extends DnElement {
   private renderSession(session: Session, index: number, total: number): TemplateResult {
     const settings = this.userSettings;
     const names = { browser: session.browser, os: session.os };
-    const busy = this.busy === session.id;
+    const busy = this.actionBusy === session.id;
     return html`<li
       part="session"
       class=${session.current ? 'row session current' : 'row session'}
@@ -196,7 +191,7 @@ export class DnSessionList extends DnElement {
             type="button"
             data-id=${session.id}
             aria-label=${this.t('sessions.signOutThisDevice')}
-            aria-disabled=${this.busy ? 'true' : 'false'}
+            aria-disabled=${this.actionBusy ? 'true' : 'false'}
             @click=${() => this.handleSignOut(session)}
           >
             ${this.t('sessions.signOut')}
@@ -207,7 +202,7 @@ export class DnSessionList extends DnElement {
             type="button"
             data-id=${session.id}
             aria-label=${this.t('sessions.signOutSession', names)}
-            aria-disabled=${this.busy ? 'true' : 'false'}
+            aria-disabled=${this.actionBusy ? 'true' : 'false'}
             aria-busy=${busy ? 'true' : 'false'}
             @click=${() => void this.handleRevoke(session)}
           >
@@ -232,76 +227,57 @@ export class DnSessionList extends DnElement {
 
   /** The session in use is not revoked here: the host runs its own sign-out. */
   private handleSignOut(session: Session): void {
-    if (this.acting || this.busy) return;
+    if (this.actionBusy) return;
     emit(this, 'dn-sign-out-requested', { session });
   }
 
   private async handleRevoke(session: Session): Promise<void> {
-    if (this.acting || this.busy) return;
-    this.acting = true;
     const names = { browser: session.browser, os: session.os };
-    try {
-      const confirmed = await this.confirmDialog.confirm({
+    const done = await this.confirmedAction({
+      dialog: this.confirmDialog,
+      confirm: {
         title: this.t('sessions.revokeTitle', names),
         message: this.t('sessions.revokeMessage', names),
         confirmLabel: this.t('sessions.signOut'),
         danger: true,
-      });
-      if (!confirmed) return;
-      this.busy = session.id;
-      this.actionError = undefined;
-      try {
-        await this.withReauth(() => this.accountApi.revokeSession(session.id, { signal: this.signal }));
+      },
+      busy: session.id,
+      send: () => this.accountApi.revokeSession(session.id, { signal: this.signal }),
+      failed: (error) => {
+        if (error.kind !== 'not-found') return false;
+        // Signed out elsewhere or expired meanwhile: the list catches up.
         this.removeSession(session);
-        this.announce([{ key: 'sessions.revoked', options: names }, { key: 'sessions.revokedHint' }]);
-        emit(this, 'dn-session-revoked', { session });
-      } catch (error) {
-        const apiError = this.handleFailure(error);
-        if (apiError.kind === 'not-found') {
-          // Signed out elsewhere or expired meanwhile: the list catches up.
-          this.removeSession(session);
-          this.announce({ key: 'sessions.alreadyRevoked', options: names });
-        } else if (apiError.kind !== 'aborted') {
-          this.actionError = this.describeError(apiError);
-        }
-      }
-    } finally {
-      this.busy = null;
-      this.acting = false;
-    }
+        this.announce({ key: 'sessions.alreadyRevoked', options: names });
+        return true;
+      },
+    });
+    if (!done) return;
+    this.removeSession(session);
+    this.announce([{ key: 'sessions.revoked', options: names }, { key: 'sessions.revokedHint' }]);
+    emit(this, 'dn-session-revoked', { session });
   }
 
   private async handleRevokeOthers(): Promise<void> {
-    const sessions = this.sessions ?? [];
-    const others = sessions.filter((session) => !session.current).length;
-    if (this.acting || this.busy || others === 0) return;
-    this.acting = true;
-    try {
-      const confirmed = await this.confirmDialog.confirm({
+    const others = (this.sessions ?? []).filter((session) => !session.current).length;
+    if (others === 0) return;
+    const done = await this.confirmedAction({
+      dialog: this.confirmDialog,
+      confirm: {
         title: this.t('sessions.revokeOthersTitle'),
         message: this.t('sessions.revokeOthersMessage', { number: formatNumber(others, this.userSettings) }),
         confirmLabel: this.t('sessions.revokeOthers'),
         danger: true,
-      });
-      if (!confirmed) return;
-      this.busy = 'others';
-      this.actionError = undefined;
-      try {
-        const { revoked } = await this.withReauth(() => this.accountApi.revokeOtherSessions({ signal: this.signal }));
-        this.sessions = (this.sessions ?? []).filter((session) => session.current);
-        this.revokedAny = true;
-        this.focusSoon('h3');
-        // The number as the server counted it (sessions may have come or gone since the list loaded).
-        this.announce({ key: 'sessions.othersRevoked', options: { number: formatNumber(revoked, this.userSettings) } });
-        emit(this, 'dn-sessions-revoked', { revoked });
-      } catch (error) {
-        const apiError = this.handleFailure(error);
-        if (apiError.kind !== 'aborted') this.actionError = this.describeError(apiError);
-      }
-    } finally {
-      this.busy = null;
-      this.acting = false;
-    }
+      },
+      busy: 'others',
+      send: () => this.accountApi.revokeOtherSessions({ signal: this.signal }),
+    });
+    if (!done) return;
+    this.sessions = (this.sessions ?? []).filter((session) => session.current);
+    this.revokedAny = true;
+    this.focusSoon('h3');
+    // The number as the server counted it (sessions may have come or gone since the list loaded).
+    this.announce({ key: 'sessions.othersRevoked', options: { number: formatNumber(done.revoked, this.userSettings) } });
+    emit(this, 'dn-sessions-revoked', { revoked: done.revoked });
   }
 
   /** Takes `session` off the list and moves focus to the next row's button (or the heading). */

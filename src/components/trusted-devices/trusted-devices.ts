@@ -5,7 +5,7 @@ import type { TrustedDevice } from '../../api/schemas.js';
 import { formatDate } from '../../i18n/format.js';
 import '../../internal/confirm-dialog.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, baseStyles } from '../../internal/dn-element.js';
 import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
@@ -51,14 +51,9 @@ export class DnTrustedDevices extends DnElement {
   protected readonly refresh = new RefreshController(this);
 
   @state() private devices?: TrustedDevice[];
-  /** The device being revoked, or `all`. */
-  @state() private busy: string | null = null;
-  @state() private actionError?: Message;
 
   @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
 
-  /** Guards against a second action while one is being confirmed or sent. */
-  private acting = false;
 
   private readonly loadTask = new Task(this, {
     task: async ([api], { signal }) => {
@@ -83,11 +78,11 @@ export class DnTrustedDevices extends DnElement {
               part="revoke-all"
               class="button secondary"
               type="button"
-              aria-disabled=${this.busy ? 'true' : 'false'}
-              aria-busy=${this.busy === 'all' ? 'true' : 'false'}
+              aria-disabled=${this.actionBusy ? 'true' : 'false'}
+              aria-busy=${this.actionBusy === 'all' ? 'true' : 'false'}
               @click=${() => void this.handleRevokeAll()}
             >
-              ${this.busy === 'all'
+              ${this.actionBusy === 'all'
                 ? html`<span class="spinner" aria-hidden="true"></span>${this.t('devices.revokingAll')}`
                 : this.t('devices.revokeAll')}
             </button>`
@@ -127,7 +122,7 @@ export class DnTrustedDevices extends DnElement {
   private renderDevice(device: TrustedDevice, index: number, total: number): TemplateResult {
     const settings = this.userSettings;
     const names = { browser: device.browser, os: device.os };
-    const busy = this.busy === device.id;
+    const busy = this.actionBusy === device.id;
     return html`<li part="device" class="row device" aria-posinset=${index + 1} aria-setsize=${total}>
       ${renderDeviceType(device.deviceType, (key) => this.t(key))}
       <div class="details">
@@ -152,7 +147,7 @@ export class DnTrustedDevices extends DnElement {
         type="button"
         data-id=${device.id}
         aria-label=${this.t('devices.revokeDevice', names)}
-        aria-disabled=${this.busy ? 'true' : 'false'}
+        aria-disabled=${this.actionBusy ? 'true' : 'false'}
         aria-busy=${busy ? 'true' : 'false'}
         @click=${() => void this.handleRevoke(device)}
       >
@@ -162,68 +157,50 @@ export class DnTrustedDevices extends DnElement {
   }
 
   private async handleRevoke(device: TrustedDevice): Promise<void> {
-    if (this.acting || this.busy) return;
-    this.acting = true;
     const names = { browser: device.browser, os: device.os };
-    try {
-      const confirmed = await this.confirmDialog.confirm({
+    const done = await this.confirmedAction({
+      dialog: this.confirmDialog,
+      confirm: {
         title: this.t('devices.revokeTitle', names),
         message: this.t('devices.revokeMessage', names),
         confirmLabel: this.t('devices.revoke'),
         danger: true,
-      });
-      if (!confirmed) return;
-      this.busy = device.id;
-      this.actionError = undefined;
-      try {
-        await this.withReauth(() => this.accountApi.revokeTrustedDevice(device.id, { signal: this.signal }));
+      },
+      busy: device.id,
+      send: () => this.accountApi.revokeTrustedDevice(device.id, { signal: this.signal }),
+      failed: (error) => {
+        if (error.kind !== 'not-found') return false;
+        // Already gone (revoked elsewhere or expired): the list catches up.
         this.removeDevice(device);
-        this.announce({ key: 'devices.revoked', options: names });
-        emit(this, 'dn-trusted-device-revoked', { device });
-      } catch (error) {
-        const apiError = this.handleFailure(error);
-        if (apiError.kind === 'not-found') {
-          // Already gone (revoked elsewhere or expired): the list catches up.
-          this.removeDevice(device);
-          this.announce({ key: 'devices.alreadyRevoked', options: names });
-        } else if (apiError.kind !== 'aborted') {
-          this.actionError = this.describeError(apiError);
-        }
-      }
-    } finally {
-      this.busy = null;
-      this.acting = false;
-    }
+        this.announce({ key: 'devices.alreadyRevoked', options: names });
+        return true;
+      },
+    });
+    if (!done) return;
+    this.removeDevice(device);
+    this.announce({ key: 'devices.revoked', options: names });
+    emit(this, 'dn-trusted-device-revoked', { device });
   }
 
   private async handleRevokeAll(): Promise<void> {
     const devices = this.devices ?? [];
-    if (this.acting || this.busy || devices.length === 0) return;
-    this.acting = true;
-    try {
-      const confirmed = await this.confirmDialog.confirm({
+    if (devices.length === 0) return;
+    const done = await this.confirmedAction({
+      dialog: this.confirmDialog,
+      confirm: {
         title: this.t('devices.revokeAllTitle'),
         message: this.t('devices.revokeAllMessage', { number: devices.length }),
         confirmLabel: this.t('devices.revokeAll'),
         danger: true,
-      });
-      if (!confirmed) return;
-      this.busy = 'all';
-      this.actionError = undefined;
-      try {
-        const { revoked } = await this.withReauth(() => this.accountApi.revokeAllTrustedDevices({ signal: this.signal }));
-        this.devices = [];
-        this.focusSoon('h3');
-        this.announce({ key: 'devices.allRevoked' });
-        emit(this, 'dn-trusted-devices-revoked', { revoked });
-      } catch (error) {
-        const apiError = this.handleFailure(error);
-        if (apiError.kind !== 'aborted') this.actionError = this.describeError(apiError);
-      }
-    } finally {
-      this.busy = null;
-      this.acting = false;
-    }
+      },
+      busy: 'all',
+      send: () => this.accountApi.revokeAllTrustedDevices({ signal: this.signal }),
+    });
+    if (!done) return;
+    this.devices = [];
+    this.focusSoon('h3');
+    this.announce({ key: 'devices.allRevoked' });
+    emit(this, 'dn-trusted-devices-revoked', { revoked: done.revoked });
   }
 
   /** Takes `device` off the list and moves focus to the next Revoke button (or the heading). */
