@@ -33,6 +33,10 @@ export default defineConfig(({ command }) =>
               'trusted-devices': resolve(__dirname, 'src/components/trusted-devices/trusted-devices.ts'),
               'session-list': resolve(__dirname, 'src/components/session-list/session-list.ts'),
               'login-activity': resolve(__dirname, 'src/components/login-activity/login-activity.ts'),
+              'notification-matrix': resolve(__dirname, 'src/components/notification-matrix/notification-matrix.ts'),
+              'privacy-settings': resolve(__dirname, 'src/components/privacy-settings/privacy-settings.ts'),
+              'delete-account': resolve(__dirname, 'src/components/delete-account/delete-account.ts'),
+              'connected-accounts': resolve(__dirname, 'src/components/connected-accounts/connected-accounts.ts'),
             },
           },
           rolldownOptions: {

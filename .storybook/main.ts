@@ -15,6 +15,36 @@ const reloadOnLibraryChange: Plugin = {
 };
 
 /**
+ * The mock OAuth provider page for navigations, which MSW's worker never sees (see
+ * `handleMockOAuthNavigation` in src/api/mock/browser.ts): in a popup it tells its opener
+ * (whose mock backend marks the provider connected) and closes; a redirect goes back to
+ * `redirect_uri?connected=<provider>`, where the story's mock backend marks it connected.
+ */
+const mockOAuthPage: Plugin = {
+  name: 'dn-mock-oauth-page',
+  configureServer(server) {
+    server.middlewares.use('/api/account/__mock/oauth/', (_request, response) => {
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mock provider</title></head><body>
+<p>Mock provider: connecting…</p>
+<script>
+  const url = new URL(location.href);
+  const provider = decodeURIComponent(url.pathname.split('/').pop() || '');
+  const redirectUri = url.searchParams.get('redirect_uri');
+  if (url.searchParams.get('mode') === 'popup' && window.opener) {
+    window.opener.postMessage({ type: 'dn-connected-account', source: 'dn-mock-oauth', provider, connected: true }, location.origin);
+    window.close();
+  } else if (redirectUri) {
+    const back = new URL(redirectUri, location.href);
+    back.searchParams.set('connected', provider);
+    location.replace(back.href);
+  }
+</script></body></html>`);
+    });
+  },
+};
+
+/**
  * Storybook for the dn- elements, on the built-in mock backend (MSW). Hand-written;
  * no addons: controls, actions, toolbars, viewport and interactions are in core.
  */
@@ -27,7 +57,7 @@ const config: StorybookConfig = {
   staticDirs: ['../public'],
   viteFinal: (viteConfig) =>
     mergeConfig(viteConfig, {
-      plugins: [reloadOnLibraryChange],
+      plugins: [reloadOnLibraryChange, mockOAuthPage],
       // Without this Vite pre-bundles Lit twice and two copies of Lit load.
       optimizeDeps: { include: ['lit/directive-helpers.js'] },
       // Edits to the demo pages (or build output) must not reload the Storybook canvas.

@@ -15,6 +15,10 @@ import '../src/components/2fa-setup/2fa-setup.js';
 import '../src/components/trusted-devices/trusted-devices.js';
 import '../src/components/session-list/session-list.js';
 import '../src/components/login-activity/login-activity.js';
+import '../src/components/notification-matrix/notification-matrix.js';
+import '../src/components/privacy-settings/privacy-settings.js';
+import '../src/components/delete-account/delete-account.js';
+import '../src/components/connected-accounts/connected-accounts.js';
 
 const stage = document.getElementById('stage') as HTMLElement;
 

@@ -223,6 +223,13 @@ const SUMMARIES: { [K in DnEventName]: (detail: Detail<K>) => string } = {
   'dn-backup-codes-regenerated': (d) => `${d.count} new codes`,
   'dn-trusted-device-revoked': (d) => `${d.device.browser} on ${d.device.os}`,
   'dn-trusted-devices-revoked': (d) => `${d.revoked} revoked`,
+  'dn-notification-preferences-changed': (d) => (d.reset ? 'reset to defaults' : `${d.changes.length} changed`),
+  'dn-privacy-settings-changed': (d) => `analytics ${d.settings.analyticsEnabled ? 'on' : 'off'}`,
+  'dn-data-export-requested': (d) => d.job.status,
+  'dn-data-export-ready': (d) => `until ${d.job.expiresAt ?? '—'}`,
+  'dn-account-deleted': () => 'the host signs out and leaves',
+  'dn-account-connected': (d) => d.account.provider,
+  'dn-account-disconnected': (d) => d.account.provider,
   'dn-reauthenticated': (d) => `until ${new Date(d.until).toLocaleTimeString('en-GB')}`,
   'dn-unauthorized': (d) => `${d.error.kind} ${d.error.status ?? ''}`.trim(),
   'dn-error': (d) => `${d.action}: ${d.error.kind}`,
@@ -270,9 +277,10 @@ function listenToElements(): void {
     if (node) node.textContent = email;
     renderInbox();
   });
-  listen('dn-reauthenticated');
   listen('dn-unauthorized', () => showToast());
-  listen('dn-error');
+  // Every other event is only logged.
+  const handled = new Set<DnEventName>(['dn-profile-saved', 'dn-avatar-uploaded', 'dn-avatar-removed', 'dn-email-change-requested', 'dn-email-change-resent', 'dn-email-change-cancelled', 'dn-email-changed', 'dn-unauthorized']);
+  for (const name of Object.keys(SUMMARIES) as DnEventName[]) if (!handled.has(name)) listen(name);
 }
 
 // ——— Session-ended toast (a real host would redirect to sign-in) ———
@@ -365,20 +373,32 @@ function showStartError(error: unknown): void {
 
 // ——— Tabs (host code: the whole-page element with its own tabs is still to come) ———
 
-const PANELS = ['profile', 'security'] as const;
+const PANELS = ['profile', 'security', 'notifications', 'privacy', 'connected'] as const;
 type Panel = (typeof PANELS)[number];
 
-/** The Security elements load when their tab is first opened. */
-let securityLoaded: Promise<unknown> | undefined;
-function loadSecurity(): Promise<unknown> {
-  securityLoaded ??= Promise.all([
-    import('../src/components/password-change/password-change.js'),
-    import('../src/components/2fa-setup/2fa-setup.js'),
-    import('../src/components/session-list/session-list.js'),
-    import('../src/components/login-activity/login-activity.js'),
-    import('../src/components/trusted-devices/trusted-devices.js'),
-  ]);
-  return securityLoaded;
+/** Each tab's elements load when the tab is first opened. */
+const LOADERS: Record<Panel, () => Promise<unknown>> = {
+  profile: () => import('../src/components/profile-form/profile-form.js'),
+  security: () =>
+    Promise.all([
+      import('../src/components/password-change/password-change.js'),
+      import('../src/components/2fa-setup/2fa-setup.js'),
+      import('../src/components/session-list/session-list.js'),
+      import('../src/components/login-activity/login-activity.js'),
+      import('../src/components/trusted-devices/trusted-devices.js'),
+    ]),
+  notifications: () => import('../src/components/notification-matrix/notification-matrix.js'),
+  privacy: () => Promise.all([import('../src/components/privacy-settings/privacy-settings.js'), import('../src/components/delete-account/delete-account.js')]),
+  connected: () => import('../src/components/connected-accounts/connected-accounts.js'),
+};
+const loaded = new Map<Panel, Promise<unknown>>();
+function loadPanel(panel: Panel): Promise<unknown> {
+  let promise = loaded.get(panel);
+  if (!promise) {
+    promise = LOADERS[panel]();
+    loaded.set(panel, promise);
+  }
+  return promise;
 }
 
 function showPanel(panel: Panel, { focus = false } = {}): void {
@@ -388,13 +408,15 @@ function showPanel(panel: Panel, { focus = false } = {}): void {
     document.querySelector(`.tab[href="#${id}"]`)?.toggleAttribute('aria-current', id === panel);
     if (id === panel) document.querySelector(`.tab[href="#${id}"]`)?.setAttribute('aria-current', 'page');
   }
-  if (panel === 'security') void loadSecurity();
+  void loadPanel(panel);
   if (focus) document.querySelector<HTMLElement>('#main')?.focus();
 }
 
+/** The tab the URL's hash names, or the tab holding the element it names (e.g. `#data-export`). */
 function panelFromHash(): Panel {
-  const id = location.hash.slice(1);
-  return (PANELS as readonly string[]).includes(id) ? (id as Panel) : 'profile';
+  const id = decodeURIComponent(location.hash.slice(1));
+  const panel = id ? document.getElementById(id)?.closest('[data-panel]')?.id : undefined;
+  return panel && (PANELS as readonly string[]).includes(panel) ? (panel as Panel) : 'profile';
 }
 
 function wireTabs(): void {
@@ -403,7 +425,7 @@ function wireTabs(): void {
   // "Change password" suggestions without a link land on the password form.
   document.addEventListener('dn-password-change-requested', () => {
     location.hash = '#security';
-    void loadSecurity().then(() => document.querySelector('dn-password-change')?.scrollIntoView({ block: 'start' }));
+    void loadPanel('security').then(() => document.querySelector('dn-password-change')?.scrollIntoView({ block: 'start' }));
   });
 }
 

@@ -32,6 +32,10 @@ const ELEMENTS = [
   'dn-trusted-devices',
   'dn-session-list',
   'dn-login-activity',
+  'dn-notification-matrix',
+  'dn-privacy-settings',
+  'dn-delete-account',
+  'dn-connected-accounts',
 ];
 
 console.log('Building the benchmark page (production build)…');

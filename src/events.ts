@@ -7,7 +7,18 @@
  * ```
  */
 import type { ApiError } from './api/errors.js';
-import type { BackupCodes, Profile, Session, TrustedDevice, TwoFactorStatus } from './api/schemas.js';
+import type {
+  BackupCodes,
+  ConnectedAccount,
+  ExportJob,
+  NotificationChange,
+  NotificationPreferences,
+  PrivacySettings,
+  Profile,
+  Session,
+  TrustedDevice,
+  TwoFactorStatus,
+} from './api/schemas.js';
 
 export interface DnEventMap {
   /** The profile was saved; `changed` lists the fields that were sent. */
@@ -55,6 +66,23 @@ export interface DnEventMap {
   'dn-trusted-device-revoked': CustomEvent<{ device: TrustedDevice }>;
   /** Every trusted device was revoked. */
   'dn-trusted-devices-revoked': CustomEvent<{ revoked: number }>;
+  /**
+   * Notification settings were saved. `changes`: the cells that changed (one toggle, a whole
+   * column, or every cell a reset touched); `preferences`: the server's state after the save.
+   */
+  'dn-notification-preferences-changed': CustomEvent<{ changes: NotificationChange[]; preferences: NotificationPreferences; reset: boolean }>;
+  /** A privacy setting (anonymous analytics) was saved. */
+  'dn-privacy-settings-changed': CustomEvent<{ settings: PrivacySettings }>;
+  /** A data export was requested; the job is queued. */
+  'dn-data-export-requested': CustomEvent<{ job: ExportJob }>;
+  /** The data export is ready to download until `job.expiresAt`. */
+  'dn-data-export-ready': CustomEvent<{ job: ExportJob }>;
+  /** The account was deleted. The user is signed out; the host decides where to go. */
+  'dn-account-deleted': CustomEvent<{ completedAt: string }>;
+  /** A sign-in provider was connected (after its authorization page). */
+  'dn-account-connected': CustomEvent<{ account: ConnectedAccount }>;
+  /** A sign-in provider was disconnected. */
+  'dn-account-disconnected': CustomEvent<{ account: ConnectedAccount }>;
   /** The user confirmed their identity in "Confirm it's you". */
   'dn-reauthenticated': CustomEvent<{ until: string }>;
   /** The backend answered 401: the host should send the user to sign in. */

@@ -19,5 +19,9 @@ export { DnPasswordReset } from './components/password-reset/password-reset.js';
 export { DnTrustedDevices } from './components/trusted-devices/trusted-devices.js';
 export { DnSessionList } from './components/session-list/session-list.js';
 export { DnLoginActivity } from './components/login-activity/login-activity.js';
+export { DnNotificationMatrix } from './components/notification-matrix/notification-matrix.js';
+export { DnPrivacySettings } from './components/privacy-settings/privacy-settings.js';
+export { DnDeleteAccount } from './components/delete-account/delete-account.js';
+export { DnConnectedAccounts } from './components/connected-accounts/connected-accounts.js';
 // The re-auth dialog loads when an element first needs it; only its type is exported here.
 export type { DnReauthDialog } from './components/reauth-dialog/reauth-dialog.js';

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
+import type { Task } from '@lit/task';
 import type { TOptions } from 'i18next';
 import type { AccountApi } from '../api/account-api.js';
 import { apiContext, defaultSettings, settingsContext, type AccountSettings } from '../api/context.js';
@@ -277,6 +278,26 @@ export abstract class DnElement extends LitElement {
       if (!confirmed) throw new ApiError('aborted', 'Re-authentication cancelled');
       return action();
     }
+  }
+
+  /**
+   * While `task`'s data is not there: its loading placeholder (`rows` lines) or its load
+   * error with "Try again" (none after a 401).
+   */
+  protected renderLoadState(task: Task<readonly unknown[], unknown>, rows = 3): unknown {
+    return task.render({
+      initial: () => this.renderLoading(rows),
+      pending: () => this.renderLoading(rows),
+      complete: () => nothing,
+      error: (error) => this.renderLoadError(error, () => void task.run()),
+    });
+  }
+
+  /** Why the last confirmed action failed (see {@link confirmedAction}), as an alert. */
+  protected renderActionError(): unknown {
+    return this.actionError
+      ? html`<div part="action-error" class="alert danger" role="alert"><p>${this.say(this.actionError)}</p></div>`
+      : nothing;
   }
 
   /** The id of the confirmed action being sent (see {@link confirmedAction}), for busy buttons. */

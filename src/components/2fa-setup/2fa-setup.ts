@@ -143,12 +143,7 @@ export class Dn2faSetup extends DnElement {
       <h3 id="title" part="title">${this.t('twoFactor.title')}</h3>
       ${this.status
         ? this.renderBody(this.status)
-        : this.loadTask.render({
-            initial: () => this.renderLoading(2),
-            pending: () => this.renderLoading(2),
-            complete: () => nothing,
-            error: (error) => this.renderLoadError(error, () => void this.loadTask.run()),
-          })}
+        : this.renderLoadState(this.loadTask, 2)}
       ${this.renderStatus()}
     </section>`;
   }

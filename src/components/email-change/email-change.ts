@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import * as z from 'zod/mini';
@@ -172,7 +173,7 @@ export class DnEmailChange extends DnElement {
           required
           aria-invalid=${errors.newEmail ? 'true' : 'false'}
           aria-describedby=${ids.emailError}
-          .value=${this.newEmail}
+          .value=${live(this.newEmail)}
           @input=${this.handleEmailInput}
         />
         <p id=${ids.emailError} class="error" ?hidden=${!errors.newEmail}>${this.say(errors.newEmail)}</p>

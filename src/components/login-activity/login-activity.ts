@@ -203,7 +203,6 @@ export class DnLoginActivity extends DnElement {
     this.abortMore();
   }
 
-
   override render() {
     return html`<section part="base" class="stack" aria-labelledby="title">
       <div class="header">
@@ -216,12 +215,7 @@ export class DnLoginActivity extends DnElement {
       <p part="intro" class="muted">${this.t('activity.intro')}</p>
       ${this.items
         ? this.renderActivity(this.items)
-        : this.loadTask.render({
-            initial: () => this.renderLoading(4),
-            pending: () => this.renderLoading(4),
-            complete: () => nothing,
-            error: (error) => this.renderLoadError(error, () => void this.loadTask.run()),
-          })}
+        : this.renderLoadState(this.loadTask, 4)}
       ${this.renderStatus()}
     </section>`;
   }

@@ -119,15 +119,8 @@ export class DnSessionList extends DnElement {
       </div>
       ${sessions
         ? this.renderSessions(sessions, others)
-        : this.loadTask.render({
-            initial: () => this.renderLoading(3),
-            pending: () => this.renderLoading(3),
-            complete: () => nothing,
-            error: (error) => this.renderLoadError(error, () => void this.loadTask.run()),
-          })}
-      ${this.actionError
-        ? html`<div part="action-error" class="alert danger" role="alert"><p>${this.say(this.actionError)}</p></div>`
-        : nothing}
+        : this.renderLoadState(this.loadTask)}
+      ${this.renderActionError()}
       ${this.renderStatus()}
       <dn-confirm-dialog></dn-confirm-dialog>
     </section>`;

@@ -4,6 +4,10 @@ import twoFactor from './ar/two-factor.js';
 import devices from './ar/devices.js';
 import sessions from './ar/sessions.js';
 import activity from './ar/activity.js';
+import notifications from './ar/notifications.js';
+import privacy from './ar/privacy.js';
+import deletion from './ar/deletion.js';
+import connected from './ar/connected.js';
 
 
 /**
@@ -18,6 +22,10 @@ export default {
   devices,
   sessions,
   activity,
+  notifications,
+  privacy,
+  deletion,
+  connected,
   common: {
     deviceDesktop: 'حاسوب',
     deviceMobile: 'هاتف',

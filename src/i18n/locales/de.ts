@@ -4,6 +4,10 @@ import twoFactor from './de/two-factor.js';
 import devices from './de/devices.js';
 import sessions from './de/sessions.js';
 import activity from './de/activity.js';
+import notifications from './de/notifications.js';
+import privacy from './de/privacy.js';
+import deletion from './de/deletion.js';
+import connected from './de/connected.js';
 
 
 /** German. */
@@ -13,6 +17,10 @@ export default {
   devices,
   sessions,
   activity,
+  notifications,
+  privacy,
+  deletion,
+  connected,
   common: {
     deviceDesktop: 'Computer',
     deviceMobile: 'Telefon',

@@ -3,6 +3,10 @@ import twoFactor from './en/two-factor.js';
 import devices from './en/devices.js';
 import sessions from './en/sessions.js';
 import activity from './en/activity.js';
+import notifications from './en/notifications.js';
+import privacy from './en/privacy.js';
+import deletion from './en/deletion.js';
+import connected from './en/connected.js';
 
 /** English: the complete set every other locale translates (a test compares their keys). */
 export default {
@@ -12,6 +16,10 @@ export default {
   devices,
   sessions,
   activity,
+  notifications,
+  privacy,
+  deletion,
+  connected,
   common: {
     deviceDesktop: 'Computer',
     deviceMobile: 'Phone',

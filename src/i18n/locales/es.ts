@@ -4,6 +4,10 @@ import twoFactor from './es/two-factor.js';
 import devices from './es/devices.js';
 import sessions from './es/sessions.js';
 import activity from './es/activity.js';
+import notifications from './es/notifications.js';
+import privacy from './es/privacy.js';
+import deletion from './es/deletion.js';
+import connected from './es/connected.js';
 
 
 /** Spanish (neutral, addressing the user as «tú»). */
@@ -13,6 +17,10 @@ export default {
   devices,
   sessions,
   activity,
+  notifications,
+  privacy,
+  deletion,
+  connected,
   common: {
     deviceDesktop: 'Ordenador',
     deviceMobile: 'Teléfono',

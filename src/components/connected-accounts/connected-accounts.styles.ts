@@ -1,0 +1,49 @@
+import { css } from 'lit';
+
+export const connectedAccountsStyles = css`
+  /* The card itself comes from the shared row styles (src/internal/device.ts). */
+  .account {
+    align-items: center;
+  }
+
+  .account:last-child {
+    margin-block-end: 0;
+  }
+
+  .icon {
+    display: inline-flex;
+    flex: none;
+    align-items: center;
+    justify-content: center;
+    inline-size: 2.25rem;
+    block-size: 2.25rem;
+    border: 1px solid var(--dn-color-border-strong);
+    border-radius: var(--dn-radius-full);
+    background: var(--dn-color-surface-sunken);
+    color: var(--dn-color-text);
+    font-weight: var(--dn-font-weight-bold);
+    font-size: var(--dn-font-size-md);
+    line-height: 1;
+  }
+
+  .details p {
+    margin: 0;
+  }
+
+  .name {
+    font-weight: var(--dn-font-weight-bold);
+  }
+
+  .email {
+    color: var(--dn-color-text);
+    unicode-bidi: isolate;
+  }
+
+  .password-note {
+    margin: 0;
+  }
+
+  .empty {
+    margin: 0;
+  }
+`;

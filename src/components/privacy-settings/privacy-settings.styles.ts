@@ -1,0 +1,171 @@
+import { css } from 'lit';
+
+export const styles = css`
+  h3 {
+    margin-block-end: var(--dn-space-1);
+  }
+
+  h3:focus,
+  h4:focus {
+    outline: none;
+  }
+
+  h3:focus-visible,
+  h4:focus-visible {
+    outline: var(--dn-focus-ring);
+    outline-offset: var(--dn-focus-offset);
+  }
+
+  .setting {
+    display: grid;
+    gap: var(--dn-space-2);
+  }
+
+  .switch-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--dn-space-2) var(--dn-space-3);
+  }
+
+  .switch-row > label {
+    font-weight: var(--dn-font-weight-medium);
+    cursor: pointer;
+  }
+
+  /* The switch: a track with a thumb that slides to the end when on (mirrors in RTL). */
+  input.switch {
+    appearance: none;
+    position: relative;
+    flex: none;
+    inline-size: 2.75rem;
+    block-size: 1.5rem;
+    margin: 0;
+    border: 1px solid var(--dn-color-border-strong);
+    border-radius: var(--dn-radius-full);
+    background: var(--dn-color-surface-sunken);
+    cursor: pointer;
+    transition:
+      background-color var(--dn-duration-fast) var(--dn-easing),
+      border-color var(--dn-duration-fast) var(--dn-easing);
+  }
+
+  input.switch::before {
+    content: '';
+    position: absolute;
+    inset-block-start: 50%;
+    inset-inline-start: 0.1875rem;
+    inline-size: 1.0625rem;
+    block-size: 1.0625rem;
+    border-radius: var(--dn-radius-full);
+    background: var(--dn-color-text-muted);
+    transform: translateY(-50%);
+    transition: inset-inline-start var(--dn-duration-fast) var(--dn-easing);
+  }
+
+  input.switch:checked {
+    border-color: var(--dn-color-accent);
+    background: var(--dn-color-accent);
+  }
+
+  input.switch:checked::before {
+    inset-inline-start: calc(100% - 1.0625rem - 0.1875rem);
+    background: var(--dn-color-on-accent);
+  }
+
+  input.switch:focus-visible {
+    outline: var(--dn-focus-ring);
+    outline-offset: var(--dn-focus-offset);
+  }
+
+  input.switch[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: progress;
+  }
+
+  .saving {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--dn-space-2);
+    font-size: var(--dn-font-size-sm);
+  }
+
+  .export {
+    padding-block-start: var(--dn-space-4);
+    border-block-start: 1px solid var(--dn-color-border);
+    gap: var(--dn-space-3);
+  }
+
+  .job {
+    display: grid;
+    gap: var(--dn-space-2);
+  }
+
+  .job.alert {
+    display: grid;
+  }
+
+  /* Text from the server keeps its own direction and cannot reorder the sentence around it. */
+  .server-text {
+    unicode-bidi: isolate;
+    overflow-wrap: anywhere;
+  }
+
+  progress {
+    appearance: none;
+    inline-size: 100%;
+    block-size: 0.625rem;
+    border: 1px solid var(--dn-color-border-strong);
+    border-radius: var(--dn-radius-full);
+    background: var(--dn-color-surface-sunken);
+    overflow: hidden;
+  }
+
+  progress::-webkit-progress-bar {
+    background: var(--dn-color-surface-sunken);
+  }
+
+  progress::-webkit-progress-value {
+    background: var(--dn-color-accent);
+    transition: inline-size var(--dn-duration-normal) var(--dn-easing);
+  }
+
+  progress::-moz-progress-bar {
+    background: var(--dn-color-accent);
+  }
+
+  .download {
+    white-space: normal;
+    text-align: start;
+  }
+
+  .request {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--dn-space-2) var(--dn-space-3);
+  }
+
+  .hint {
+    font-size: var(--dn-font-size-sm);
+  }
+
+  @media (forced-colors: active) {
+    input.switch::before {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+
+    input.switch:checked {
+      border-color: Highlight;
+    }
+
+    input.switch:checked::before {
+      background: Highlight;
+    }
+
+    progress::-webkit-progress-value {
+      background: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,35 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'Datenschutz',
+  analyticsLabel: 'Anonyme Nutzungsstatistiken teilen',
+  analyticsHint:
+    'Hilft uns zu erkennen, welche Funktionen genutzt werden und wo Probleme auftreten. Gesprächsinhalte, Aufzeichnungen, Transkripte und Kontaktdaten sind nie enthalten.',
+  analyticsSaving: 'Wird gespeichert…',
+  analyticsOn: 'Gespeichert. Anonyme Nutzungsstatistiken sind eingeschaltet.',
+  analyticsOff: 'Gespeichert. Anonyme Nutzungsstatistiken sind ausgeschaltet.',
+  analyticsNotSaved: 'Ihre Änderung wurde nicht gespeichert, die Einstellung ist wieder wie vorher.',
+  exportTitle: 'Ihre Daten herunterladen',
+  exportIntro:
+    'Erhalten Sie eine Kopie Ihrer Kontodaten (Profil, Einstellungen, verknüpfte Konten und Anmeldeverlauf) als ZIP-Datei. Die Vorbereitung kann einige Minuten dauern; Sie können die Seite in der Zwischenzeit verlassen.',
+  exportRequest: 'Datenexport anfordern',
+  exportRequestNew: 'Neuen Export anfordern',
+  exportRequesting: 'Wird angefordert…',
+  exportOneAtATime: 'Sie können einen weiteren Export anfordern, sobald dieser fertig ist.',
+  exportProgressLabel: 'Fortschritt des Exports',
+  exportQueued: 'In der Warteschlange: Ihr Export beginnt in Kürze.',
+  exportRunning: 'Ihre Daten werden vorbereitet… {{percent}}',
+  exportReady: 'Ihr Datenexport ist fertig.',
+  exportDownload: 'Herunterladen (ZIP) – verfügbar bis {{date}}',
+  exportNoLink: 'Der Download-Link dieses Exports kann nicht verwendet werden. Fordern Sie einen neuen Export an.',
+  exportFailed: 'Ihr Datenexport konnte nicht erstellt werden. Sie können einen neuen anfordern.',
+  exportServerSaid: 'Meldung des Servers:',
+  exportExpired: 'Ihr letzter Export ist am {{date}} abgelaufen. Fordern Sie einen neuen an, um Ihre Daten erneut herunterzuladen.',
+  exportExpiredUndated: 'Ihr letzter Export ist abgelaufen. Fordern Sie einen neuen an, um Ihre Daten erneut herunterzuladen.',
+  exportRequested: 'Export angefordert. Wir bereiten Ihre Daten vor; Sie können die Seite in der Zwischenzeit verlassen.',
+  exportAlreadyRunning: 'Es wird bereits ein Export vorbereitet. Den Fortschritt sehen Sie unten.',
+  exportReadyAnnounced: 'Ihr Datenexport steht zum Herunterladen bereit.',
+  exportCheckFailed: 'Der Stand Ihres Exports konnte nicht abgefragt werden.',
+  exportCheckingAgain: 'Wir versuchen es automatisch erneut.',
+  exportCheckAgain: 'Erneut prüfen',
+} satisfies Messages;

@@ -1,0 +1,35 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'Privacy',
+  analyticsLabel: 'Share anonymous usage analytics',
+  analyticsHint:
+    'Helps us find out which features are used and where things go wrong. It never includes call content, recordings, transcripts or contact details.',
+  analyticsSaving: 'Saving…',
+  analyticsOn: 'Saved. Anonymous usage analytics are on.',
+  analyticsOff: 'Saved. Anonymous usage analytics are off.',
+  analyticsNotSaved: 'Your change was not saved, so the setting is back to what it was.',
+  exportTitle: 'Download your data',
+  exportIntro:
+    'Get a copy of your account data (profile, settings, connected accounts and sign-in history) as a ZIP file. Preparing it can take a few minutes; you can leave this page in the meantime.',
+  exportRequest: 'Request data export',
+  exportRequestNew: 'Request a new export',
+  exportRequesting: 'Requesting…',
+  exportOneAtATime: 'You can request another export once this one is finished.',
+  exportProgressLabel: 'Export progress',
+  exportQueued: 'Queued: your export will start shortly.',
+  exportRunning: 'Preparing your data… {{percent}}',
+  exportReady: 'Your data export is ready.',
+  exportDownload: 'Download (ZIP) — available until {{date}}',
+  exportNoLink: 'The download link for this export cannot be used. Request a new export.',
+  exportFailed: 'Your data export could not be prepared. You can request a new one.',
+  exportServerSaid: 'The server said:',
+  exportExpired: 'Your last export expired on {{date}}. Request a new one to download your data again.',
+  exportExpiredUndated: 'Your last export has expired. Request a new one to download your data again.',
+  exportRequested: 'Export requested. We are preparing your data; you can leave this page in the meantime.',
+  exportAlreadyRunning: 'An export is already being prepared. Its progress is shown below.',
+  exportReadyAnnounced: 'Your data export is ready to download.',
+  exportCheckFailed: 'We could not check on your export.',
+  exportCheckingAgain: 'Checking again automatically.',
+  exportCheckAgain: 'Check again',
+} satisfies Messages;

@@ -1,0 +1,26 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'Cuentas conectadas',
+  intro: 'Inicia sesión con una de estas cuentas en lugar de escribir tu contraseña.',
+  listLabel: 'Proveedores de inicio de sesión',
+  passwordSignIn: 'Siempre podrás iniciar sesión con tu correo electrónico y tu contraseña, sin importar qué cuentas conectes aquí.',
+  empty: 'No hay proveedores de inicio de sesión disponibles para tu cuenta.',
+  notConnected: 'No conectada',
+  connectedOn: 'Conectada el {{date}}',
+  connect: 'Conectar',
+  connectProvider: 'Conectar {{provider}}',
+  connecting: 'Conectando…',
+  disconnect: 'Desconectar',
+  disconnectProvider: 'Desconectar {{provider}}',
+  disconnecting: 'Desconectando…',
+  disconnectTitle: '¿Desconectar {{provider}}?',
+  disconnectMessage:
+    'Ya no podrás iniciar sesión con {{provider}}. Podrás seguir iniciando sesión con tu correo electrónico y tu contraseña.',
+  disconnectMessageNoPassword: 'Ya no podrás iniciar sesión con {{provider}}.',
+  connected: 'Se conectó {{provider}}. Ya puedes iniciar sesión con esa cuenta.',
+  disconnected: 'Se desconectó {{provider}}.',
+  popupBlocked:
+    'El navegador bloqueó la ventana de {{provider}}. Permite las ventanas emergentes para este sitio y vuelve a intentarlo.',
+  notCompleted: 'No se conectó {{provider}}. Vuelve a intentarlo si quieres conectar la cuenta.',
+} satisfies Messages;

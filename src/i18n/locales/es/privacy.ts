@@ -1,0 +1,35 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'Privacidad',
+  analyticsLabel: 'Compartir estadísticas de uso anónimas',
+  analyticsHint:
+    'Nos ayuda a saber qué funciones se usan y dónde surgen problemas. Nunca incluye el contenido de las llamadas, grabaciones, transcripciones ni datos de contacto.',
+  analyticsSaving: 'Guardando…',
+  analyticsOn: 'Guardado. Las estadísticas de uso anónimas están activadas.',
+  analyticsOff: 'Guardado. Las estadísticas de uso anónimas están desactivadas.',
+  analyticsNotSaved: 'Tu cambio no se guardó, así que el ajuste vuelve a estar como antes.',
+  exportTitle: 'Descargar tus datos',
+  exportIntro:
+    'Obtén una copia de los datos de tu cuenta (perfil, ajustes, cuentas conectadas e historial de inicios de sesión) en un archivo ZIP. Prepararla puede tardar unos minutos; mientras tanto puedes salir de esta página.',
+  exportRequest: 'Solicitar exportación de datos',
+  exportRequestNew: 'Solicitar una nueva exportación',
+  exportRequesting: 'Solicitando…',
+  exportOneAtATime: 'Podrás solicitar otra exportación cuando termine esta.',
+  exportProgressLabel: 'Progreso de la exportación',
+  exportQueued: 'En cola: tu exportación empezará en breve.',
+  exportRunning: 'Preparando tus datos… {{percent}}',
+  exportReady: 'Tu exportación de datos está lista.',
+  exportDownload: 'Descargar (ZIP) — disponible hasta el {{date}}',
+  exportNoLink: 'El enlace de descarga de esta exportación no se puede usar. Solicita una nueva exportación.',
+  exportFailed: 'No se pudo preparar tu exportación de datos. Puedes solicitar una nueva.',
+  exportServerSaid: 'Mensaje del servidor:',
+  exportExpired: 'Tu última exportación caducó el {{date}}. Solicita una nueva para volver a descargar tus datos.',
+  exportExpiredUndated: 'Tu última exportación ha caducado. Solicita una nueva para volver a descargar tus datos.',
+  exportRequested: 'Exportación solicitada. Estamos preparando tus datos; mientras tanto puedes salir de esta página.',
+  exportAlreadyRunning: 'Ya se está preparando una exportación. Su progreso se muestra abajo.',
+  exportReadyAnnounced: 'Tu exportación de datos está lista para descargar.',
+  exportCheckFailed: 'No pudimos consultar el estado de tu exportación.',
+  exportCheckingAgain: 'Lo volveremos a intentar automáticamente.',
+  exportCheckAgain: 'Volver a comprobar',
+} satisfies Messages;

@@ -1,0 +1,470 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import { screen, within } from 'shadow-dom-testing-library';
+import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
+import { handleMockOAuthNavigation, type MockBackend, type MockOAuthMessage } from '../../src/api/mock/browser.js';
+import type { DnConnectedAccounts } from '../../src/components/connected-accounts/connected-accounts.js';
+import '../../src/components/connected-accounts/connected-accounts.js';
+import type { DnConfirmDialog } from '../../src/internal/confirm-dialog.js';
+import { runFaultMatrix } from '../helpers/fault-matrix.js';
+import { mount, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+
+const PASSWORD_NOTE = 'You can always sign in with your email and password, whichever accounts you connect here.';
+
+interface ConnectedOptions extends MountOptions {
+  mode?: 'redirect' | 'popup';
+  redirectUri?: string;
+  messageOrigin?: string;
+  navigate?: (url: string) => void;
+}
+
+const mountConnected = ({ mode = 'redirect', redirectUri, messageOrigin, navigate = () => {}, ...options }: ConnectedOptions = {}) =>
+  mount<DnConnectedAccounts>(
+    html`<dn-connected-accounts
+      mode=${mode}
+      redirect-uri=${redirectUri ?? ''}
+      message-origin=${messageOrigin ?? ''}
+      .navigate=${navigate}
+    ></dn-connected-accounts>`,
+    { reauth: 'never', ...options },
+  );
+
+const confirmDialogOf = (el: HTMLElement) => el.shadowRoot!.querySelector<DnConfirmDialog>('dn-confirm-dialog')!;
+const nativeDialogOf = (el: HTMLElement) => confirmDialogOf(el).shadowRoot!.querySelector('dialog')!;
+const dialogOpen = (el: HTMLElement) => nativeDialogOf(el).open;
+const dialogButton = (el: HTMLElement, name: string) =>
+  within(confirmDialogOf(el)).getByShadowRole('button', { name }) as HTMLButtonElement;
+const button = (name: string) => screen.getByShadowRole('button', { name }) as HTMLButtonElement;
+const queryButton = (name: string) => screen.queryByShadowRole('button', { name }) as HTMLButtonElement | null;
+const rowOf = (el: HTMLElement, provider: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="account"][data-provider="${provider}"]`)!;
+const actionError = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="action-error"]')?.textContent?.trim() ?? '';
+const deepActive = () => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+/** Presses Enter on `target` with the real keyboard (a trusted gesture: popups are allowed). */
+async function pressOn(target: HTMLElement): Promise<void> {
+  target.focus();
+  await sendKeys({ press: 'Enter' });
+}
+
+async function openDisconnect(el: HTMLElement, provider: string): Promise<void> {
+  button(`Disconnect ${provider}`).click();
+  await until(() => dialogOpen(el), 'the confirmation dialog to open');
+}
+
+/** Watches `window.open` (the real one still runs) and hands back the windows it opened. */
+function spyOnOpen(): { opened: (Window | null)[]; calls: unknown[][]; restore(): void } {
+  const real = window.open;
+  const spy = {
+    opened: [] as (Window | null)[],
+    calls: [] as unknown[][],
+    restore: () => {
+      window.open = real;
+    },
+  };
+  window.open = ((...args: Parameters<typeof window.open>) => {
+    spy.calls.push(args);
+    const win = real.apply(window, args);
+    spy.opened.push(win);
+    return win;
+  }) as typeof window.open;
+  return spy;
+}
+
+/** The popup once it shows the mock provider page (same origin, so its address is readable). */
+async function popupOnProviderPage(popup: Window, provider: string): Promise<URL> {
+  let url: URL | undefined;
+  await until(() => {
+    try {
+      if (popup.document.readyState !== 'complete') return false;
+      const here = new URL(popup.location.href);
+      if (here.pathname !== `/api/account/__mock/oauth/${provider}`) return false;
+      url = here;
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'the popup to show the mock provider page');
+  return url!;
+}
+
+/**
+ * MSW's worker never sees navigations, so the test runner's server answers the popup's
+ * page; `handleMockOAuthNavigation` then plays the provider in it, as the demo page does:
+ * it posts the completion message to the opener and closes the popup.
+ */
+function actAsProvider(backend: MockBackend, popup: Window): void {
+  expect(handleMockOAuthNavigation(backend.store, '/api/account', popup)).to.equal(true);
+}
+
+const completion = (provider: string): MockOAuthMessage => ({ type: 'dn-connected-account', source: 'dn-mock-oauth', provider, connected: true });
+
+describe('dn-connected-accounts', () => {
+  it('is accessible', async () => {
+    const { el } = await mountConnected();
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible in dark and right-to-left, and with the confirmation open', async () => {
+    const { el } = await mountConnected({ theme: 'dark', locale: 'ar' });
+    await until(() => /الحسابات المرتبطة/.test(visibleText(el)));
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="disconnect"]')!.click();
+    await until(() => dialogOpen(el));
+    await expect(el).to.be.accessible();
+    nativeDialogOf(el).close();
+  });
+
+  describe('by default', () => {
+    it('lists the providers from the server with their state, email and date, as a list', async () => {
+      const { el, backend } = await mountConnected();
+      const items = backend.store.listConnectedAccounts().items;
+      const list = screen.getByShadowRole('list', { name: 'Sign-in providers' });
+      expect(within(list).getAllByShadowRole('listitem')).to.have.length(items.length);
+      expect(items.map((a) => a.name)).to.deep.equal(['Google', 'Microsoft', 'GitHub']);
+      const google = rowOf(el, 'google');
+      expect(visibleText(google)).to.contain('Google');
+      expect(google.querySelector('[part="email"]')!.textContent).to.equal(items[0]!.email);
+      expect(visibleText(google)).to.match(/Connected on \w{3} \d{1,2}, \d{4}/);
+      expect(google.querySelector('time')!.getAttribute('datetime')).to.equal(items[0]!.connectedAt);
+      expect(google.querySelector('[part="icon"]')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(visibleText(rowOf(el, 'microsoft'))).to.contain('Not connected');
+      expect(visibleText(rowOf(el, 'github'))).to.contain('Not connected');
+      expect(button('Disconnect Google')).to.exist;
+      expect(button('Connect Microsoft')).to.exist;
+      expect(button('Connect GitHub')).to.exist;
+      expect(queryButton('Connect Google')).to.equal(null);
+      expect(visibleText(el)).to.contain(PASSWORD_NOTE);
+    });
+
+    it('shows a loading state first', async () => {
+      const { el } = await mountConnected({ settle: false, latencyMs: 300 });
+      expect(el.shadowRoot!.querySelector('[part="loading"]')).to.exist;
+      await until(() => el.shadowRoot!.querySelectorAll('[part="account"]').length === 3);
+    });
+
+    it('says so when the server lists no provider, still stating that password sign-in remains', async () => {
+      const { el } = await mountConnected({
+        setup: (b) => b.use(http.get('/api/account/connected-accounts', () => HttpResponse.json({ items: [], passwordSignIn: true }))),
+      });
+      expect(visibleText(el)).to.contain('No sign-in providers are available for your account.');
+      expect(visibleText(el)).to.contain(PASSWORD_NOTE);
+      expect(screen.queryByShadowRole('list')).to.equal(null);
+    });
+
+    it('renders a hostile email as inert text', async () => {
+      const hostile = '<img src=x onerror="alert(1)">"><svg onload=alert(1)>\u202Eevil@example.com';
+      const { el } = await mountConnected({ setup: (b) => b.store.markConnected('github', hostile) });
+      expect(rowOf(el, 'github').querySelector('[part="email"]')!.textContent).to.equal(hostile);
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('svg[onload]')).to.equal(null);
+      expect(getComputedStyle(rowOf(el, 'github').querySelector('[part="email"]')!).unicodeBidi).to.equal('isolate');
+    });
+
+    it('works in German, Spanish and Arabic', async () => {
+      const expected: Record<string, string[]> = {
+        de: ['Verknüpfte Konten', 'Google trennen', 'Microsoft verknüpfen'],
+        es: ['Cuentas conectadas', 'Desconectar Google', 'Conectar Microsoft'],
+        ar: ['الحسابات المرتبطة', 'إلغاء ربط Google', 'ربط Microsoft'],
+      };
+      for (const [locale, [title, disconnect, connect]] of Object.entries(expected)) {
+        const { el } = await mountConnected({ locale });
+        await until(() => visibleText(el).includes(title!), `${locale} title`);
+        expect(button(disconnect!)).to.exist;
+        expect(button(connect!)).to.exist;
+        expect(visibleText(el)).not.to.contain('Not connected');
+      }
+    });
+  });
+
+  describe('when the user connects in redirect mode', () => {
+    it('asks the server for the URL with this page as redirect URI and goes there', async () => {
+      const visited: string[] = [];
+      const { el, backend } = await mountConnected({ navigate: (url) => visited.push(url) });
+      await pressOn(button('Connect GitHub'));
+      await until(() => visited.length === 1, 'the navigation to the provider');
+      const [request] = requestsTo(backend, 'connectAccount');
+      expect(request!.method).to.equal('POST');
+      expect(request!.url).to.match(/\/connected-accounts\/github\/connect$/);
+      expect(request!.json).to.deep.equal({ redirectUri: window.location.href, mode: 'redirect' });
+      const target = new URL(visited[0]!);
+      expect(target.pathname).to.equal('/api/account/__mock/oauth/github');
+      expect(target.searchParams.get('redirect_uri')).to.equal(window.location.href);
+      expect(target.searchParams.get('mode')).to.equal('redirect');
+      // The page is leaving: the button stays busy and a second press sends nothing.
+      const connect = rowOf(el, 'github').querySelector<HTMLButtonElement>('[part="connect"]')!;
+      expect(connect.getAttribute('aria-busy')).to.equal('true');
+      expect(button('Connect Microsoft').getAttribute('aria-disabled')).to.equal('true');
+      connect.click();
+      button('Connect Microsoft').click();
+      expect(requestsTo(backend, 'connectAccount')).to.have.length(1);
+    });
+
+    it('sends the redirect-uri attribute', async () => {
+      const visited: string[] = [];
+      const { backend } = await mountConnected({ redirectUri: 'https://app.example.com/settings#connected', navigate: (url) => visited.push(url) });
+      button('Connect Microsoft').click();
+      await until(() => visited.length === 1);
+      expect(requestsTo(backend, 'connectAccount')[0]!.json).to.deep.equal({
+        redirectUri: 'https://app.example.com/settings#connected',
+        mode: 'redirect',
+      });
+    });
+
+    it('on return (connected=<provider> in the page URL) announces once, emits and cleans the URL', async () => {
+      const before = window.location.href;
+      const back = new URL(before);
+      back.searchParams.set('connected', 'github');
+      window.history.replaceState(window.history.state, '', back.href);
+      try {
+        const connected = new Promise<CustomEvent>((resolve) => document.addEventListener('dn-account-connected', resolve as EventListener, { once: true }));
+        const { el } = await mountConnected();
+        // The mock marks the provider connected on that return, as a real backend would have.
+        expect(button('Disconnect GitHub')).to.exist;
+        expect((await connected).detail.account.provider).to.equal('github');
+        await until(() => statusOf(el) === 'GitHub is connected. You can now sign in with it.');
+        expect(new URL(window.location.href).searchParams.has('connected')).to.equal(false);
+        expect(window.location.href).to.equal(before);
+      } finally {
+        window.history.replaceState(window.history.state, '', before);
+      }
+    });
+  });
+
+  describe('when the user connects in popup mode', () => {
+    let open: ReturnType<typeof spyOnOpen>;
+    beforeEach(() => {
+      open = spyOnOpen();
+    });
+    afterEach(() => {
+      open.restore();
+      for (const win of open.opened) win?.close();
+    });
+
+    it('opens the provider page in a popup, which reports back: the list updates, announces, emits and focuses Disconnect', async () => {
+      const { el, backend } = await mountConnected({ mode: 'popup' });
+      const connected = oneEvent(el, 'dn-account-connected');
+      await pressOn(button('Connect GitHub'));
+      // Opened at once, on the key press, so no popup blocker stops it.
+      expect(open.calls).to.have.length(1);
+      expect(open.calls[0]![0]).to.equal('about:blank');
+      const popup = open.opened[0]!;
+      expect(popup).to.exist;
+      const page = await popupOnProviderPage(popup, 'github');
+      expect(page.searchParams.get('mode')).to.equal('popup');
+      expect(requestsTo(backend, 'connectAccount')[0]!.json).to.deep.equal({ redirectUri: window.location.href, mode: 'popup' });
+      expect(rowOf(el, 'github').querySelector('[part="connect"]')!.getAttribute('aria-busy')).to.equal('true');
+      actAsProvider(backend, popup);
+      const event = await connected;
+      expect(event.detail.account).to.include({ provider: 'github', connected: true });
+      await until(() => button('Disconnect GitHub'), 'GitHub to show as connected');
+      expect(rowOf(el, 'github').querySelector('[part="email"]')!.textContent).to.equal(backend.store.listConnectedAccounts().items[0]!.email);
+      await until(() => statusOf(el) === 'GitHub is connected. You can now sign in with it.');
+      await until(() => deepActive() === button('Disconnect GitHub'), 'focus on Disconnect GitHub');
+      await until(() => popup.closed, 'the popup to close');
+      expect(requestsTo(backend, 'listConnectedAccounts')).to.have.length(2);
+    });
+
+    it('ignores a message from another origin or of another shape', async () => {
+      const { el, backend } = await mountConnected({ mode: 'popup' });
+      await pressOn(button('Connect GitHub'));
+      const popup = open.opened[0]!;
+      await popupOnProviderPage(popup, 'github');
+      window.dispatchEvent(new MessageEvent('message', { data: completion('github'), origin: 'https://evil.example' }));
+      window.dispatchEvent(new MessageEvent('message', { data: { type: 'something-else', provider: 'github', connected: true }, origin: location.origin }));
+      window.dispatchEvent(new MessageEvent('message', { data: 'dn-connected-account github', origin: location.origin }));
+      window.dispatchEvent(new MessageEvent('message', { data: completion('microsoft'), origin: location.origin }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(requestsTo(backend, 'listConnectedAccounts')).to.have.length(1);
+      expect(rowOf(el, 'github').querySelector('[part="connect"]')!.getAttribute('aria-busy')).to.equal('true');
+      expect(statusOf(el)).to.equal('');
+      // The real completion still works afterwards.
+      actAsProvider(backend, popup);
+      await until(() => queryButton('Disconnect GitHub'));
+    });
+
+    it('accepts the message only from message-origin when set', async () => {
+      const { el, backend } = await mountConnected({ mode: 'popup', messageOrigin: 'https://auth.example.com/callback' });
+      await pressOn(button('Connect GitHub'));
+      await popupOnProviderPage(open.opened[0]!, 'github');
+      window.dispatchEvent(new MessageEvent('message', { data: completion('github'), origin: location.origin }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(requestsTo(backend, 'listConnectedAccounts')).to.have.length(1);
+      backend.store.markConnected('github');
+      window.dispatchEvent(new MessageEvent('message', { data: completion('github'), origin: 'https://auth.example.com' }));
+      await until(() => queryButton('Disconnect GitHub'));
+      await until(() => statusOf(el) === 'GitHub is connected. You can now sign in with it.');
+    });
+
+    it('returns to idle without an error when the user closes the popup', async () => {
+      const { el, backend } = await mountConnected({ mode: 'popup' });
+      let events = 0;
+      el.addEventListener('dn-account-connected', () => (events += 1));
+      await pressOn(button('Connect GitHub'));
+      const popup = open.opened[0]!;
+      await popupOnProviderPage(popup, 'github');
+      popup.close();
+      await until(() => rowOf(el, 'github').querySelector('[part="connect"]')!.getAttribute('aria-busy') === 'false', 'Connect to be idle again');
+      expect(button('Connect GitHub').getAttribute('aria-disabled')).to.equal('false');
+      expect(actionError(el)).to.equal('');
+      expect(statusOf(el)).to.equal('');
+      expect(events).to.equal(0);
+      expect(backend.store.listConnectedAccounts().items.find((a) => a.provider === 'github')!.connected).to.equal(false);
+    });
+
+    it('says so when the browser blocks the popup, and sends nothing', async () => {
+      open.restore();
+      const real = window.open;
+      window.open = (() => null) as typeof window.open;
+      try {
+        const { el, backend } = await mountConnected({ mode: 'popup' });
+        await pressOn(button('Connect GitHub'));
+        await until(() => actionError(el).includes('The browser blocked the window for GitHub.'));
+        expect(el.shadowRoot!.querySelector('[part="action-error"]')!.getAttribute('role')).to.equal('alert');
+        expect(requestsTo(backend, 'connectAccount')).to.have.length(0);
+        expect(button('Connect GitHub').getAttribute('aria-busy')).to.equal('false');
+      } finally {
+        window.open = real;
+      }
+    });
+
+    it('closes the popup when asking for the URL fails', async () => {
+      const { el } = await mountConnected({
+        mode: 'popup',
+        setup: (b) => b.use(http.post('/api/account/connected-accounts/:provider/connect', () => HttpResponse.json({ title: 'x', status: 500 }, { status: 500 }))),
+      });
+      await pressOn(button('Connect GitHub'));
+      await until(() => /went wrong on our side/.test(actionError(el)));
+      await until(() => open.opened[0]!.closed, 'the popup to close');
+    });
+  });
+
+  describe('when the user disconnects', () => {
+    it('sends nothing on Cancel and returns focus to the button', async () => {
+      const { el, backend } = await mountConnected();
+      button('Disconnect Google').focus();
+      await openDisconnect(el, 'Google');
+      expect(visibleText(nativeDialogOf(el))).to.contain('Disconnect Google?');
+      expect(visibleText(nativeDialogOf(el))).to.contain('You can still sign in with your email and password.');
+      expect(deepActive() === dialogButton(el, 'Cancel')).to.equal(true);
+      dialogButton(el, 'Cancel').click();
+      await until(() => !dialogOpen(el));
+      expect(deepActive() === button('Disconnect Google')).to.equal(true);
+      expect(requestsTo(backend, 'disconnectAccount')).to.have.length(0);
+    });
+
+    it('sends DELETE on confirm, updates, announces, emits and moves focus to Connect', async () => {
+      const { el, backend } = await mountConnected();
+      const email = backend.store.listConnectedAccounts().items[0]!.email;
+      const disconnected = oneEvent(el, 'dn-account-disconnected');
+      await openDisconnect(el, 'Google');
+      dialogButton(el, 'Disconnect').click();
+      const event = await disconnected;
+      expect(event.detail.account).to.include({ provider: 'google', email });
+      const requests = requestsTo(backend, 'disconnectAccount');
+      expect(requests).to.have.length(1);
+      expect(requests[0]!.method).to.equal('DELETE');
+      expect(requests[0]!.url).to.match(/\/connected-accounts\/google$/);
+      await until(() => queryButton('Connect Google'));
+      expect(visibleText(rowOf(el, 'google'))).to.contain('Not connected');
+      await until(() => statusOf(el) === 'Google was disconnected.');
+      await until(() => deepActive() === button('Connect Google'), 'focus on Connect Google');
+      expect(visibleText(el)).to.contain(PASSWORD_NOTE);
+    });
+
+    it('sends one request however often the user clicks', async () => {
+      const { el, backend } = await mountConnected({ latencyMs: 200 });
+      await openDisconnect(el, 'Google');
+      dialogButton(el, 'Disconnect').click();
+      await until(() => button('Disconnect Google').getAttribute('aria-busy') === 'true');
+      expect(button('Connect GitHub').getAttribute('aria-disabled')).to.equal('true');
+      button('Disconnect Google').click();
+      button('Connect GitHub').click();
+      await until(() => queryButton('Connect Google'));
+      expect(dialogOpen(el)).to.equal(false);
+      expect(requestsTo(backend, 'disconnectAccount')).to.have.length(1);
+      expect(requestsTo(backend, 'connectAccount')).to.have.length(0);
+    });
+
+    it('opens "Confirm it\'s you" when the server asks, then disconnects', async () => {
+      const { el, backend } = await mountConnected({ reauth: 'always' });
+      await openDisconnect(el, 'Google');
+      dialogButton(el, 'Disconnect').click();
+      await until(() => screen.queryByLabelText('Password'), 'the re-authentication dialog');
+      await typeInto(screen.getByLabelText('Password'), MOCK_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await until(() => queryButton('Connect Google'), 'Google to be disconnected after re-authentication');
+      expect(requestsTo(backend, 'reauthenticate')).to.have.length(1);
+      expect(requestsTo(backend, 'disconnectAccount').map((r) => r.status)).to.deep.equal([403, 200]);
+      await until(() => statusOf(el) === 'Google was disconnected.');
+    });
+
+    it('works with the keyboard alone', async () => {
+      const visited: string[] = [];
+      const { el, backend } = await mountConnected({ navigate: (url) => visited.push(url) });
+      el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(deepActive() === button('Disconnect Google')).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await until(() => dialogOpen(el));
+      expect(deepActive() === dialogButton(el, 'Cancel')).to.equal(true);
+      await sendKeys({ press: 'Tab' });
+      expect(deepActive() === dialogButton(el, 'Disconnect')).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await until(() => requestsTo(backend, 'disconnectAccount').length === 1);
+      await until(() => deepActive() === queryButton('Connect Google'));
+      await sendKeys({ press: 'Tab' });
+      expect(deepActive() === button('Connect Microsoft')).to.equal(true);
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => visited.length === 1);
+      expect(new URL(visited[0]!).pathname).to.equal('/api/account/__mock/oauth/google');
+    });
+  });
+
+  describe('when loading fails', () => {
+    runFaultMatrix({
+      request: ['get', '/api/account/connected-accounts'],
+      mount: (setup) => mountConnected({ setup, timeoutMs: 400 }),
+    });
+  });
+
+  describe('when asking for the provider URL fails', () => {
+    let visited: string[] = [];
+    runFaultMatrix({
+      request: ['post', '/api/account/connected-accounts/:provider/connect'],
+      mount: (setup) => {
+        visited = [];
+        return mountConnected({ setup, navigate: (url) => visited.push(url) });
+      },
+      act: async () => {
+        button('Connect GitHub').click();
+      },
+      kept: () => {
+        expect(visited).to.deep.equal([]);
+        expect(button('Connect GitHub').getAttribute('aria-busy')).to.equal('false');
+      },
+    });
+  });
+
+  describe('when disconnecting fails', () => {
+    runFaultMatrix({
+      request: ['delete', '/api/account/connected-accounts/:provider'],
+      mount: (setup) => mountConnected({ setup }),
+      act: async ({ el }) => {
+        await openDisconnect(el, 'Google');
+        dialogButton(el, 'Disconnect').click();
+      },
+      kept: () => {
+        expect(button('Disconnect Google').getAttribute('aria-busy')).to.equal('false');
+      },
+    });
+  });
+});
