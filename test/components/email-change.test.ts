@@ -44,6 +44,13 @@ describe('dn-email-change', () => {
       expect(visibleText(el)).to.contain(`Current email: ${CURRENT}`);
       expect(document.querySelector('input[type="password"]')).to.equal(null);
     });
+
+    it('keeps what is typed in order when it starts with a space (the caret does not jump)', async () => {
+      await mountChange();
+      const input = newEmailInput();
+      await typeInto(input, ' nora@example.com');
+      expect(input.value.trim()).to.equal('nora@example.com');
+    });
   });
 
   describe('when the user requests a change', () => {

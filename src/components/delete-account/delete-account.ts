@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { ApiError } from '../../api/errors.js';
 import type { AccountDeletionInfo, Workspace } from '../../api/schemas.js';
@@ -9,6 +8,7 @@ import '../../internal/confirm-dialog.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
+import { renderEmailInput } from '../../internal/fields.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyStyles, renderPasswordField } from '../../internal/password-policy.js';
@@ -225,23 +225,14 @@ export class DnDeleteAccount extends DnElement {
     return html`<form class="form deletion-form" novalidate @submit=${this.handleSubmit}>
       <div class="field">
         <label for=${ids.email}>${this.t('deletion.email')}</label>
-        <!-- live(): an email input strips spaces from .value; writing that back would move the caret. -->
-        <input
-          id=${ids.email}
-          class="input"
-          type="email"
-          dir="auto"
-          name="email"
-          autocomplete="username"
-          inputmode="email"
-          autocapitalize="off"
-          spellcheck="false"
-          required
-          aria-invalid=${errors.email ? 'true' : 'false'}
-          aria-describedby="${ids.emailHint} ${ids.emailError}"
-          .value=${live(values.email)}
-          @input=${(event: InputEvent) => this.handleInput('email', (event.target as HTMLInputElement).value)}
-        />
+        ${renderEmailInput({
+          id: ids.email,
+          value: values.email,
+          autocomplete: 'username',
+          invalid: Boolean(errors.email),
+          describedBy: `${ids.emailHint} ${ids.emailError}`,
+          onInput: (value) => this.handleInput('email', value),
+        })}
         <p id=${ids.emailHint} class="hint">${this.t('deletion.emailHint', { email: info.email })}</p>
         <p id=${ids.emailError} class="error" ?hidden=${!errors.email}>${this.say(errors.email)}</p>
       </div>

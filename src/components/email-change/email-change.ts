@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import * as z from 'zod/mini';
@@ -7,6 +6,7 @@ import { EMAIL_CHANGE_VALID_HOURS, type EmailChangeState } from '../../api/schem
 import { formatDateTime } from '../../i18n/format.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
+import { renderEmailInput } from '../../internal/fields.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { alertStyles, buttonStyles, formStyles } from '../../internal/shared.styles.js';
@@ -161,21 +161,14 @@ export class DnEmailChange extends DnElement {
       ${this.formError ? html`<div class="alert danger" role="alert">${this.say(this.formError)}</div>` : nothing}
       <div class="field">
         <label for=${ids.email}>${this.t('emailChange.newEmail')}</label>
-        <input
-          id=${ids.email}
-          class="input"
-          type="email"
-          dir="auto"
-          name="email"
-          autocomplete="email"
-          inputmode="email"
-          spellcheck="false"
-          required
-          aria-invalid=${errors.newEmail ? 'true' : 'false'}
-          aria-describedby=${ids.emailError}
-          .value=${live(this.newEmail)}
-          @input=${this.handleEmailInput}
-        />
+        ${renderEmailInput({
+          id: ids.email,
+          value: this.newEmail,
+          autocomplete: 'email',
+          invalid: Boolean(errors.newEmail),
+          describedBy: ids.emailError,
+          onInput: (value) => this.handleEmailInput(value),
+        })}
         <p id=${ids.emailError} class="error" ?hidden=${!errors.newEmail}>${this.say(errors.newEmail)}</p>
       </div>
       ${state.passwordRequired
@@ -207,8 +200,8 @@ export class DnEmailChange extends DnElement {
     </form>`;
   }
 
-  private handleEmailInput(event: InputEvent): void {
-    this.newEmail = (event.target as HTMLInputElement).value;
+  private handleEmailInput(value: string): void {
+    this.newEmail = value;
     if (this.errors.newEmail) this.errors = { ...this.errors, newEmail: this.emailError() };
     this.formError = undefined;
   }

@@ -6,6 +6,7 @@ import { PASSWORD_RESET_VALID_MINUTES, type PasswordPolicy } from '../../api/sch
 import { formatNumber } from '../../i18n/format.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
+import { renderEmailInput } from '../../internal/fields.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyError, policyStyles, renderNewPasswordFields } from '../../internal/password-policy.js';
@@ -207,21 +208,14 @@ export class DnPasswordReset extends DnElement {
       ${this.renderFormError()}
       <div class="field">
         <label for=${ids.email}>${this.t('password.reset.email')}</label>
-        <input
-          id=${ids.email}
-          class="input"
-          type="email"
-          dir="auto"
-          name="email"
-          autocomplete="username"
-          inputmode="email"
-          spellcheck="false"
-          required
-          aria-invalid=${this.errors.email ? 'true' : 'false'}
-          aria-describedby=${ids.emailError}
-          .value=${this.email}
-          @input=${this.handleEmailInput}
-        />
+        ${renderEmailInput({
+          id: ids.email,
+          value: this.email,
+          autocomplete: 'username',
+          invalid: Boolean(this.errors.email),
+          describedBy: ids.emailError,
+          onInput: (value) => this.handleEmailInput(value),
+        })}
         <p id=${ids.emailError} class="error" ?hidden=${!this.errors.email}>${this.say(this.errors.email)}</p>
       </div>
       <div class="actions">
@@ -269,8 +263,8 @@ export class DnPasswordReset extends DnElement {
     return formatNumber(hours ? minutes / 60 : minutes, this.userSettings, { style: 'unit', unit: hours ? 'hour' : 'minute', unitDisplay: 'long' });
   }
 
-  private handleEmailInput(event: InputEvent): void {
-    this.email = (event.target as HTMLInputElement).value;
+  private handleEmailInput(value: string): void {
+    this.email = value;
     if (this.errors.email) this.errors = { ...this.errors, email: undefined };
     this.formError = undefined;
   }
