@@ -6,9 +6,9 @@ import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
 import { handleMockOAuthNavigation, type MockBackend, type MockOAuthMessage } from '../../src/api/mock/browser.js';
 import type { DnConnectedAccounts } from '../../src/components/connected-accounts/connected-accounts.js';
 import '../../src/components/connected-accounts/connected-accounts.js';
-import type { DnConfirmDialog } from '../../src/internal/confirm-dialog.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 
 const PASSWORD_NOTE = 'You can always sign in with your email and password, whichever accounts you connect here.';
 
@@ -30,20 +30,10 @@ const mountConnected = ({ mode = 'redirect', redirectUri, messageOrigin, navigat
     { reauth: 'never', ...options },
   );
 
-const confirmDialogOf = (el: HTMLElement) => el.shadowRoot!.querySelector<DnConfirmDialog>('dn-confirm-dialog')!;
-const nativeDialogOf = (el: HTMLElement) => confirmDialogOf(el).shadowRoot!.querySelector('dialog')!;
-const dialogOpen = (el: HTMLElement) => nativeDialogOf(el).open;
-const dialogButton = (el: HTMLElement, name: string) =>
-  within(confirmDialogOf(el)).getByShadowRole('button', { name }) as HTMLButtonElement;
 const button = (name: string) => screen.getByShadowRole('button', { name }) as HTMLButtonElement;
 const queryButton = (name: string) => screen.queryByShadowRole('button', { name }) as HTMLButtonElement | null;
 const rowOf = (el: HTMLElement, provider: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="account"][data-provider="${provider}"]`)!;
 const actionError = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="action-error"]')?.textContent?.trim() ?? '';
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 /** Presses Enter on `target` with the real keyboard (a trusted gesture: popups are allowed). */
 async function pressOn(target: HTMLElement): Promise<void> {

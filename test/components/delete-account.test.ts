@@ -6,9 +6,9 @@ import { MOCK_PASSWORD, MOCK_USER } from '../../src/api/mock/index.js';
 import { RestAccountApi } from '../../src/api/rest-client.js';
 import type { DnDeleteAccount } from '../../src/components/delete-account/delete-account.js';
 import '../../src/components/delete-account/delete-account.js';
-import type { DnConfirmDialog } from '../../src/internal/confirm-dialog.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { errorOf, mount, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { confirmDialogOf, deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 
 const EMAIL = MOCK_USER.email;
 const BLOCKING = { id: 'wsp_northwind', name: 'Northwind Calls', memberCount: 8, role: 'owner' as const };
@@ -21,17 +21,7 @@ const emailInput = () => screen.getByLabelText('Your account email') as HTMLInpu
 const passwordInput = () => screen.getByLabelText('Your password') as HTMLInputElement;
 const deleteButton = () => screen.getByRole('button', { name: /^Delete account$|Deleting account/ }) as HTMLButtonElement;
 const requirements = (el: HTMLElement) => el.querySelector<HTMLElement>('.requirements')!;
-const confirmDialogOf = (el: HTMLElement) => el.shadowRoot!.querySelector<DnConfirmDialog>('dn-confirm-dialog')!;
-const nativeDialogOf = (el: HTMLElement) => confirmDialogOf(el).shadowRoot!.querySelector('dialog')!;
-const dialogOpen = (el: HTMLElement) => nativeDialogOf(el).open;
-const dialogButton = (el: HTMLElement, name: string) =>
-  within(confirmDialogOf(el)).getByShadowRole('button', { name }) as HTMLButtonElement;
 const workspaces = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="workspace"]')];
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 /** Waits until the confirmation closed and its answer reached the element. */
 async function closed(el: DnDeleteAccount): Promise<void> {

@@ -8,6 +8,7 @@ import type { DnLoginActivity } from '../../src/components/login-activity/login-
 import '../../src/components/login-activity/login-activity.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, nextFrame, requestsTo, spyOnIntervals, statusOf, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { deepActive } from '../helpers/dialogs.js';
 
 const ENDPOINT = '/api/account/login-activity';
 const MINUTE = 60_000;
@@ -23,11 +24,6 @@ const partText = (row: Element, part: string) => textOf(row.querySelector(`[part
 const countText = (el: HTMLElement) => textOf(shadow(el).querySelector('[part="count"]'));
 const filter = () => screen.getByShadowRole('checkbox', { name: 'Failed only' }) as HTMLInputElement;
 const loadMore = () => shadow(document.querySelector('dn-login-activity')!).querySelector<HTMLButtonElement>('[part="load-more"]');
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The query of every page request that reached the server, oldest first. */

@@ -7,9 +7,9 @@ import { NOTIFICATION_CATALOG } from '../../src/api/mock/index.js';
 import type { NotificationChange, NotificationPreferences } from '../../src/api/schemas.js';
 import type { DnNotificationMatrix } from '../../src/components/notification-matrix/notification-matrix.js';
 import '../../src/components/notification-matrix/notification-matrix.js';
-import type { DnConfirmDialog } from '../../src/internal/confirm-dialog.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, requestsTo, statusOf, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { deepActive, dialogButton, nativeDialogOf } from '../helpers/dialogs.js';
 
 const PATH = '/api/account/notifications';
 const LOW_BALANCE = 'Email for Low wallet balance';
@@ -21,15 +21,7 @@ const switchNamed = (name: string) => screen.getByShadowRole('switch', { name })
 const switches = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="switch"]')];
 const isOn = (button: HTMLElement) => button.getAttribute('aria-checked') === 'true';
 const saving = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="saving"]') !== null;
-const confirmDialogOf = (el: HTMLElement) => el.shadowRoot!.querySelector<DnConfirmDialog>('dn-confirm-dialog')!;
-const nativeDialogOf = (el: HTMLElement) => confirmDialogOf(el).shadowRoot!.querySelector('dialog')!;
-const dialogButton = (el: HTMLElement, name: string) => within(confirmDialogOf(el)).getByShadowRole('button', { name }) as HTMLButtonElement;
 const button = (name: string | RegExp) => screen.getByShadowRole('button', { name }) as HTMLButtonElement;
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 /** The texts `element` is described by (aria-describedby), joined. */
 const description = (element: HTMLElement) => {
   const root = element.getRootNode() as ShadowRoot;

@@ -9,6 +9,7 @@ import '../../src/components/privacy-settings/privacy-settings.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, requestsTo, settled, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { deepActive } from '../helpers/dialogs.js';
 
 const EXPORT = '/api/account/data-export';
 const PRIVACY = '/api/account/privacy';
@@ -23,11 +24,6 @@ const requestButton = () => screen.getByShadowRole('button', { name: /^(Request 
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const downloadLink = (el: HTMLElement) => part(el, 'download') as HTMLAnchorElement | null;
 const progressOf = (el: HTMLElement) => el.shadowRoot!.querySelector('progress');
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 /** Records when each GET of the export state reached the network (passing it on to the mock). */
 function timeExportGets(times: number[]) {

@@ -6,10 +6,10 @@ import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
 import type { Session } from '../../src/api/schemas.js';
 import type { DnSessionList } from '../../src/components/session-list/session-list.js';
 import '../../src/components/session-list/session-list.js';
-import type { DnConfirmDialog } from '../../src/internal/confirm-dialog.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, requestsTo, spyOnIntervals, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 
 const CURRENT = 'Chrome 126 on macOS 14.5';
 const PHONE = 'Safari 17.5 on iOS 17.5';
@@ -19,23 +19,13 @@ const ANDROID = 'Chrome 126 on Android 14';
 const mountSessions = (options: MountOptions = {}, template = html`<dn-session-list></dn-session-list>`) =>
   mount<DnSessionList>(template, { reauth: 'never', ...options });
 
-const confirmDialogOf = (el: HTMLElement) => el.shadowRoot!.querySelector<DnConfirmDialog>('dn-confirm-dialog')!;
-const nativeDialogOf = (el: HTMLElement) => confirmDialogOf(el).shadowRoot!.querySelector('dialog')!;
-const dialogOpen = (el: HTMLElement) => nativeDialogOf(el).open;
 const signOutButton = (session: string) => screen.getByShadowRole('button', { name: `Sign out ${session}` }) as HTMLButtonElement;
 const signOutThisDevice = () => screen.getByShadowRole('button', { name: 'Sign out of this device' }) as HTMLButtonElement;
 const revokeOthersButton = () => screen.getByShadowRole('button', { name: /Sign out all other sessions|Signing out other sessions/ }) as HTMLButtonElement;
-const dialogButton = (el: HTMLElement, name: string) =>
-  within(confirmDialogOf(el)).getByShadowRole('button', { name }) as HTMLButtonElement;
 const names = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part="session-name"]')].map((n) => n.textContent!.trim());
 const rows = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('[part="session"]')];
 const rowOf = (el: HTMLElement, name: string) => rows(el).find((row) => row.querySelector('[part="session-name"]')!.textContent!.trim() === name)!;
 const byName = (items: Session[], name: string) => items.find((s) => `${s.browser} on ${s.os}` === name)!;
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 async function openRevoke(el: HTMLElement, session: string): Promise<void> {
   signOutButton(session).click();

@@ -6,9 +6,9 @@ import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
 import type { TrustedDevice } from '../../src/api/schemas.js';
 import type { DnTrustedDevices } from '../../src/components/trusted-devices/trusted-devices.js';
 import '../../src/components/trusted-devices/trusted-devices.js';
-import type { DnConfirmDialog } from '../../src/internal/confirm-dialog.js';
 import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, requestsTo, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 
 const CURRENT = 'Chrome 126 on macOS 14.5';
 const PHONE = 'Safari 17.5 on iOS 17.5';
@@ -16,20 +16,10 @@ const PHONE = 'Safari 17.5 on iOS 17.5';
 const mountDevices = (options: MountOptions = {}) =>
   mount<DnTrustedDevices>(html`<dn-trusted-devices></dn-trusted-devices>`, { reauth: 'never', trustedDevices: 3, ...options });
 
-const confirmDialogOf = (el: HTMLElement) => el.shadowRoot!.querySelector<DnConfirmDialog>('dn-confirm-dialog')!;
-const nativeDialogOf = (el: HTMLElement) => confirmDialogOf(el).shadowRoot!.querySelector('dialog')!;
-const dialogOpen = (el: HTMLElement) => nativeDialogOf(el).open;
 const revokeButton = (device: string) => screen.getByShadowRole('button', { name: `Revoke ${device}` }) as HTMLButtonElement;
-const dialogButton = (el: HTMLElement, name: string) =>
-  within(confirmDialogOf(el)).getByShadowRole('button', { name }) as HTMLButtonElement;
 const status = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
 const names = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part="device-name"]')].map((n) => n.textContent!.trim());
 const byName = (items: TrustedDevice[], name: string) => items.find((d) => `${d.browser} on ${d.os}` === name)!;
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 async function openRevoke(el: HTMLElement, device: string): Promise<void> {
   revokeButton(device).click();
