@@ -37,6 +37,9 @@ export default defineConfig(({ command }) =>
               'privacy-settings': resolve(__dirname, 'src/components/privacy-settings/privacy-settings.ts'),
               'delete-account': resolve(__dirname, 'src/components/delete-account/delete-account.ts'),
               'connected-accounts': resolve(__dirname, 'src/components/connected-accounts/connected-accounts.ts'),
+              preferences: resolve(__dirname, 'src/components/preferences/preferences.ts'),
+              'billing-summary': resolve(__dirname, 'src/components/billing-summary/billing-summary.ts'),
+              'account-settings': resolve(__dirname, 'src/components/account-settings/account-settings.ts'),
             },
           },
           rolldownOptions: {

@@ -19,6 +19,9 @@ import '../src/components/notification-matrix/notification-matrix.js';
 import '../src/components/privacy-settings/privacy-settings.js';
 import '../src/components/delete-account/delete-account.js';
 import '../src/components/connected-accounts/connected-accounts.js';
+import '../src/components/preferences/preferences.js';
+import '../src/components/billing-summary/billing-summary.js';
+import '../src/components/account-settings/account-settings.js';
 
 const stage = document.getElementById('stage') as HTMLElement;
 

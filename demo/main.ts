@@ -1,5 +1,5 @@
 /**
- * The demo host page: a DialNexa-style dashboard shell around <dn-profile-form>, on the
+ * The demo host page: a DialNexa-style dashboard shell around <dn-account-settings>, on the
  * built-in mock backend. Both index.html and partner.html run this file; the partner page
  * differs only in its markup (brand name, class="dn-brand-teal") and CSS (tokens and ::part rules).
  *
@@ -66,6 +66,7 @@ function applyPrefs(): void {
     provider.density = prefs.density;
     provider.locale = prefs.locale;
   }
+  backend?.store.updatePreferences({ theme: prefs.theme, density: prefs.density });
   translateShell();
   syncControls();
   renderInbox();
@@ -107,6 +108,19 @@ function wireControls(): void {
       setPrefs({ ...prefs, locale: value });
     }
   });
+}
+
+/**
+ * The user may also choose a theme or density in the Preferences tab: <dn-preferences> applies it
+ * through the provider (its attributes change) and saves it; the shell and the toolbar follow.
+ */
+function followProvider(): void {
+  if (!provider) return;
+  new MutationObserver(() => {
+    const theme = THEMES.find((option) => option === provider.theme) ?? prefs.theme;
+    const density = DENSITIES.find((option) => option === provider.density) ?? prefs.density;
+    if (theme !== prefs.theme || density !== prefs.density) setPrefs({ ...prefs, theme, density });
+  }).observe(provider, { attributes: true, attributeFilter: ['theme', 'density'] });
 }
 
 // ——— The signed-in user in the top bar ———
@@ -230,6 +244,9 @@ const SUMMARIES: { [K in DnEventName]: (detail: Detail<K>) => string } = {
   'dn-account-deleted': () => 'the host signs out and leaves',
   'dn-account-connected': (d) => d.account.provider,
   'dn-account-disconnected': (d) => d.account.provider,
+  'dn-preferences-changed': (d) => `${d.changed.join(', ')} saved`,
+  'dn-manage-billing-requested': (d) => d.summary.plan.name,
+  'dn-settings-tab-changed': (d) => `${d.previous ?? '—'} → ${d.tab}`,
   'dn-reauthenticated': (d) => `until ${new Date(d.until).toLocaleTimeString('en-GB')}`,
   'dn-unauthorized': (d) => `${d.error.kind} ${d.error.status ?? ''}`.trim(),
   'dn-error': (d) => `${d.action}: ${d.error.kind}`,
@@ -277,21 +294,35 @@ function listenToElements(): void {
     if (node) node.textContent = email;
     renderInbox();
   });
-  listen('dn-unauthorized', () => showToast());
+  listen('dn-unauthorized', () => showToast('sessionEnded', { session: true }));
+  listen('dn-manage-billing-requested', () => showToast('billingPortal'));
   // Every other event is only logged.
-  const handled = new Set<DnEventName>(['dn-profile-saved', 'dn-avatar-uploaded', 'dn-avatar-removed', 'dn-email-change-requested', 'dn-email-change-resent', 'dn-email-change-cancelled', 'dn-email-changed', 'dn-unauthorized']);
+  const handled = new Set<DnEventName>([
+    'dn-profile-saved',
+    'dn-avatar-uploaded',
+    'dn-avatar-removed',
+    'dn-email-change-requested',
+    'dn-email-change-resent',
+    'dn-email-change-cancelled',
+    'dn-email-changed',
+    'dn-unauthorized',
+    'dn-manage-billing-requested',
+  ]);
   for (const name of Object.keys(SUMMARIES) as DnEventName[]) if (!handled.has(name)) listen(name);
 }
 
-// ——— Session-ended toast (a real host would redirect to sign-in) ———
+// ——— Toast: what a real host would do now (redirect to sign-in, open its billing portal) ———
 
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
-function showToast(): void {
+function showToast(key: StringKey, { session = false } = {}): void {
   const toast = document.querySelector<HTMLElement>('#toast');
-  if (!toast) return;
+  const text = document.querySelector<HTMLElement>('#toast-text');
+  if (!toast || !text) return;
+  text.dataset.t = key;
+  text.textContent = t(key);
   toast.hidden = false;
-  setSessionArmed(false);
+  if (session) setSessionArmed(false);
   clearTimeout(toastTimer);
   toastTimer = setTimeout(hideToast, 10_000);
 }
@@ -371,64 +402,6 @@ function showStartError(error: unknown): void {
   provider?.before(alert);
 }
 
-// ——— Tabs (host code: the whole-page element with its own tabs is still to come) ———
-
-const PANELS = ['profile', 'security', 'notifications', 'privacy', 'connected'] as const;
-type Panel = (typeof PANELS)[number];
-
-/** Each tab's elements load when the tab is first opened. */
-const LOADERS: Record<Panel, () => Promise<unknown>> = {
-  profile: () => import('../src/components/profile-form/profile-form.js'),
-  security: () =>
-    Promise.all([
-      import('../src/components/password-change/password-change.js'),
-      import('../src/components/2fa-setup/2fa-setup.js'),
-      import('../src/components/session-list/session-list.js'),
-      import('../src/components/login-activity/login-activity.js'),
-      import('../src/components/trusted-devices/trusted-devices.js'),
-    ]),
-  notifications: () => import('../src/components/notification-matrix/notification-matrix.js'),
-  privacy: () => Promise.all([import('../src/components/privacy-settings/privacy-settings.js'), import('../src/components/delete-account/delete-account.js')]),
-  connected: () => import('../src/components/connected-accounts/connected-accounts.js'),
-};
-const loaded = new Map<Panel, Promise<unknown>>();
-function loadPanel(panel: Panel): Promise<unknown> {
-  let promise = loaded.get(panel);
-  if (!promise) {
-    promise = LOADERS[panel]();
-    loaded.set(panel, promise);
-  }
-  return promise;
-}
-
-function showPanel(panel: Panel, { focus = false } = {}): void {
-  for (const id of PANELS) {
-    const section = document.getElementById(id);
-    if (section) section.hidden = id !== panel;
-    document.querySelector(`.tab[href="#${id}"]`)?.toggleAttribute('aria-current', id === panel);
-    if (id === panel) document.querySelector(`.tab[href="#${id}"]`)?.setAttribute('aria-current', 'page');
-  }
-  void loadPanel(panel);
-  if (focus) document.querySelector<HTMLElement>('#main')?.focus();
-}
-
-/** The tab the URL's hash names, or the tab holding the element it names (e.g. `#data-export`). */
-function panelFromHash(): Panel {
-  const id = decodeURIComponent(location.hash.slice(1));
-  const panel = id ? document.getElementById(id)?.closest('[data-panel]')?.id : undefined;
-  return panel && (PANELS as readonly string[]).includes(panel) ? (panel as Panel) : 'profile';
-}
-
-function wireTabs(): void {
-  showPanel(panelFromHash());
-  window.addEventListener('hashchange', () => showPanel(panelFromHash()));
-  // "Change password" suggestions without a link land on the password form.
-  document.addEventListener('dn-password-change-requested', () => {
-    location.hash = '#security';
-    void loadPanel('security').then(() => document.querySelector('dn-password-change')?.scrollIntoView({ block: 'start' }));
-  });
-}
-
 // ——— Start ———
 
 async function start(): Promise<void> {
@@ -443,10 +416,13 @@ async function start(): Promise<void> {
   renderUser(backend.store.getProfile());
   renderInbox();
 
+  // The toolbar's choice stands for the user's saved one: the provider's `load-preferences` reads it.
+  backend.store.updatePreferences({ theme: prefs.theme, density: prefs.density });
+  followProvider();
+
   await import('../src/components/account-provider/account-provider.js');
-  await import('../src/components/profile-form/profile-form.js');
+  await import('../src/components/account-settings/account-settings.js');
   applyPrefs();
-  wireTabs();
 }
 
 start().catch((error: unknown) => {

@@ -36,6 +36,9 @@ const ELEMENTS = [
   'dn-privacy-settings',
   'dn-delete-account',
   'dn-connected-accounts',
+  'dn-preferences',
+  'dn-billing-summary',
+  'dn-account-settings',
 ];
 
 console.log('Building the benchmark page (production build)…');

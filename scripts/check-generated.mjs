@@ -1,6 +1,6 @@
 // Fails when a generated, committed file no longer matches its source:
-// custom-elements.json (from the elements' JSDoc), openapi.json (from the zod schemas) and
-// the theme files (from src/themes/theme-source.ts).
+// custom-elements.json (from the elements' JSDoc), openapi.json (from the zod schemas),
+// the theme files (from src/themes/theme-source.ts) and README's white-label reference (from both).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readFileSync as read, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ try {
   writeFileSync('package.json', packageJson);
 }
 
-for (const script of ['scripts/openapi.mjs', 'scripts/build-themes.mjs']) {
+for (const script of ['scripts/openapi.mjs', 'scripts/build-themes.mjs', 'scripts/docs.mjs']) {
   try {
     execFileSync('node', [script, '--check'], { stdio: 'inherit' });
   } catch {
@@ -38,4 +38,4 @@ for (const script of ['scripts/openapi.mjs', 'scripts/build-themes.mjs']) {
 }
 
 if (stale) process.exit(1);
-console.log('Generated files are fresh: custom-elements.json, openapi.json, themes.');
+console.log("Generated files are fresh: custom-elements.json, openapi.json, themes, README's white-label reference.");

@@ -13,6 +13,8 @@ import type {
   ExportJob,
   NotificationChange,
   NotificationPreferences,
+  BillingSummary,
+  Preferences,
   PrivacySettings,
   Profile,
   Session,
@@ -83,6 +85,15 @@ export interface DnEventMap {
   'dn-account-connected': CustomEvent<{ account: ConnectedAccount }>;
   /** A sign-in provider was disconnected. */
   'dn-account-disconnected': CustomEvent<{ account: ConnectedAccount }>;
+  /**
+   * Display preferences were saved. They already applied to every element under the
+   * provider when the user chose them; `changed` names the ones this save sent.
+   */
+  'dn-preferences-changed': CustomEvent<{ preferences: Preferences; changed: (keyof Preferences)[] }>;
+  /** "Manage billing" was chosen and the element has no `manage-href`: the host opens its billing portal. */
+  'dn-manage-billing-requested': CustomEvent<{ summary: BillingSummary }>;
+  /** `<dn-account-settings>` showed another tab (by a click, the keyboard, the `tab` property or the URL hash). */
+  'dn-settings-tab-changed': CustomEvent<{ tab: string; previous: string | null }>;
   /** The user confirmed their identity in "Confirm it's you". */
   'dn-reauthenticated': CustomEvent<{ until: string }>;
   /** The backend answered 401: the host should send the user to sign in. */

@@ -19,11 +19,27 @@ export interface AccountSettings {
   timeFormat: TimeFormat;
 }
 
+/** The settings a user chooses in `<dn-preferences>` and saves to their account. */
+export type DisplayPreferences = Pick<AccountSettings, 'theme' | 'density' | 'dateFormat' | 'timeFormat'>;
+
+/**
+ * Lets an element below `<dn-account-provider>` change display preferences for the
+ * whole page at once (`<dn-preferences>` applies a choice before saving it, and puts
+ * the old value back when the save fails).
+ */
+export interface SettingsControl {
+  /** Applies `update` to every `dn-` element under the provider. */
+  apply(update: Partial<DisplayPreferences>): void;
+}
+
 /** The `AccountApi` every element talks to. */
 export const apiContext = createContext<AccountApi>(Symbol.for('dn-account-api'));
 
 /** Locale, theme, density, time zone, date and time format. */
 export const settingsContext = createContext<AccountSettings>(Symbol.for('dn-account-settings'));
+
+/** Provided by `<dn-account-provider>`: see {@link SettingsControl}. */
+export const settingsControlContext = createContext<SettingsControl>(Symbol.for('dn-settings-control'));
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'yi', 'dv', 'ckb']);
 

@@ -29,10 +29,14 @@ const loaders = new Map<string, Loader>([
   ['ar', () => import('./locales/ar.js')],
 ]);
 const loading = new Map<string, Promise<void>>();
+/** Languages whose loader has run (a host's overrides alone do not count). */
+const loaded = new Set<string>();
+/** Locales a host registered with their messages. */
+const registered = new Set<string>();
 
 /** Locales the library ships (plus any a host registered). */
 export function availableLocales(): string[] {
-  return ['en', ...loaders.keys()];
+  return [...new Set(['en', ...loaders.keys(), ...registered])];
 }
 
 /** The language i18next keys resources by: `de-AT` → `de` unless `de-AT` itself is registered. */
@@ -44,7 +48,8 @@ export function resourceLanguage(locale: string): string {
 /** Whether the strings of `locale` (or its fallback) are ready to render. */
 export function isLocaleReady(locale: string): boolean {
   const language = resourceLanguage(locale);
-  return i18n.hasResourceBundle(language, 'translation') || !loaders.has(language);
+  // A bundle alone is not enough: a host's overrides may have created it before the loader ran.
+  return !loaders.has(language) || loaded.has(language);
 }
 
 /** Loads the strings of `locale` once; resolves at once when they are there or unknown (English is used). */
@@ -57,7 +62,9 @@ export function ensureLocale(locale: string): Promise<void> {
     pending = loader()
       .then((module) => {
         const messages = 'default' in module ? (module.default as Messages) : module;
+        // Deep-merged under what is there, so a host's earlier overrides win.
         i18n.addResourceBundle(language, 'translation', messages, true, false);
+        loaded.add(language);
       })
       .catch((error: unknown) => {
         loading.delete(language);
@@ -77,6 +84,7 @@ export function registerLocale(locale: string, messages: Messages | Loader): voi
     loaders.set(locale, messages);
   } else {
     i18n.addResourceBundle(locale, 'translation', messages, true, true);
+    registered.add(locale);
   }
 }
 

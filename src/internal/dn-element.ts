@@ -35,15 +35,17 @@ export type Message = { key: string; options?: TOptions; until?: number } | { te
  * when the element leaves the page, error messages, the polite status region,
  * and "Confirm it's you" around sensitive actions.
  *
- * Brand inputs: set them on any ancestor (`:root`, a wrapper, the provider); every token derives from them.
+ * Brand inputs (`--dn-brand-*`, `--dn-font-family`, `--dn-radius`): set them on any ancestor
+ * (`:root`, a wrapper, the provider); every token derives from them. Semantic tokens: override
+ * one on an element (`dn-profile-form { --dn-color-surface: … }`) to fine-tune.
+ *
  * @cssproperty --dn-brand-color - Brand colour: buttons, links, focus, accents (light theme).
  * @cssproperty --dn-brand-color-dark - Brand colour in the dark theme (defaults to a lighter `--dn-brand-color`).
  * @cssproperty --dn-brand-contrast - Text on the brand colour (light theme).
  * @cssproperty --dn-brand-contrast-dark - Text on the brand colour (dark theme).
  * @cssproperty --dn-font-family - Font stack of every element.
  * @cssproperty --dn-radius - Base corner radius; the small, large and pill radii derive from it.
- *
- * Semantic tokens: override one on an element (`dn-profile-form { --dn-color-surface: … }`) to fine-tune.
+
  * @cssproperty --dn-color-surface - Background of the element.
  * @cssproperty --dn-color-surface-raised - Background of raised things (dialogs, menus).
  * @cssproperty --dn-color-surface-sunken - Background of read-only fields and wells.

@@ -79,4 +79,49 @@ describe('dn-account-provider', () => {
     await until(() => visibleText(el).includes('Your DialNexa profile'));
     addTranslations('en', { profile: { title: 'Profile' } });
   });
+
+  it('applies the saved display preferences with load-preferences, and keeps its own when loading fails', async () => {
+    const backend = await mockBackend();
+    backend.store.updatePreferences({ theme: 'dark', density: 'compact', timeFormat: '24h', dateFormat: 'YYYY-MM-DD' });
+    const provider = await fixture<DnAccountProvider>(
+      html`<dn-account-provider api-base="/api/account" theme="light" load-preferences><dn-profile-form></dn-profile-form></dn-account-provider>`,
+    );
+    const el = provider.querySelector('dn-profile-form')!;
+    await until(() => el.getAttribute('data-dn-theme') === 'dark', 'the saved theme on the element');
+    expect(provider.theme).to.equal('dark');
+    expect(el.getAttribute('data-dn-density')).to.equal('compact');
+    expect([provider.timeFormat, provider.dateFormat]).to.deep.equal(['24h', 'YYYY-MM-DD']);
+    expect(requestsTo(backend, 'getPreferences')).to.have.length(1);
+
+    // Without the attribute nothing is fetched.
+    const plain = await fixture<DnAccountProvider>(html`<dn-account-provider api-base="/api/account" theme="light"></dn-account-provider>`);
+    await plain.updateComplete;
+    expect(requestsTo(backend, 'getPreferences')).to.have.length(1);
+    expect(plain.theme).to.equal('light');
+  });
+
+  it('keeps the attributes when the saved preferences cannot be loaded', async () => {
+    const { http, HttpResponse } = await import('msw');
+    const backend = await mockBackend();
+    let asked = 0;
+    backend.use(
+      http.get('/api/account/preferences', () => {
+        asked += 1;
+        return HttpResponse.json({ theme: 'neon' });
+      }),
+    );
+    const provider = await fixture<DnAccountProvider>(
+      html`<dn-account-provider api-base="/api/account" theme="dark" load-preferences></dn-account-provider>`,
+    );
+    await until(() => asked === 1, 'the preferences request');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(provider.theme).to.equal('dark');
+  });
+
+  it('lets an element change the display preferences for every element below (applyPreferences)', async () => {
+    const { el, provider } = await mount<DnProfileForm>(html`<dn-profile-form></dn-profile-form>`);
+    provider.applyPreferences({ theme: 'dark', density: 'compact' });
+    await until(() => el.getAttribute('data-dn-theme') === 'dark' && el.getAttribute('data-dn-density') === 'compact');
+    expect(provider.getAttribute('theme')).to.equal('dark');
+  });
 });

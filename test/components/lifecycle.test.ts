@@ -24,6 +24,9 @@ import '../../src/components/notification-matrix/notification-matrix.js';
 import '../../src/components/privacy-settings/privacy-settings.js';
 import '../../src/components/delete-account/delete-account.js';
 import '../../src/components/connected-accounts/connected-accounts.js';
+import '../../src/components/preferences/preferences.js';
+import '../../src/components/billing-summary/billing-summary.js';
+import '../../src/components/account-settings/account-settings.js';
 
 const CYCLES = 1000;
 
@@ -40,6 +43,9 @@ const ELEMENTS = [
   'dn-privacy-settings',
   'dn-delete-account',
   'dn-connected-accounts',
+  'dn-preferences',
+  'dn-billing-summary',
+  'dn-account-settings',
 ];
 
 interface Call {
@@ -176,6 +182,11 @@ describe('mounting and removing every element 1,000 times', () => {
           const answered = i % 2 === 1;
           (answered ? answering : pending).append(el);
           await el.updateComplete;
+          if (tag === 'dn-account-settings') {
+            // The page imports its first tab's element, then renders it into its light DOM.
+            for (let wait = 0; wait < 20 && !el.querySelector('dn-profile-form'); wait++) await new Promise((resolve) => setTimeout(resolve, 0));
+            await (el.querySelector('dn-profile-form') as (HTMLElement & { updateComplete: Promise<unknown> }) | null)?.updateComplete;
+          }
           if (answered) {
             // Let the answer arrive and the list render (every 50th cycle waits for frames too).
             await new Promise((resolve) => setTimeout(resolve, 0));

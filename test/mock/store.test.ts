@@ -713,3 +713,16 @@ describe('MockStore account deletion and connected accounts', () => {
     assertResponse('listTrustedDevices', store.listTrustedDevices());
   });
 });
+
+describe('MockStore billing card option', () => {
+  it('seeds a card that expires next month, expired last month, or none', () => {
+    const now = Date.UTC(2026, 11, 15, 12);
+    const card = (option: 'valid' | 'expiring' | 'expired' | 'none') => new MockStore({ card: option, now: () => now }).getBillingSummary();
+    for (const option of ['valid', 'expiring', 'expired', 'none'] as const) assertResponse('getBillingSummary', card(option));
+    expect(card('valid').paymentMethod).to.include({ expMonth: 8, expYear: 2028 });
+    expect(card('expiring').paymentMethod).to.include({ brand: 'Visa', last4: '4242', expMonth: 1, expYear: 2027 });
+    expect(card('expired').paymentMethod).to.include({ expMonth: 11, expYear: 2026 });
+    expect(card('none')).to.deep.include({ paymentMethod: null, nextRenewalAt: new Date(Date.UTC(2027, 0, 1, 9)).toISOString() });
+    expect(new MockStore({ plan: 'free', card: 'expired' }).getBillingSummary().paymentMethod).to.equal(null);
+  });
+});

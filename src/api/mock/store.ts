@@ -66,6 +66,12 @@ export interface MockOptions {
   ownsWorkspaceWithMembers?: boolean;
   /** `growth` (default): paid plan with a Visa card; `free`: no price, no card, no renewal. */
   plan?: 'growth' | 'free';
+  /**
+   * The card on file with the paid plan: `valid` (default; a Visa expiring in two years),
+   * `expiring` (at the end of next month), `expired` (at the end of last month) or `none`
+   * (no payment method on file). The free plan never has a card.
+   */
+  card?: 'valid' | 'expiring' | 'expired' | 'none';
   /** Adds a session, a login attempt and a trusted device whose text fields carry markup, RTL text and emoji. */
   hostile?: boolean;
   /** The clock. Default `Date.now`. */
@@ -338,6 +344,7 @@ export class MockStore {
       exportFails: false,
       ownsWorkspaceWithMembers: true,
       plan: 'growth',
+      card: 'valid',
       hostile: false,
       seed: 1,
       ...options,
@@ -384,6 +391,12 @@ export class MockStore {
     }
     const renewal = new Date(now);
     const nextRenewal = Date.UTC(renewal.getUTCFullYear(), renewal.getUTCMonth() + 1, 1, 9, 0, 0);
+    // A card is valid until the end of its expiry month.
+    const cardMonth = (offset: number) => {
+      const month = new Date(Date.UTC(renewal.getUTCFullYear(), renewal.getUTCMonth() + offset, 1));
+      return { expMonth: month.getUTCMonth() + 1, expYear: month.getUTCFullYear() };
+    };
+    const card = { valid: { expMonth: 8, expYear: renewal.getUTCFullYear() + 2 }, expiring: cardMonth(1), expired: cardMonth(-1), none: null }[o.card];
     return {
       signedIn: true,
       profile: { ...MOCK_USER, avatarUrl: null, updatedAt: now - 41 * DAY },
@@ -421,7 +434,7 @@ export class MockStore {
           ? { plan: { id: 'free', name: 'Free', free: true, price: null }, paymentMethod: null, nextRenewalAt: null }
           : {
               plan: { id: 'growth', name: 'Growth', free: false, price: { amount: 99, currency: 'USD', interval: 'month' } },
-              paymentMethod: { brand: 'Visa', last4: '4242', expMonth: 8, expYear: new Date(now).getUTCFullYear() + 2 },
+              paymentMethod: card && { brand: 'Visa', last4: '4242', ...card },
               nextRenewalAt: iso(nextRenewal),
             },
     };

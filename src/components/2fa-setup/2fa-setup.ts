@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { BackupCodes, ReauthRequest, TwoFactorSetup, TwoFactorStatus } from '../../api/schemas.js';
 import type { ApiError } from '../../api/errors.js';
-import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
@@ -173,8 +173,8 @@ export class Dn2faSetup extends DnElement {
               ? html`<p class="muted">${this.t('twoFactor.enabledSince', { date: formatDate(status.enabledAt, this.userSettings) })}</p>`
               : nothing}
             ${few
-              ? html`<p part="warning" class="alert warning">${this.t('twoFactor.backupCodesLow', { remaining: status.backupCodesRemaining })}</p>`
-              : html`<p>${this.t('twoFactor.backupCodesLeft', { remaining: status.backupCodesRemaining })}</p>`}`
+              ? html`<p part="warning" class="alert warning">${this.backupCodesWarning(status.backupCodesRemaining)}</p>`
+              : html`<p>${this.t('twoFactor.backupCodesLeft', { remaining: formatNumber(status.backupCodesRemaining, this.userSettings) })}</p>`}`
         : html`<p class="muted">${this.t('twoFactor.intro')}</p>
             ${status.recommended ? html`<p part="recommendation" class="alert info">${this.t('twoFactor.recommended')}</p>` : nothing}`}
       ${this.renderFormError()}
@@ -198,6 +198,12 @@ export class Dn2faSetup extends DnElement {
             </button>`}
       </div>
     </div>`;
+  }
+
+  /** "Only 2 backup codes left…", with the plural form the language needs. */
+  private backupCodesWarning(remaining: number): string {
+    if (remaining === 0) return this.t('twoFactor.backupCodesNone');
+    return this.t('twoFactor.backupCodesLow', { count: remaining, remaining: formatNumber(remaining, this.userSettings) });
   }
 
   private renderSetup(): TemplateResult {

@@ -2,7 +2,17 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { AccountApi } from '../../api/account-api.js';
-import { apiContext, defaultSettings, directionOf, settingsContext, DEFAULT_API_BASE, type AccountSettings } from '../../api/context.js';
+import {
+  apiContext,
+  defaultSettings,
+  directionOf,
+  settingsContext,
+  settingsControlContext,
+  DEFAULT_API_BASE,
+  type AccountSettings,
+  type DisplayPreferences,
+  type SettingsControl,
+} from '../../api/context.js';
 import { RestAccountApi, type RestAccountApiOptions } from '../../api/rest-client.js';
 import type { DateFormat, Density, Theme, TimeFormat } from '../../api/schemas.js';
 import { ensureLocale } from '../../i18n/i18n.js';
@@ -22,6 +32,11 @@ import { ensureLocale } from '../../i18n/i18n.js';
  *
  * Elements with no provider above them use a REST client at `/api/account`,
  * English, the light theme, comfortable density and the browser's time zone.
+ *
+ * With `load-preferences`, the user's saved display preferences (theme, density, date
+ * and time format, as `<dn-preferences>` saves them) replace the attributes' values once
+ * they arrive. `<dn-preferences>` inside a provider applies each choice to every element
+ * at once, through the provider.
  *
  * @slot - The elements (and any host markup) that use these settings.
  */
@@ -60,9 +75,59 @@ export class DnAccountProvider extends LitElement {
   /** `auto` (the locale's), `12h` or `24h`. */
   @property({ attribute: 'time-format' }) timeFormat: TimeFormat = 'auto';
 
+  /**
+   * Fetch the user's saved display preferences from the API when connected and apply them
+   * (theme, density, date and time format); until they arrive, and if the request fails,
+   * the attributes' values stay.
+   */
+  @property({ type: Boolean, attribute: 'load-preferences' }) loadPreferences = false;
+
   @provide({ context: apiContext }) protected providedApi: AccountApi = new RestAccountApi({ baseUrl: DEFAULT_API_BASE });
 
   @provide({ context: settingsContext }) protected providedSettings: AccountSettings = defaultSettings();
+
+  @provide({ context: settingsControlContext }) protected settingsControl: SettingsControl = {
+    apply: (update) => this.applyPreferences(update),
+  };
+
+  /** Sets the display preferences in `update` (what `<dn-preferences>` uses). */
+  applyPreferences(update: Partial<DisplayPreferences>): void {
+    if (update.theme !== undefined) this.theme = update.theme;
+    if (update.density !== undefined) this.density = update.density;
+    if (update.dateFormat !== undefined) this.dateFormat = update.dateFormat;
+    if (update.timeFormat !== undefined) this.timeFormat = update.timeFormat;
+  }
+
+  private loading?: AbortController;
+  private loadedFrom?: AccountApi;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page: load the saved preferences again (see `updated`).
+    if (this.hasUpdated && this.loadPreferences) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loading?.abort();
+    this.loading = undefined;
+    this.loadedFrom = undefined;
+  }
+
+  protected override updated(): void {
+    if (!this.loadPreferences || this.loadedFrom === this.providedApi) return;
+    this.loadedFrom = this.providedApi;
+    this.loading?.abort();
+    const loading = (this.loading = new AbortController());
+    this.providedApi
+      .getPreferences({ signal: loading.signal })
+      .then((saved) => {
+        if (!loading.signal.aborted) this.applyPreferences(saved);
+      })
+      .catch(() => {
+        // The attributes' values stay; the elements show their own errors for their own requests.
+      });
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('apiBase') || changed.has('apiOptions')) {

@@ -236,7 +236,7 @@ export class DnLoginActivity extends DnElement {
     </ul>`;
     return html`${this.bursts.length > 0 ? this.renderBurstAlert() : nothing}
       <p part="count" class="muted count">
-        ${total === 1 ? this.t('activity.shownOne') : this.t('activity.shown', { number: formatNumber(total, this.userSettings) })}
+        ${this.t('activity.shown', { count: total, number: formatNumber(total, this.userSettings) })}
       </p>
       <div part="scroller" class="scroller" tabindex="0" role="region" aria-label=${this.t('activity.listLabel')}>${list}</div>
       ${this.renderMore()}`;
@@ -332,6 +332,7 @@ export class DnLoginActivity extends DnElement {
     const settings = this.userSettings;
     const minutes = Math.max(1, Math.ceil(burst.spanMs / 60_000));
     const options = {
+      count: burst.length,
       number: formatNumber(burst.length, settings),
       duration: formatNumber(minutes, settings, { style: 'unit', unit: 'minute', unitDisplay: 'long' }),
     };
@@ -378,11 +379,7 @@ export class DnLoginActivity extends DnElement {
       const added = this.fresh(page.items);
       this.setItems([...(this.items ?? []), ...added]);
       this.nextCursor = page.nextCursor;
-      this.announce(
-        added.length === 1
-          ? { key: 'activity.loadedMoreOne' }
-          : { key: 'activity.loadedMore', options: { number: formatNumber(added.length, this.userSettings) } },
-      );
+      this.announce({ key: 'activity.loadedMore', options: { count: added.length, number: formatNumber(added.length, this.userSettings) } });
       // "Load more" goes away with the last page: keep the keyboard user's place.
       if (!page.nextCursor && hadFocus) this.focusSoon('[part="end"]');
     } catch (error) {

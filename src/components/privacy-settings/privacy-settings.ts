@@ -7,7 +7,7 @@ import { toApiError, type ApiError } from '../../api/errors.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
-import { formStyles } from '../../internal/shared.styles.js';
+import { formStyles, switchStyles } from '../../internal/shared.styles.js';
 import { styles } from './privacy-settings.styles.js';
 
 /** First wait between two checks on a running export, in ms. */
@@ -81,7 +81,7 @@ function safeDownloadUrl(url: string | null): string | undefined {
  */
 @customElement('dn-privacy-settings')
 export class DnPrivacySettings extends DnElement {
-  static override styles = [...baseStyles, formStyles, styles];
+  static override styles = [...baseStyles, formStyles, switchStyles, styles];
 
   @state() private privacy?: PrivacySettings;
   /** The current or last export; `null` when there was none; `undefined` until loaded. */

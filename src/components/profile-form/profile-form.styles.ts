@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const styles = css`
-  header h2 {
+  header h3 {
     margin: 0;
     font-size: var(--dn-font-size-xl);
   }

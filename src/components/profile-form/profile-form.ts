@@ -144,7 +144,7 @@ export class DnProfileForm extends DnElement {
     const dirty = this.isDirty;
     return html`<form part="form" class="form" novalidate @submit=${this.handleSubmit}>
       <header part="header">
-        <h2>${this.t('profile.title')}</h2>
+        <h3>${this.t('profile.title')}</h3>
         <p class="muted">${this.t('profile.description')}</p>
       </header>
       ${this.renderAvatar(profile)}

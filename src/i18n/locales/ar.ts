@@ -8,6 +8,9 @@ import notifications from './ar/notifications.js';
 import privacy from './ar/privacy.js';
 import deletion from './ar/deletion.js';
 import connected from './ar/connected.js';
+import preferences from './ar/preferences.js';
+import billing from './ar/billing.js';
+import settings from './ar/settings.js';
 
 
 /**
@@ -26,6 +29,9 @@ export default {
   privacy,
   deletion,
   connected,
+  preferences,
+  billing,
+  settings,
   common: {
     deviceDesktop: 'حاسوب',
     deviceMobile: 'هاتف',

@@ -8,6 +8,9 @@ import notifications from './de/notifications.js';
 import privacy from './de/privacy.js';
 import deletion from './de/deletion.js';
 import connected from './de/connected.js';
+import preferences from './de/preferences.js';
+import billing from './de/billing.js';
+import settings from './de/settings.js';
 
 
 /** German. */
@@ -21,6 +24,9 @@ export default {
   privacy,
   deletion,
   connected,
+  preferences,
+  billing,
+  settings,
   common: {
     deviceDesktop: 'Computer',
     deviceMobile: 'Telefon',

@@ -7,6 +7,9 @@ import notifications from './en/notifications.js';
 import privacy from './en/privacy.js';
 import deletion from './en/deletion.js';
 import connected from './en/connected.js';
+import preferences from './en/preferences.js';
+import billing from './en/billing.js';
+import settings from './en/settings.js';
 
 /** English: the complete set every other locale translates (a test compares their keys). */
 export default {
@@ -20,6 +23,9 @@ export default {
   privacy,
   deletion,
   connected,
+  preferences,
+  billing,
+  settings,
   common: {
     deviceDesktop: 'Computer',
     deviceMobile: 'Phone',

@@ -8,6 +8,9 @@ import notifications from './es/notifications.js';
 import privacy from './es/privacy.js';
 import deletion from './es/deletion.js';
 import connected from './es/connected.js';
+import preferences from './es/preferences.js';
+import billing from './es/billing.js';
+import settings from './es/settings.js';
 
 
 /** Spanish (neutral, addressing the user as «tú»). */
@@ -21,6 +24,9 @@ export default {
   privacy,
   deletion,
   connected,
+  preferences,
+  billing,
+  settings,
   common: {
     deviceDesktop: 'Ordenador',
     deviceMobile: 'Teléfono',

@@ -8,8 +8,9 @@ export default {
   off: 'Aus',
   enabledSince: 'Eingeschaltet am {{date}}.',
   backupCodesLeft: 'Verbleibende Backup-Codes: {{remaining}}.',
-  backupCodesLow:
-    'Nur noch {{remaining}} Backup-Codes übrig. Erstellen Sie neue, damit Sie sich auch ohne Ihr Smartphone anmelden können.',
+  backupCodesNone: 'Keine Backup-Codes mehr übrig. Erstellen Sie neue, damit Sie sich auch ohne Ihr Smartphone anmelden können.',
+  backupCodesLow_one: 'Nur noch {{remaining}} Backup-Code übrig. Erstellen Sie neue, damit Sie sich auch ohne Ihr Smartphone anmelden können.',
+  backupCodesLow_other: 'Nur noch {{remaining}} Backup-Codes übrig. Erstellen Sie neue, damit Sie sich auch ohne Ihr Smartphone anmelden können.',
   recommended:
     'Für Admins und Inhaber empfehlen wir die Zwei-Faktor-Authentifizierung: Sie schützt Ihr Team, selbst wenn Ihr Passwort bekannt wird.',
   enable: 'Zwei-Faktor-Authentifizierung einschalten',

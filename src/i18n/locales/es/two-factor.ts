@@ -8,7 +8,10 @@ export default {
   off: 'Desactivada',
   enabledSince: 'Activada el {{date}}.',
   backupCodesLeft: 'Códigos de respaldo restantes: {{remaining}}.',
-  backupCodesLow: 'Solo te quedan {{remaining}} códigos de respaldo. Genera otros nuevos para poder iniciar sesión si pierdes el teléfono.',
+  backupCodesNone: 'No te quedan códigos de respaldo. Genera otros nuevos para poder iniciar sesión si pierdes el teléfono.',
+  backupCodesLow_one: 'Solo te queda {{remaining}} código de respaldo. Genera otros nuevos para poder iniciar sesión si pierdes el teléfono.',
+  backupCodesLow_many: 'Solo te quedan {{remaining}} códigos de respaldo. Genera otros nuevos para poder iniciar sesión si pierdes el teléfono.',
+  backupCodesLow_other: 'Solo te quedan {{remaining}} códigos de respaldo. Genera otros nuevos para poder iniciar sesión si pierdes el teléfono.',
   recommended:
     'Recomendamos la verificación en dos pasos para administradores y propietarios: protege a tu equipo aunque se filtre tu contraseña.',
   enable: 'Activar la verificación en dos pasos',

@@ -1,0 +1,28 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'تفضيلات العرض',
+  intro: 'اختاروا مظهر حسابكم وطريقة عرض التواريخ والأوقات. يُطبَّق كل تغيير فورًا ويُحفظ في حسابكم.',
+  theme: 'المظهر',
+  themeLight: 'فاتح',
+  themeDark: 'داكن',
+  themeSystem: 'حسب النظام',
+  themeSystemHint: 'يتبع خيار «حسب النظام» الوضعَ الفاتح أو الداكن في جهازكم.',
+  density: 'العرض المضغوط',
+  densityHint: 'مسافات أقل، ليظهر محتوى أكثر على الشاشة.',
+  dateFormat: 'تنسيق التاريخ',
+  dateAuto: 'تلقائي، حسب لغتكم ({{example}})',
+  dateDayMonthYear: '{{example}} (يوم/شهر/سنة)',
+  dateMonthDayYear: '{{example}} (شهر/يوم/سنة)',
+  dateYearMonthDay: '{{example}} (سنة-شهر-يوم)',
+  dateDayMonthNameYear: '{{example}} (يوم، اسم الشهر، سنة)',
+  timeFormat: 'تنسيق الوقت',
+  timeAuto: 'تلقائي، حسب لغتكم ({{example}})',
+  time12h: 'نظام 12 ساعة ({{example}})',
+  time24h: 'نظام 24 ساعة ({{example}})',
+  preview: 'معاينة',
+  previewHint: 'هكذا تظهر التواريخ والأوقات في حسابكم، بحسب منطقتكم الزمنية ({{zone}}).',
+  saving: 'جارٍ الحفظ…',
+  saved: 'تم حفظ التفضيلات.',
+  notSaved: 'لم يُحفظ التغيير، لذا أُعيد الإعداد إلى ما كان عليه.',
+} satisfies Messages;

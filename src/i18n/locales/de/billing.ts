@@ -1,0 +1,26 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'Abrechnung',
+  plan: 'Tarif',
+  perMonth: '{{price}} pro Monat',
+  perYear: '{{price}} pro Jahr',
+  freeNote: 'Sie nutzen den kostenlosen Tarif: Es fallen keine Kosten an, nichts verlängert sich und Sie brauchen keine Karte.',
+  paymentMethod: 'Zahlungsmethode',
+  cardEnding: 'mit den Endziffern {{last4}}',
+  expires: 'Gültig bis {{date}}',
+  expiredOn: 'Abgelaufen seit {{date}}',
+  expiresSoon: 'Läuft bald ab',
+  expired: 'Abgelaufen',
+  expiresSoonNote: 'Diese Karte läuft bald ab. Aktualisieren Sie sie unter „Abrechnung verwalten“, damit Ihre nächste Zahlung nicht fehlschlägt.',
+  expiredNote: 'Diese Karte ist abgelaufen. Hinterlegen Sie unter „Abrechnung verwalten“ eine neue Karte, um Ihren Tarif zu behalten.',
+  noCard: 'Keine Zahlungsmethode hinterlegt',
+  noCardNote: 'Hinterlegen Sie unter „Abrechnung verwalten“ eine Karte, damit sich Ihr Tarif verlängern kann.',
+  renewal: 'Nächste Verlängerung',
+  renewsOn: 'Verlängert sich am {{date}}',
+  noRenewal: 'Keine Verlängerung geplant',
+  renewalAtRisk: 'Ohne gültige Karte kann die Zahlung für die Verlängerung fehlschlagen.',
+  manage: 'Abrechnung verwalten',
+  seePlans: 'Tarife ansehen',
+  newTab: '(öffnet in einem neuen Tab)',
+} satisfies Messages;

@@ -1,0 +1,26 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'Billing',
+  plan: 'Plan',
+  perMonth: '{{price}} per month',
+  perYear: '{{price}} per year',
+  freeNote: 'You are on the free plan: there is nothing to pay, nothing renews and no card is needed.',
+  paymentMethod: 'Payment method',
+  cardEnding: 'ending in {{last4}}',
+  expires: 'Expires {{date}}',
+  expiredOn: 'Expired {{date}}',
+  expiresSoon: 'Expires soon',
+  expired: 'Expired',
+  expiresSoonNote: 'This card expires soon. Update it under “Manage billing” so your next payment goes through.',
+  expiredNote: 'This card has expired. Add a new card under “Manage billing” to keep your plan.',
+  noCard: 'No payment method on file',
+  noCardNote: 'Add a card under “Manage billing” so your plan can renew.',
+  renewal: 'Next renewal',
+  renewsOn: 'Renews on {{date}}',
+  noRenewal: 'No renewal scheduled',
+  renewalAtRisk: 'Without a valid card, the renewal payment may fail.',
+  manage: 'Manage billing',
+  seePlans: 'See plans',
+  newTab: '(opens in a new tab)',
+} satisfies Messages;

@@ -1,0 +1,28 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'Display preferences',
+  intro: 'Choose how your account looks and how dates and times are shown. Each change applies right away and is saved to your account.',
+  theme: 'Theme',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  themeSystem: 'System',
+  themeSystemHint: "System follows your device's light or dark mode.",
+  density: 'Compact mode',
+  densityHint: 'Less spacing, so more fits on screen.',
+  dateFormat: 'Date format',
+  dateAuto: 'Automatic, from your language ({{example}})',
+  dateDayMonthYear: '{{example}} (day/month/year)',
+  dateMonthDayYear: '{{example}} (month/day/year)',
+  dateYearMonthDay: '{{example}} (year-month-day)',
+  dateDayMonthNameYear: '{{example}} (day, month name, year)',
+  timeFormat: 'Time format',
+  timeAuto: 'Automatic, from your language ({{example}})',
+  time12h: '12-hour ({{example}})',
+  time24h: '24-hour ({{example}})',
+  preview: 'Preview',
+  previewHint: 'Dates and times across your account look like this, in your time zone ({{zone}}).',
+  saving: 'Saving…',
+  saved: 'Preferences saved.',
+  notSaved: 'Your change was not saved, so this setting is back to what it was.',
+} satisfies Messages;

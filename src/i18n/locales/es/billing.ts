@@ -1,0 +1,26 @@
+import type { Messages } from '../../i18n.js';
+
+export default {
+  title: 'Facturación',
+  plan: 'Plan',
+  perMonth: '{{price}} al mes',
+  perYear: '{{price}} al año',
+  freeNote: 'Tienes el plan gratuito: no hay nada que pagar, nada se renueva y no necesitas ninguna tarjeta.',
+  paymentMethod: 'Método de pago',
+  cardEnding: 'terminada en {{last4}}',
+  expires: 'Caduca en {{date}}',
+  expiredOn: 'Caducó en {{date}}',
+  expiresSoon: 'Caduca pronto',
+  expired: 'Caducada',
+  expiresSoonNote: 'Esta tarjeta caduca pronto. Actualízala en «Gestionar facturación» para que tu próximo pago se realice sin problemas.',
+  expiredNote: 'Esta tarjeta ha caducado. Añade una nueva en «Gestionar facturación» para conservar tu plan.',
+  noCard: 'No hay ningún método de pago registrado',
+  noCardNote: 'Añade una tarjeta en «Gestionar facturación» para que tu plan pueda renovarse.',
+  renewal: 'Próxima renovación',
+  renewsOn: 'Se renueva el {{date}}',
+  noRenewal: 'No hay ninguna renovación programada',
+  renewalAtRisk: 'Sin una tarjeta válida, el pago de la renovación podría fallar.',
+  manage: 'Gestionar facturación',
+  seePlans: 'Ver planes',
+  newTab: '(se abre en una pestaña nueva)',
+} satisfies Messages;
