@@ -109,7 +109,8 @@ export const InsidePage: Story = {
   </div>`,
   play: async ({ canvasElement }) => {
     const root = await shadowOf(canvasElement, 'dn-preferences', FORM);
-    const list = await shadowOf(canvasElement, 'dn-session-list', '[part="session"]');
+    // The list renders only the rows in view (it may sit below the fold): wait for the list itself.
+    const list = await shadowOf(canvasElement, 'dn-session-list', '[part="list"]');
     await userEvent.click(optionOf(root, 'theme', 'dark'));
     await userEvent.click($(root, '[part="switch"]'));
     await userEvent.click(optionOf(root, 'time-format', '24h'));

@@ -264,6 +264,43 @@ describe('dn-billing-summary', () => {
       expect(events).to.have.length(2);
     });
 
+    it('reads the summary again when the user comes back from the billing portal', async () => {
+      const { el, backend } = await mountBilling({ card: 'expired' });
+      const events = manageRequests(el);
+      manageButton().click();
+      expect(events).to.have.length(1);
+      // In the portal the user adds a new card; then they return to this tab.
+      const renewed = { ...seeded(), paymentMethod: { brand: 'Mastercard', last4: '5100', expMonth: 3, expYear: new Date().getUTCFullYear() + 3 } };
+      answer(renewed)(backend);
+      document.dispatchEvent(new Event('visibilitychange'));
+      await until(() => textOf(el, 'card-brand') === 'Mastercard', 'the new card');
+      expect(visibleText(el)).to.contain('5100');
+      expect(part(el, 'badge'), 'no "Expired" badge any more').to.equal(null);
+      // Coming back without having gone to the portal again reads nothing.
+      let asked = 0;
+      backend.use(
+        http.get('/api/account/billing', () => {
+          asked += 1;
+          return HttpResponse.json(renewed);
+        }),
+      );
+      document.dispatchEvent(new Event('visibilitychange'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(asked).to.equal(0);
+      manageButton().click();
+      document.dispatchEvent(new Event('visibilitychange'));
+      await until(() => asked === 1, 'one more read after the next visit to the portal');
+    });
+
+    it('refresh() reads the summary again, keeping it on screen meanwhile', async () => {
+      const { el, backend } = await mountBilling();
+      answer({ ...seeded(), plan: { ...seeded().plan, name: 'Scale' } })(backend);
+      const refreshing = el.refresh();
+      expect(textOf(el, 'plan-name')).to.equal('Growth');
+      await refreshing;
+      await until(() => textOf(el, 'plan-name') === 'Scale');
+    });
+
     it('is reached with Tab as a link too', async () => {
       const { el } = await mountBilling({ href: '/portal', target: '_blank' });
       el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();

@@ -199,7 +199,7 @@ describe('dn-session-list', () => {
       expect(el.shadowRoot!.querySelectorAll('li').length).to.be.lessThan(100);
       revokeOthersButton().click();
       await until(() => dialogOpen(el));
-      expect(visibleText(nativeDialogOf(el))).to.contain('Sessions to sign out: 9,999.');
+      expect(visibleText(nativeDialogOf(el))).to.contain('9,999 other sessions will be signed out.');
       dialogButton(el, 'Cancel').click();
       await until(() => !dialogOpen(el));
       // Scrolling to the end brings the last rows in, still few at a time.
@@ -391,7 +391,7 @@ describe('dn-session-list', () => {
       revokeOthersButton().click();
       await until(() => dialogOpen(el));
       expect(visibleText(nativeDialogOf(el))).to.contain('Sign out all other sessions?');
-      expect(visibleText(nativeDialogOf(el))).to.contain('Sessions to sign out: 5.');
+      expect(visibleText(nativeDialogOf(el))).to.contain('5 other sessions will be signed out.');
       dialogButton(el, 'Sign out all other sessions').click();
       const event = await revoked;
       expect(event.detail.revoked).to.equal(5);
@@ -401,7 +401,7 @@ describe('dn-session-list', () => {
       await until(() => names(el).length === 1);
       expect(names(el)).to.deep.equal([CURRENT]);
       expect(backend.store.listSessions().items).to.have.length(1);
-      await until(() => statusOf(el) === 'Other sessions signed out: 5. Only this device is still signed in.');
+      await until(() => statusOf(el) === '5 other sessions signed out. Only this device is still signed in.');
       expect(screen.queryByShadowRole('button', { name: /Sign out all other sessions/ })).to.equal(null);
       expect(visibleText(el)).to.contain("You're signed in only on this device.");
       await until(() => deepActive() === el.shadowRoot!.querySelector('h3'));
@@ -414,7 +414,7 @@ describe('dn-session-list', () => {
       const revoked = oneEvent(el, 'dn-sessions-revoked');
       await revokeOthers(el);
       expect((await revoked).detail.revoked).to.equal(1234);
-      await until(() => statusOf(el) === 'Other sessions signed out: 1,234. Only this device is still signed in.');
+      await until(() => statusOf(el) === '1,234 other sessions signed out. Only this device is still signed in.');
     });
 
     it('shows a busy button and sends one request however often the user clicks', async () => {
@@ -481,7 +481,7 @@ describe('dn-session-list', () => {
       expect(screen.getByShadowRole('button', { name: 'Alle anderen Sitzungen abmelden' })).to.exist;
       screen.getByShadowRole('button', { name: 'Alle anderen Sitzungen abmelden' }).click();
       await until(() => dialogOpen(el));
-      expect(visibleText(nativeDialogOf(el))).to.contain('Abzumeldende Sitzungen: 5.');
+      expect(visibleText(nativeDialogOf(el))).to.contain('5 andere Sitzungen werden abgemeldet.');
       nativeDialogOf(el).close();
     });
 

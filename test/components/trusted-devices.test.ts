@@ -268,7 +268,7 @@ describe('dn-trusted-devices', () => {
       const revoked = oneEvent(el, 'dn-trusted-devices-revoked');
       screen.getByShadowRole('button', { name: 'Revoke all' }).click();
       await until(() => dialogOpen(el));
-      expect(visibleText(nativeDialogOf(el))).to.contain('Devices affected: 3.');
+      expect(visibleText(nativeDialogOf(el))).to.contain('3 trusted devices will each ask for a two-factor code');
       dialogButton(el, 'Revoke all').click();
       const event = await revoked;
       expect(event.detail.revoked).to.equal(3);

@@ -28,6 +28,8 @@ import '../../src/components/delete-account/delete-account.js';
 import '../../src/components/connected-accounts/connected-accounts.js';
 import '../../src/components/billing-summary/billing-summary.js';
 import '../../src/components/preferences/preferences.js';
+import '../../src/components/account-settings/account-settings.js';
+import type { DnAccountSettings, SettingsTab } from '../../src/components/account-settings/account-settings.js';
 import { mount, typeInto, until, type MountOptions } from '../helpers/fixture.js';
 import { dialogOpen } from '../helpers/dialogs.js';
 
@@ -680,6 +682,20 @@ const ELEMENTS: ElementCase[] = [
       { name: 'no card', options: { card: 'none' } },
       { name: 'free plan', options: { plan: 'free' } },
     ],
+  },
+  {
+    // The whole page: its tabs and menu, and every section of each tab.
+    tag: 'dn-account-settings',
+    template: html`<dn-account-settings></dn-account-settings>`,
+    loadPath: '/profile',
+    states: (['security', 'notifications', 'privacy', 'connected', 'preferences', 'billing'] as SettingsTab[]).map((tab) => ({
+      name: `the ${tab} tab`,
+      drive: async (el: HTMLElement) => {
+        await (el as DnAccountSettings).show(tab);
+        const sections = () => [...el.querySelectorAll<HTMLElement>('[data-dn-section]')].filter((section) => !section.closest('[hidden]'));
+        await until(() => sections().length > 0 && sections().every((section) => section.shadowRoot && !section.shadowRoot.querySelector('[part="loading"]')), `the ${tab} tab's sections`);
+      },
+    })),
   },
   // Every case gets "loaded" and (with `loadPath`) "the load failed" for free.
 ];

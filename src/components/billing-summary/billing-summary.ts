@@ -79,7 +79,9 @@ function formatCardExpiry(card: PaymentMethod, locale: string): string {
  * "Manage billing" is a link to `manage-href` when that is an http(s) or relative URL
  * (any other, such as `javascript:`, is ignored). Without one, it is a button that emits
  * `dn-manage-billing-requested`, so the host can open its portal (e.g. a Stripe
- * customer-portal session it creates on demand).
+ * customer-portal session it creates on demand). When the user comes back to the page
+ * after "Manage billing" (the page becomes visible again), the summary is read again, so a
+ * card changed in the portal shows at once; `refresh()` does the same on demand.
  *
  * @event dn-manage-billing-requested - "Manage billing" (or "See plans") was chosen and no usable `manage-href` is set. `detail.summary`: what the element shows.
  * @event dn-unauthorized - The backend answered 401: send the user to sign in.
@@ -135,6 +137,32 @@ export class DnBillingSummary extends DnElement {
     },
     args: () => [this.accountApi] as const,
   });
+
+  /** Reads the billing summary again (what is shown stays until the answer arrives). */
+  async refresh(): Promise<void> {
+    await this.loadTask.run();
+  }
+
+  /** Set when "Manage billing" was used: the summary is read again when the user comes back. */
+  private awayToManage = false;
+
+  private readonly handleVisibility = (): void => {
+    if (document.visibilityState !== 'visible' || !this.awayToManage) return;
+    this.awayToManage = false;
+    void this.refresh().catch(() => {
+      // The task keeps its error; the summary on screen stays.
+    });
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.handleVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.handleVisibility);
+  }
 
   override render() {
     const summary = this.summary;
@@ -238,13 +266,24 @@ export class DnBillingSummary extends DnElement {
     }
     const target = this.manageTarget?.trim() || undefined;
     const newTab = target !== undefined && !SAME_TAB_TARGETS.has(target.toLowerCase());
-    return html`<a part="manage" class="button primary" href=${href} target=${target ?? nothing} rel=${target ? 'noopener' : nothing}
+    return html`<a
+      part="manage"
+      class="button primary"
+      href=${href}
+      target=${target ?? nothing}
+      rel=${target ? 'noopener' : nothing}
+      @click=${this.handleManageLink}
       >${label}${newTab ? html`<span class="visually-hidden"> ${this.t('billing.newTab')}</span>` : nothing}</a
     >`;
   }
 
+  private readonly handleManageLink = (): void => {
+    this.awayToManage = true;
+  };
+
   private readonly handleManage = (): void => {
     if (!this.summary) return;
+    this.awayToManage = true;
     emit(this, 'dn-manage-billing-requested', { summary: this.summary });
   };
 }

@@ -257,7 +257,7 @@ export class DnSessionList extends DnElement {
       dialog: this.confirmDialog,
       confirm: {
         title: this.t('sessions.revokeOthersTitle'),
-        message: this.t('sessions.revokeOthersMessage', { number: formatNumber(others, this.userSettings) }),
+        message: this.t('sessions.revokeOthersMessage', { count: others, number: formatNumber(others, this.userSettings) }),
         confirmLabel: this.t('sessions.revokeOthers'),
         danger: true,
       },
@@ -269,7 +269,7 @@ export class DnSessionList extends DnElement {
     this.revokedAny = true;
     this.focusSoon('h3');
     // The number as the server counted it (sessions may have come or gone since the list loaded).
-    this.announce({ key: 'sessions.othersRevoked', options: { number: formatNumber(done.revoked, this.userSettings) } });
+    this.announce({ key: 'sessions.othersRevoked', options: { count: done.revoked, number: formatNumber(done.revoked, this.userSettings) } });
     emit(this, 'dn-sessions-revoked', { revoked: done.revoked });
   }
 

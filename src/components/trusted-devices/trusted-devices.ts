@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { TrustedDevice } from '../../api/schemas.js';
-import { formatDate } from '../../i18n/format.js';
+import { formatDate, formatNumber } from '../../i18n/format.js';
 import '../../internal/confirm-dialog.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, baseStyles } from '../../internal/dn-element.js';
@@ -182,7 +182,7 @@ export class DnTrustedDevices extends DnElement {
       dialog: this.confirmDialog,
       confirm: {
         title: this.t('devices.revokeAllTitle'),
-        message: this.t('devices.revokeAllMessage', { number: devices.length }),
+        message: this.t('devices.revokeAllMessage', { count: devices.length, number: formatNumber(devices.length, this.userSettings) }),
         confirmLabel: this.t('devices.revokeAll'),
         danger: true,
       },

@@ -22,6 +22,7 @@ export default {
   revokeAll: 'Alle widerrufen',
   revokingAll: 'Alle werden widerrufen…',
   revokeAllTitle: 'Alle vertrauenswürdigen Geräte widerrufen?',
-  revokeAllMessage: 'Jedes vertrauenswürdige Gerät fragt bei der nächsten Anmeldung nach einem Zwei-Faktor-Code. Betroffene Geräte: {{number}}.',
+  revokeAllMessage_one: '{{number}} vertrauenswürdiges Gerät fragt bei der nächsten Anmeldung nach einem Zwei-Faktor-Code.',
+  revokeAllMessage_other: '{{number}} vertrauenswürdige Geräte fragen bei der nächsten Anmeldung jeweils nach einem Zwei-Faktor-Code.',
   allRevoked: 'Alle vertrauenswürdigen Geräte wurden widerrufen. Jedes fragt bei der nächsten Anmeldung nach einem Code.',
 } satisfies Messages;

@@ -24,9 +24,10 @@ export default {
   revokeOthers: 'Alle anderen Sitzungen abmelden',
   revokingOthers: 'Andere Sitzungen werden abgemeldet…',
   revokeOthersTitle: 'Alle anderen Sitzungen abmelden?',
-  revokeOthersMessage:
-    'Abzumeldende Sitzungen: {{number}}. Jede muss sich erneut anmelden, um auf Ihr Konto zuzugreifen. Dieses Gerät bleibt angemeldet.',
-  othersRevoked: 'Abgemeldete andere Sitzungen: {{number}}. Nur dieses Gerät ist noch angemeldet.',
+  revokeOthersMessage_one: '{{number}} andere Sitzung wird abgemeldet und muss sich erneut anmelden, um auf Ihr Konto zuzugreifen. Dieses Gerät bleibt angemeldet.',
+  revokeOthersMessage_other: '{{number}} andere Sitzungen werden abgemeldet. Jede muss sich erneut anmelden, um auf Ihr Konto zuzugreifen. Dieses Gerät bleibt angemeldet.',
+  othersRevoked_one: '{{number}} andere Sitzung abgemeldet. Nur dieses Gerät ist noch angemeldet.',
+  othersRevoked_other: '{{number}} andere Sitzungen abgemeldet. Nur dieses Gerät ist noch angemeldet.',
   hint: 'Sie erkennen eine Sitzung nicht wieder? Melden Sie sie ab und ändern Sie anschließend Ihr Passwort.',
   revokedHint: 'Falls Sie sie nicht wiedererkannt haben, ändern Sie auch Ihr Passwort.',
   changePassword: 'Passwort ändern',

@@ -22,6 +22,7 @@ export default {
   revokeAll: 'Revoke all',
   revokingAll: 'Revoking all…',
   revokeAllTitle: 'Revoke all trusted devices?',
-  revokeAllMessage: 'Every trusted device will ask for a two-factor code at its next sign-in. Devices affected: {{number}}.',
+  revokeAllMessage_one: '{{number}} trusted device will ask for a two-factor code at its next sign-in.',
+  revokeAllMessage_other: '{{number}} trusted devices will each ask for a two-factor code at their next sign-in.',
   allRevoked: 'All trusted devices were revoked. Each will ask for a code at its next sign-in.',
 } satisfies Messages;

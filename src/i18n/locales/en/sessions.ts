@@ -24,9 +24,10 @@ export default {
   revokeOthers: 'Sign out all other sessions',
   revokingOthers: 'Signing out other sessions…',
   revokeOthersTitle: 'Sign out all other sessions?',
-  revokeOthersMessage:
-    'Sessions to sign out: {{number}}. Each will have to sign in again to reach your account. This device stays signed in.',
-  othersRevoked: 'Other sessions signed out: {{number}}. Only this device is still signed in.',
+  revokeOthersMessage_one: '{{number}} other session will be signed out and will have to sign in again to reach your account. This device stays signed in.',
+  revokeOthersMessage_other: '{{number}} other sessions will be signed out. Each will have to sign in again to reach your account. This device stays signed in.',
+  othersRevoked_one: '{{number}} other session signed out. Only this device is still signed in.',
+  othersRevoked_other: '{{number}} other sessions signed out. Only this device is still signed in.',
   hint: "Don't recognise a session? Sign it out, then change your password.",
   revokedHint: "If you didn't recognise it, change your password too.",
   changePassword: 'Change password',

@@ -22,6 +22,8 @@ export default {
   revokeAll: 'Revocar todos',
   revokingAll: 'Revocando todos…',
   revokeAllTitle: '¿Revocar todos los dispositivos de confianza?',
-  revokeAllMessage: 'Cada dispositivo de confianza te pedirá un código de verificación en dos pasos la próxima vez que inicies sesión. Dispositivos afectados: {{number}}.',
+  revokeAllMessage_one: '{{number}} dispositivo de confianza te pedirá un código de verificación en dos pasos la próxima vez que inicies sesión.',
+  revokeAllMessage_many: '{{number}} de dispositivos de confianza te pedirán un código de verificación en dos pasos la próxima vez que inicies sesión.',
+  revokeAllMessage_other: '{{number}} dispositivos de confianza te pedirán un código de verificación en dos pasos la próxima vez que inicies sesión.',
   allRevoked: 'Se revocaron todos los dispositivos de confianza. Cada uno te pedirá un código la próxima vez que inicies sesión.',
 } satisfies Messages;
