@@ -1,0 +1,239 @@
+// The size measurement shared by `npm run size` and `npm run bench`: esbuild bundles every
+// element's entry (and src/index.ts) with its dependencies (lit, i18next, zod…), minified,
+// split into chunks as a host's bundler would; each chunk is compressed on its own (gzip
+// level 9, brotli quality 11) and an entry's figure is the sum over the chunks a page
+// downloads before it runs (static imports). Code that loads on demand (other locales, the
+// QR code, the re-auth dialog) is counted apart.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** Issue targets (reported, never enforced) and figures measured the same way for comparable products. */
+export const TARGETS = { firstTabGzip: 40 * 1024, everythingGzip: 75 * 1024 };
+export const COMPARISON = [
+  { name: 'WorkOS Widgets', gzipKb: 153, note: '+ 85 KB CSS' },
+  { name: "Clerk's user profile", gzipKb: 398 },
+  { name: "Descope's widget", gzipKb: 320 },
+  { name: 'Ory Elements', gzipKb: 1129 },
+];
+
+const LOCALE_NAMES = { de: 'German', es: 'Spanish', ar: 'Arabic' };
+const ZERO = { min: 0, gzip: 0, brotli: 0 };
+
+/**
+ * Measures every entry. Returns
+ * `{ entries, page: { firstTab, allTabs }, everything, everythingWithLazy, lazy, leaked }`,
+ * each size `{ min, gzip, brotli }` in bytes.
+ */
+export async function measureSizes({ root = resolve(import.meta.dirname, '..') } = {}) {
+  const src = (path) => join(root, path);
+  const components = readdirSync(src('src/components'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .filter((name) => name !== 'reauth-dialog'); // opened on demand, not an entry of its own
+  const entryPoints = Object.fromEntries([
+    ...components.map((name) => [name, `src/components/${name}/${name}.ts`]),
+    ['index', 'src/index.ts'],
+  ]);
+
+  const outdir = mkdtempSync(join(tmpdir(), 'dn-size-'));
+  try {
+    const result = await build({
+      absWorkingDir: root,
+      entryPoints,
+      outdir,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2022',
+      metafile: true,
+      legalComments: 'none',
+      tsconfig: 'tsconfig.json',
+      logLevel: 'error',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      conditions: ['production'],
+    });
+
+    const outputs = result.metafile.outputs;
+    const key = (file) => relative(root, resolve(root, file)).replaceAll('\\', '/');
+    const bytes = new Map();
+    for (const file of Object.keys(outputs)) {
+      if (!file.endsWith('.js')) continue;
+      const text = readFileSync(resolve(root, file));
+      bytes.set(key(file), {
+        min: text.length,
+        gzip: gzipSync(text, { level: 9 }).length,
+        brotli: brotliCompressSync(text, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: text.length },
+        }).length,
+      });
+    }
+
+    /** The files a page downloads for `file` before it runs (static imports), and those it may fetch later. */
+    function closure(file) {
+      const eager = new Set();
+      const lazy = new Set();
+      const visit = (f) => {
+        if (eager.has(f)) return;
+        eager.add(f);
+        for (const imp of outputs[f]?.imports ?? []) {
+          if (imp.external) continue;
+          if (imp.kind === 'dynamic-import') lazy.add(imp.path);
+          else visit(imp.path);
+        }
+      };
+      visit(file);
+      for (const f of eager) lazy.delete(f);
+      return { eager, lazy };
+    }
+
+    const sum = (files) =>
+      [...files].reduce((total, f) => {
+        const size = bytes.get(key(f)) ?? ZERO;
+        return { min: total.min + size.min, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli };
+      }, ZERO);
+    const outputOf = (entry) => Object.keys(outputs).find((f) => outputs[f].entryPoint === entry);
+
+    const entries = [];
+    const allLazy = new Set();
+    const declared = new Set(Object.values(entryPoints));
+    for (const [file, meta] of Object.entries(outputs)) {
+      // Dynamically imported modules are entry points to esbuild too; only ours are rows.
+      if (!meta.entryPoint || !declared.has(meta.entryPoint)) continue;
+      const { eager, lazy } = closure(file);
+      for (const f of lazy) allLazy.add(f);
+      if (meta.entryPoint !== 'src/index.ts') entries.push({ name: basename(file, '.js'), ...sum(eager) });
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+
+    // Lazy chunks: what loads on demand beyond what the elements already loaded (a dynamic
+    // import may sit in a chunk it shares with index.js, so count its whole closure).
+    const componentEager = new Set();
+    for (const [file, meta] of Object.entries(outputs)) {
+      if (meta.entryPoint && declared.has(meta.entryPoint) && meta.entryPoint !== 'src/index.ts') {
+        for (const f of closure(file).eager) componentEager.add(f);
+      }
+    }
+    const lazy = [...allLazy]
+      .map((f) => {
+        const files = [...closure(f).eager].filter((g) => !componentEager.has(g));
+        const inputs = files.flatMap((g) => Object.keys(outputs[g]?.inputs ?? {}));
+        // Name a chunk by what it holds: a package, a locale, or our modules.
+        const names = new Set(
+          inputs.map((i) => {
+            const pkg = i.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+            if (pkg) return pkg[1];
+            const locale = i.match(/^src\/i18n\/locales\/([a-z-]+)/i);
+            if (locale) return `${LOCALE_NAMES[locale[1]] ?? locale[1]} strings`;
+            if (i.includes('reauth-dialog')) return 're-auth dialog ("Confirm it\'s you")';
+            return i.replace(/^src\//, '').replace(/(\.styles)?\.ts$/, '');
+          }),
+        );
+        // A chunk with no code of its own re-exports a module already loaded (the virtualizer's layout).
+        const entry = outputs[f]?.entryPoint ?? '';
+        const fallback = entry.includes('@lit-labs/virtualizer') ? 'virtualizer layout (re-export)' : basename(f, '.js');
+        const list = [...names].join(', ');
+        const label = names.has('qrcode') ? `QR code (${list})` : list || fallback;
+        return { label, ...sum(files) };
+      })
+      // An element the page imports lazily is an entry of its own (a row above), not extra code.
+      .filter((row) => row.min > 0)
+      .sort((a, b) => a.label.localeCompare(b.label));
+
+    const everything = sum(closure(outputOf('src/index.ts')).eager);
+    const lazyTotal = sum(allLazy);
+    const everythingWithLazy = {
+      min: everything.min + lazyTotal.min,
+      gzip: everything.gzip + lazyTotal.gzip,
+      brotli: everything.brotli + lazyTotal.brotli,
+    };
+
+    // The whole page as a host uses it: <dn-account-provider> + <dn-account-settings>, whose
+    // tabs' elements load when a tab is first opened. "First tab" is what the page downloads
+    // before Profile shows; "all tabs" adds every tab's code (other locales, the QR code and
+    // the re-auth dialog still load only when used).
+    let page;
+    const pageFile = outputOf('src/components/account-settings/account-settings.ts');
+    const providerFile = outputOf('src/components/account-provider/account-provider.ts');
+    if (pageFile && providerFile) {
+      const shell = new Set([...closure(pageFile).eager, ...closure(providerFile).eager]);
+      const tabEntries = [...shell]
+        .flatMap((f) => outputs[f]?.imports ?? [])
+        .filter((imp) => imp.kind === 'dynamic-import' && /^src\/components\/(?!reauth-dialog)/.test(outputs[imp.path]?.entryPoint ?? ''))
+        .map((imp) => imp.path);
+      const profileEntry = tabEntries.find((f) => outputs[f].entryPoint.includes('profile-form'));
+      const firstTab = new Set(shell);
+      if (profileEntry) for (const f of closure(profileEntry).eager) firstTab.add(f);
+      const allTabs = new Set(shell);
+      for (const entry of tabEntries) for (const f of closure(entry).eager) allTabs.add(f);
+      page = { firstTab: sum(firstTab), allTabs: sum(allTabs), tabs: tabEntries.length };
+    }
+
+    const inputs = Object.values(outputs).flatMap((o) => Object.keys(o.inputs));
+    const leaked = [...new Set(inputs.filter((i) => /src\/api\/mock\/|node_modules\/msw\//.test(i)))];
+    return { entries, page, everything, everythingWithLazy, lazy, leaked };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const pct = (value, target) => `${Math.round((value / target) * 100)}%`;
+
+/** What "first tab" and "everything" stand beside: the target, and the comparison figures. */
+export function sizeNotes(sizes) {
+  const notes = {};
+  if (sizes.page) {
+    const g = sizes.page.firstTab.gzip;
+    notes.firstTab = `target ≤ ${kb(TARGETS.firstTabGzip)} gzip: ${g <= TARGETS.firstTabGzip ? 'met' : `not met (${pct(g, TARGETS.firstTabGzip)} of it)`}`;
+  }
+  const e = sizes.everything.gzip;
+  notes.everything = `target ≤ ${kb(TARGETS.everythingGzip)} gzip: ${e <= TARGETS.everythingGzip ? 'met' : `not met (${pct(e, TARGETS.everythingGzip)} of it)`}`;
+  notes.comparison = COMPARISON.map((c) => `${c.name} ${c.gzipKb.toLocaleString('en')} KB${c.note ? ` (${c.note})` : ''}`).join(' · ');
+  return notes;
+}
+
+/** The size part of the report, as plain-text lines. */
+export function formatSizes(sizes) {
+  const col = (n) => kb(n).padStart(10);
+  const row = (label, s, note = '') => `  ${label.padEnd(44)}${col(s.min)}${col(s.gzip)}${col(s.brotli)}${note ? `   ${note}` : ''}`;
+  const notes = sizeNotes(sizes);
+  const lines = [];
+  lines.push('SIZE — minified JS, dependencies included; each chunk gzip -9 / brotli -q 11, summed over what loads');
+  lines.push(`  ${'entry'.padEnd(44)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
+  for (const e of sizes.entries) lines.push(row(e.name, e));
+  lines.push('');
+  if (sizes.page) {
+    lines.push('  the whole page: <dn-account-provider> + <dn-account-settings>');
+    lines.push(row('  first tab (Profile)', sizes.page.firstTab, notes.firstTab));
+    lines.push(row('  every tab opened (all seven)', sizes.page.allTabs));
+  }
+  lines.push(row('everything (index, eager; lazy chunks apart)', sizes.everything, notes.everything));
+  lines.push(row('everything + every lazy chunk', sizes.everythingWithLazy));
+  lines.push(`  ${''.padEnd(44)}   same method, gzip: ${notes.comparison}`);
+  lines.push('');
+  lines.push('  loaded on demand (beyond what the elements load)');
+  for (const l of sizes.lazy) lines.push(row(`  ${l.label.slice(0, 42)}`, l));
+  lines.push('');
+  lines.push(`  mock backend or MSW in the bundle: ${sizes.leaked.length ? `YES (${sizes.leaked.join(', ')})` : 'no'}`);
+  return lines;
+}
+
+/** The size part as a README-ready markdown table. */
+export function sizesMarkdown(sizes) {
+  const notes = sizeNotes(sizes);
+  const lines = ['| entry (dependencies included) | minified | gzip | brotli | |', '|---|---:|---:|---:|---|'];
+  const row = (label, s, note = '') => lines.push(`| ${label} | ${kb(s.min)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${note} |`);
+  for (const e of sizes.entries) row(`\`${e.name}\``, e);
+  if (sizes.page) {
+    row('**the whole page, first tab** (provider + `account-settings` + Profile)', sizes.page.firstTab, notes.firstTab);
+    row('**the whole page, every tab opened**', sizes.page.allTabs);
+  }
+  row('**everything** (`index`, eager)', sizes.everything, `${notes.everything}; for comparison, same method: ${notes.comparison}`);
+  row('everything + every lazy chunk', sizes.everythingWithLazy);
+  for (const l of sizes.lazy) row(`on demand: ${l.label}`, l);
+  return lines;
+}
