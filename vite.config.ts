@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 
 /**
  * `npm start`: the demo host pages in demo/ on the built-in mock backend.
- * `npm run build`: the library, one entry per element (dependencies external).
+ * `npm run build`: the library, one entry per element (dependencies external), plus `index` and
+ * `define-all`; shared code goes to dist/chunks/. scripts/build-package.mjs then adds the types,
+ * themes, manifests and editor data (and checks package.json's `sideEffects` against the output).
  */
 export default defineConfig(({ command }) =>
   command === 'serve'
@@ -24,6 +26,7 @@ export default defineConfig(({ command }) =>
             formats: ['es'],
             entry: {
               index: resolve(__dirname, 'src/index.ts'),
+              'define-all': resolve(__dirname, 'src/define-all.ts'),
               'account-provider': resolve(__dirname, 'src/components/account-provider/account-provider.ts'),
               'profile-form': resolve(__dirname, 'src/components/profile-form/profile-form.ts'),
               'email-change': resolve(__dirname, 'src/components/email-change/email-change.ts'),
@@ -43,7 +46,10 @@ export default defineConfig(({ command }) =>
             },
           },
           rolldownOptions: {
-            external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, 'qrcode', 'i18next'],
+            external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, 'qrcode', 'i18next'],
+            // Chunks keep the name of their first module, so package.json's `sideEffects` can list
+            // the ones that define an element (`./dist/chunks/<element>-*.js`).
+            output: { chunkFileNames: 'chunks/[name]-[hash].js' },
           },
         },
       },

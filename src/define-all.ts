@@ -1,0 +1,23 @@
+/**
+ * Defines every element: `import '@dialnexa/account-elements/define-all';`.
+ *
+ * Each element module defines its element when it is imported, so this is the same as importing
+ * every `@dialnexa/account-elements/<element>` entry (the re-auth dialog still loads on demand).
+ * Nothing is exported: import the classes and helpers from `@dialnexa/account-elements`.
+ */
+import './components/account-provider/account-provider.js';
+import './components/account-settings/account-settings.js';
+import './components/profile-form/profile-form.js';
+import './components/email-change/email-change.js';
+import './components/password-change/password-change.js';
+import './components/password-reset/password-reset.js';
+import './components/2fa-setup/2fa-setup.js';
+import './components/trusted-devices/trusted-devices.js';
+import './components/session-list/session-list.js';
+import './components/login-activity/login-activity.js';
+import './components/notification-matrix/notification-matrix.js';
+import './components/privacy-settings/privacy-settings.js';
+import './components/delete-account/delete-account.js';
+import './components/connected-accounts/connected-accounts.js';
+import './components/preferences/preferences.js';
+import './components/billing-summary/billing-summary.js';
