@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { ContextRoot, consume } from '@lit/context';
 import type { Task } from '@lit/task';
 import type { TOptions } from 'i18next';
 import type { AccountApi } from '../api/account-api.js';
@@ -17,6 +17,19 @@ import { focusWhenRendered } from './focus.js';
 import type { ConfirmOptions, DnConfirmDialog } from './confirm-dialog.js';
 
 let fallbackSettings: AccountSettings | undefined;
+let contextRoot: ContextRoot | undefined;
+
+/**
+ * Keeps the context requests of elements that found no provider, and asks again when a
+ * provider appears: a `<dn-account-provider>` defined or added after its elements (the
+ * single-file bundle defines elements in module order; a host may load the provider's
+ * module last) still reaches them. On the document element, once.
+ */
+function ensureContextRoot(): void {
+  if (contextRoot) return;
+  contextRoot = new ContextRoot();
+  contextRoot.attach(document.documentElement);
+}
 
 /** Styles every element starts from: tokens, host reset, buttons, alerts, skeletons, utilities. */
 export const baseStyles: CSSResult[] = [tokens, hostStyles, buttonStyles, alertStyles, skeletonStyles, utilityStyles];
@@ -114,6 +127,8 @@ export abstract class DnElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    // Before super: connecting is when the context consumers ask for a provider.
+    ensureContextRoot();
     super.connectedCallback();
     if (this.lifetime.signal.aborted) this.lifetime = new AbortController();
     if (this.skippedUpdate) {

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { within } from 'shadow-dom-testing-library';
 import type { AccountApi } from '../../src/api/account-api.js';
 import { MockStore } from '../../src/api/mock/index.js';
-import type { DnAccountProvider } from '../../src/components/account-provider/account-provider.js';
+import { DnAccountProvider as DnAccountProviderClass, type DnAccountProvider } from '../../src/components/account-provider/account-provider.js';
 import type { DnProfileForm } from '../../src/components/profile-form/profile-form.js';
 import '../../src/components/account-provider/account-provider.js';
 import '../../src/components/profile-form/profile-form.js';
@@ -123,5 +123,32 @@ describe('dn-account-provider', () => {
     provider.applyPreferences({ theme: 'dark', density: 'compact' });
     await until(() => el.getAttribute('data-dn-theme') === 'dark' && el.getAttribute('data-dn-density') === 'compact');
     expect(provider.getAttribute('theme')).to.equal('dark');
+  });
+
+  it('reaches elements that were upgraded before it was defined (as in the single-file bundle)', async () => {
+    const store = new MockStore();
+    const calls: string[] = [];
+    const api = {
+      getProfile: async () => {
+        calls.push('getProfile');
+        return { ...store.getProfile(), displayName: 'From the late provider' };
+      },
+    } as unknown as AccountApi;
+    const backend = await mockBackend();
+    // A provider tag not defined yet: the form inside upgrades first and finds no provider;
+    // the provider is defined later in the same task, as the bundle's module code runs on.
+    const host = document.createElement('div');
+    host.innerHTML = '<dn-late-provider locale="de"><dn-profile-form></dn-profile-form></dn-late-provider>';
+    document.body.append(host);
+    const late = host.querySelector('dn-late-provider') as HTMLElement & { api?: AccountApi };
+    late.api = api;
+    const el = host.querySelector('dn-profile-form')!;
+    customElements.define('dn-late-provider', class extends DnAccountProviderClass {});
+    await settled(el);
+    expect(calls).to.deep.equal(['getProfile']);
+    expect(requestsTo(backend, 'getProfile'), 'nothing went to the default REST client').to.have.length(0);
+    await until(() => visibleText(el).includes('Anzeigename'), 'the provider\'s locale');
+    expect((within(el).getByShadowLabelText('Anzeigename') as HTMLInputElement).value).to.equal('From the late provider');
+    host.remove();
   });
 });
