@@ -6,7 +6,8 @@ import { directionOf } from '../src/api/context.js';
 import { startMockBackend } from '../src/api/mock/index.js';
 import type { Density, Theme } from '../src/api/schemas.js';
 import { API_BASE, type MockLoaded, type MockParameters } from '../stories/support/mock.js';
-import '../src/index.js';
+// Defines every element (the index only exports the classes).
+import '../src/define-all.js';
 import '../src/themes/light.css';
 import '../src/themes/dark.css';
 import '../src/themes/compact.css';

@@ -1,10 +1,11 @@
-// dist/account-elements.bundle.js: every element and all dependencies in one ES module, for pages
-// with no build step (`<script type="module" src=".../account-elements.bundle.js">`). Other locales
-// and the re-auth dialog stay separate chunks beside it and load on demand.
+// dist/account-elements.bundle.js, from src/bundle.ts: every export of the index, every element
+// defined, and all dependencies in one ES module, for pages with no build step
+// (`<script type="module" src=".../account-elements.bundle.js">`). Other locales and the re-auth
+// dialog stay separate chunks beside it and load on demand.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { 'account-elements.bundle': 'src/index.ts' },
+  entryPoints: { 'account-elements.bundle': 'src/bundle.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

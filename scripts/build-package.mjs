@@ -3,9 +3,10 @@
 //   dist/themes/*.css    the theme files
 //   dist/vscode.html-custom-data.json, dist/web-types.json   editor data (scripts/editor-data.mjs)
 // and checks package.json against the output: every file the exports map names exists, and every
-// file that defines an element is listed in `sideEffects` (else a bundler could drop it).
+// file that defines an element is listed in `sideEffects` (else a bundler could drop it), and
+// dist/index.js reaches no such file (importing the index defines nothing).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { elementsOf, vscodeCustomData, webTypes } from './editor-data.mjs';
 
@@ -68,16 +69,25 @@ for (const target of [...targets, pkg.types, pkg.module, pkg.main, pkg['web-type
 const glob = (pattern) => new RegExp(`^${pattern.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '(?:.*/)?')}$`);
 const sideEffects = (pkg.sideEffects || []).map(glob);
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-const defines = /\[\s*[\w$]+\(\s*"(dn-[\w-]+)"\s*\)\s*\]\s*,\s*[\w$]+\s*\)/g;
-// Every @customElement in src/ must be defined somewhere in the ES module build and in the CDN
-// bundle (catches a definition tree-shaken away), and every file defining one must be in sideEffects.
-const expected = walk(join(root, 'src'))
-  .filter((f) => f.endsWith('.ts') && !f.includes(`${join('src', 'api', 'mock')}`))
-  .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/@customElement\('(dn-[\w-]+)'\)/g)].map((m) => m[1]));
+// Every element that src/ defines (a `defineElement('dn-…', …)` or `customElements.define('dn-…', …)`
+// call in a defining module) must be defined somewhere in the ES module build and in the CDN bundle
+// (catches a definition tree-shaken away), and every file defining one must be in sideEffects.
+const sourceDefines = /(?:defineElement|customElements\.define)\(\s*'(dn-[\w-]+)'\s*,/g;
+const expected = [
+  ...new Set(
+    walk(join(root, 'src'))
+      .filter((f) => f.endsWith('.ts') && !f.includes(`${join('src', 'api', 'mock')}`))
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(sourceDefines)].map((m) => m[1])),
+  ),
+];
+if (!expected.length) problems.push('found no defineElement() call in src/');
+// In the output the call may be renamed or inlined (`e("dn-x",t)`, `customElements.define("dn-x",t)`).
+const defines = /\(\s*["'](dn-[\w-]+)["']\s*,\s*[\w$.]+\s*\)/g;
+const tagsDefinedBy = (file) => [...new Set([...readFileSync(file, 'utf8').matchAll(defines)].map((m) => m[1]))].filter((t) => expected.includes(t));
 const definedIn = { esm: new Set(), bundle: new Set() };
 for (const file of walk(dist).filter((f) => f.endsWith('.js'))) {
   const path = relative(root, file).split('\\').join('/');
-  const tags = [...readFileSync(file, 'utf8').matchAll(defines)].map((m) => m[1]);
+  const tags = tagsDefinedBy(file);
   if (!tags.length) continue;
   tags.forEach((tag) => definedIn[/bundle/.test(path) ? 'bundle' : 'esm'].add(tag));
   if (!sideEffects.some((re) => re.test(path))) problems.push(`${path} defines ${tags.join(', ')} but package.json's sideEffects does not list it`);
@@ -86,6 +96,19 @@ for (const [build, tags] of Object.entries(definedIn)) {
   const missing = expected.filter((tag) => !tags.has(tag));
   if (missing.length) problems.push(`the ${build} build does not define ${missing.join(', ')} (tree-shaken away?)`);
 }
+// dist/index.js defines nothing: no module in its static import graph defines an element, and it
+// is not in sideEffects (so a bundler drops what an app does not use).
+const staticImports = /(?:^|[;\s])(?:import|export)\s*(?:[\w$*{},\s]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+const seen = new Set();
+const visit = (file) => {
+  if (seen.has(file)) return;
+  seen.add(file);
+  const tags = tagsDefinedBy(file);
+  if (tags.length) problems.push(`dist/index.js imports ${relative(root, file)}, which defines ${tags.join(', ')}`);
+  for (const m of readFileSync(file, 'utf8').matchAll(staticImports)) visit(resolve(dirname(file), m[1]));
+};
+visit(join(dist, 'index.js'));
+if (sideEffects.some((re) => re.test('dist/index.js'))) problems.push("package.json's sideEffects lists dist/index.js, which defines nothing");
 
 if (problems.length) {
   for (const p of problems) console.error(`build-package: ${p}`);

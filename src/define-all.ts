@@ -1,9 +1,10 @@
 /**
  * Defines every element: `import '@dialnexa/account-elements/define-all';`.
  *
- * Each element module defines its element when it is imported, so this is the same as importing
- * every `@dialnexa/account-elements/<element>` entry (the re-auth dialog still loads on demand).
- * Nothing is exported: import the classes and helpers from `@dialnexa/account-elements`.
+ * Each element's defining module (`<element>.ts`, the `@dialnexa/account-elements/<element>`
+ * entry) defines it when imported, so this is the same as importing every such entry (the re-auth
+ * dialog still loads on demand). Nothing is exported: import the classes and helpers from
+ * `@dialnexa/account-elements`, which defines nothing.
  */
 import './components/account-provider/account-provider.js';
 import './components/account-settings/account-settings.js';

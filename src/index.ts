@@ -1,6 +1,12 @@
 /**
- * DialNexa Account Elements. Importing this module defines the elements; import
- * `@dialnexa/account-elements/<element>` instead to load only the ones you use.
+ * DialNexa Account Elements: the element classes, their constants and types, the events, the API
+ * client and the i18n helpers. Importing this module defines nothing; import
+ * `@dialnexa/account-elements/<element>` (defines that element and the ones it renders) or
+ * `@dialnexa/account-elements/define-all` (defines every element) to use the tags.
+ *
+ * Every module imported here is free of side effects (scripts/build-package.mjs and
+ * test/package/entry-points.test.ts check it): the classes come from the `.component.js` modules,
+ * never from the defining ones.
  */
 export * from './api/schemas.js';
 export type { AccountApi, RequestOptions, UploadOptions } from './api/account-api.js';
@@ -21,27 +27,27 @@ export {
 export { i18n, addTranslations, registerLocale, availableLocales, type Messages } from './i18n/i18n.js';
 export { pseudoLocalize, registerPseudoLocale } from './i18n/pseudo.js';
 export type { DnEventMap } from './events.js';
-export { DnAccountProvider } from './components/account-provider/account-provider.js';
-export { DnProfileForm } from './components/profile-form/profile-form.js';
-export { DnEmailChange } from './components/email-change/email-change.js';
-export { Dn2faSetup } from './components/2fa-setup/2fa-setup.js';
-export { DnPasswordChange } from './components/password-change/password-change.js';
-export { DnPasswordReset } from './components/password-reset/password-reset.js';
-export { DnTrustedDevices } from './components/trusted-devices/trusted-devices.js';
-export { DnSessionList } from './components/session-list/session-list.js';
-export { DnLoginActivity } from './components/login-activity/login-activity.js';
-export { DnNotificationMatrix } from './components/notification-matrix/notification-matrix.js';
-export { DnPrivacySettings } from './components/privacy-settings/privacy-settings.js';
-export { DnDeleteAccount } from './components/delete-account/delete-account.js';
-export { DnConnectedAccounts } from './components/connected-accounts/connected-accounts.js';
-export { DnPreferences } from './components/preferences/preferences.js';
-export { DnBillingSummary } from './components/billing-summary/billing-summary.js';
+export { DnAccountProvider } from './components/account-provider/account-provider.component.js';
+export { DnProfileForm } from './components/profile-form/profile-form.component.js';
+export { DnEmailChange } from './components/email-change/email-change.component.js';
+export { Dn2faSetup } from './components/2fa-setup/2fa-setup.component.js';
+export { DnPasswordChange } from './components/password-change/password-change.component.js';
+export { DnPasswordReset } from './components/password-reset/password-reset.component.js';
+export { DnTrustedDevices } from './components/trusted-devices/trusted-devices.component.js';
+export { DnSessionList } from './components/session-list/session-list.component.js';
+export { DnLoginActivity } from './components/login-activity/login-activity.component.js';
+export { DnNotificationMatrix } from './components/notification-matrix/notification-matrix.component.js';
+export { DnPrivacySettings } from './components/privacy-settings/privacy-settings.component.js';
+export { DnDeleteAccount } from './components/delete-account/delete-account.component.js';
+export { DnConnectedAccounts } from './components/connected-accounts/connected-accounts.component.js';
+export { DnPreferences } from './components/preferences/preferences.component.js';
+export { DnBillingSummary } from './components/billing-summary/billing-summary.component.js';
 export {
   DnAccountSettings,
   SETTINGS_TABS,
   SETTINGS_SECTIONS,
   type SettingsTab,
   type SettingsSection,
-} from './components/account-settings/account-settings.js';
+} from './components/account-settings/account-settings.component.js';
 // The re-auth dialog loads when an element first needs it; only its type is exported here.
-export type { DnReauthDialog } from './components/reauth-dialog/reauth-dialog.js';
+export type { DnReauthDialog } from './components/reauth-dialog/reauth-dialog.component.js';

@@ -3,7 +3,6 @@ import { html } from 'lit';
 import { delay, http } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { MOCK_PASSWORD, MOCK_USER } from '../src/api/mock/index.js';
-// Until src/index.ts exports it (the preview imports the index).
 import '../src/components/delete-account/delete-account.js';
 import { READ_ONLY_CONTEXT, api, problem, withBackend } from './support/mock.js';
 import { $, shadowOf, waitForElement } from './support/play.js';

@@ -5,7 +5,6 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { BREACHED_PASSWORDS, MOCK_PASSWORD, MOCK_USER } from '../src/api/mock/index.js';
 import { READ_ONLY_CONTEXT, api, problem, withBackend } from './support/mock.js';
 import { $, waitForElement } from './support/play.js';
-// Until src/index.ts exports it (the preview imports the index).
 import '../src/components/password-change/password-change.js';
 
 /**

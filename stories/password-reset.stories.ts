@@ -4,7 +4,6 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { MOCK_USER } from '../src/api/mock/index.js';
 import { READ_ONLY_CONTEXT, withBackend } from './support/mock.js';
 import { $, waitForElement } from './support/play.js';
-// Until src/index.ts exports it (the preview imports the index).
 import '../src/components/password-reset/password-reset.js';
 
 /**

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { query, state } from 'lit/decorators.js';
 import { DnElement, baseStyles } from './dn-element.js';
 import { buttonStyles, dialogStyles } from './shared.styles.js';
 import { deepActiveElement } from './focus.js';
@@ -33,8 +33,9 @@ const styles = css`
  * @csspart message - What happens if the user confirms.
  * @csspart confirm-button - The button that confirms.
  * @csspart cancel-button - The button that cancels.
+ *
+ * @tagname dn-confirm-dialog
  */
-@customElement('dn-confirm-dialog')
 export class DnConfirmDialog extends DnElement {
   static override styles = [...baseStyles, buttonStyles, dialogStyles, styles];
 

@@ -1,0 +1,712 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type { BackupCodes, ReauthRequest, TwoFactorSetup, TwoFactorStatus } from '../../api/schemas.js';
+import type { ApiError } from '../../api/errors.js';
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
+import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { emit } from '../../internal/events.js';
+import { uniqueId } from '../../internal/ids.js';
+import { LightDomController } from '../../internal/light-dom.js';
+import { clearQr, drawQr } from '../../internal/qr.js';
+import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
+import { lightStyles, styles } from './2fa-setup.styles.js';
+
+/** Backup codes left at which the status warns. */
+const FEW_BACKUP_CODES = 3;
+const BACKUP_FILE_NAME = 'dialnexa-backup-codes.txt';
+
+type View = 'status' | 'setup' | 'codes' | 'confirm';
+type ConfirmAction = 'disable' | 'regenerate';
+type Busy = 'start' | 'verify' | 'confirm' | null;
+
+/** The key for manual entry in groups of four: `JBSW Y3DP EHPK …`. */
+export function groupKey(secret: string): string {
+  return secret.replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/** Only the digits of what was typed or pasted ("123 456", "123-456" → "123456"), at most 6. */
+function digitsOf(value: string): string {
+  return value.replace(/\D/g, '').slice(0, 6);
+}
+
+/**
+ * @summary Two-factor authentication with an authenticator app: the status (on or
+ * off, since when, backup codes left), turning it on (QR code and key → a 6-digit
+ * code → backup codes shown once), turning it off and generating new backup codes.
+ *
+ * Secrets — the TOTP key, the `otpauth://` URI and the backup codes — are only in
+ * the element's memory and DOM while their step is open, never in attributes, URLs,
+ * storage or events; they are dropped when the flow ends, is cancelled, or the element
+ * leaves the page. The QR code is drawn on a canvas by a library loaded when the setup
+ * step first opens. "Print" prints only the codes, from a hidden frame removed afterwards.
+ *
+ * Turning 2FA off and new backup codes are confirmed with the password or a current code;
+ * when the server also asks to re-authenticate, "Confirm it's you" opens.
+ *
+ * @event dn-2fa-enabled - 2FA was turned on and the user finished saving the backup codes. `detail.status` (no codes).
+ * @event dn-2fa-disabled - 2FA was turned off. `detail.status`.
+ * @event dn-backup-codes-regenerated - A new set of backup codes replaced the old one. `detail.generatedAt`, `detail.count`.
+ * @event dn-unauthorized - The backend answered 401: send the user to sign in.
+ *
+ * @csspart base - The wrapper.
+ * @csspart title - The heading.
+ * @csspart summary - The status view: on/off, since when, backup codes left, actions.
+ * @csspart badge - The on/off badge.
+ * @csspart recommendation - The banner recommending 2FA (admins and owners, while off).
+ * @csspart warning - The warning that few backup codes are left.
+ * @csspart setup - The setup step: QR code, key, code form.
+ * @csspart qr - The light card around the QR code canvas.
+ * @csspart key - The key for manual entry.
+ * @csspart backup-codes - The backup codes panel (list, download, copy, print, confirmation).
+ * @csspart codes - The list of backup codes.
+ * @csspart confirm - The confirmation step of turning off or generating new codes.
+ * @csspart status - The polite live region.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The load error with its retry button.
+ *
+ * @slot form - Filled by the element itself with the code or password form (light DOM, so autofill and password managers reach the fields).
+ *
+ * @tagname dn-2fa-setup
+ */
+export class Dn2faSetup extends DnElement {
+  static override styles = [...baseStyles, formStyles, styles];
+
+  @state() private status?: TwoFactorStatus;
+  @state() private view: View = 'status';
+  /** The pending setup: holds the secret while the setup step is open. */
+  @state() private setup?: TwoFactorSetup;
+  @state() private setupExpired = false;
+  @state() private qrFailed = false;
+  /** Codes to show once (after enabling or regenerating). */
+  @state() private backupCodes?: BackupCodes;
+  @state() private codesReplaced = false;
+  @state() private codesSaved = false;
+  @state() private confirmAction: ConfirmAction = 'disable';
+  @state() private method: ReauthRequest['method'] = 'password';
+  @state() private code = '';
+  @state() private password = '';
+  @state() private errors: { code?: Message; password?: Message; saved?: Message } = {};
+  @state() private formError?: Message;
+  @state() private copyError?: Message;
+  @state() private busy: Busy = null;
+
+  /** Set once 2FA was turned on in this flow; the event goes out on Finish. */
+  private enabledPending = false;
+  private qrDrawnFor?: string;
+  private printFrame?: HTMLIFrameElement;
+  private focusTarget?: string;
+  private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles, utilityStyles, lightStyles]);
+  private readonly ids = {
+    code: uniqueId('dn-2fa-code'),
+    codeHint: uniqueId('dn-2fa-code-hint'),
+    codeError: uniqueId('dn-2fa-code-error'),
+    password: uniqueId('dn-2fa-password'),
+    passwordError: uniqueId('dn-2fa-password-error'),
+    method: uniqueId('dn-2fa-method'),
+  };
+
+  private readonly loadTask = new Task(this, {
+    task: async ([api], { signal }) => {
+      const status = await api
+        .getTwoFactorStatus({ signal: AbortSignal.any([signal, this.signal]) })
+        // Once per failure, not once per render of the error state.
+        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
+      this.status = status;
+      return status;
+    },
+    args: () => [this.accountApi] as const,
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.forgetSecrets();
+    this.view = 'status';
+    this.busy = null;
+    // The key and the codes leave the DOM now, not when the element comes back.
+    this.renderOffPage();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.light.render(this.renderLightForm());
+    if (this.view === 'setup' && this.setup && this.qrDrawnFor !== this.setup.setupId) void this.drawQrCode(this.setup);
+    if (this.focusTarget) {
+      const selector = this.focusTarget;
+      this.focusTarget = undefined;
+      const target = this.light.container.querySelector<HTMLElement>(selector) ?? this.renderRoot.querySelector<HTMLElement>(selector);
+      target?.focus();
+    }
+  }
+
+  override render() {
+    return html`<section part="base" aria-labelledby="title">
+      <h3 id="title" part="title">${this.t('twoFactor.title')}</h3>
+      ${this.status
+        ? this.renderBody(this.status)
+        : this.renderLoadState(this.loadTask, 2)}
+      ${this.renderStatus()}
+    </section>`;
+  }
+
+  private renderBody(status: TwoFactorStatus): TemplateResult {
+    switch (this.view) {
+      case 'setup':
+        return this.renderSetup();
+      case 'codes':
+        return this.renderCodes();
+      case 'confirm':
+        return this.renderConfirm();
+      default:
+        return this.renderSummary(status);
+    }
+  }
+
+  private renderSummary(status: TwoFactorStatus): TemplateResult {
+    const few = status.enabled && status.backupCodesRemaining <= FEW_BACKUP_CODES;
+    return html`<div part="summary" class="panel">
+      <p class="row">
+        <span>${this.t('twoFactor.statusLabel')}</span>
+        <span part="badge" class="badge ${status.enabled ? 'success' : ''}">${this.t(status.enabled ? 'twoFactor.on' : 'twoFactor.off')}</span>
+      </p>
+      ${status.enabled
+        ? html`${status.enabledAt
+              ? html`<p class="muted">${this.t('twoFactor.enabledSince', { date: formatDate(status.enabledAt, this.userSettings) })}</p>`
+              : nothing}
+            ${few
+              ? html`<p part="warning" class="alert warning">${this.backupCodesWarning(status.backupCodesRemaining)}</p>`
+              : html`<p>${this.t('twoFactor.backupCodesLeft', { remaining: formatNumber(status.backupCodesRemaining, this.userSettings) })}</p>`}`
+        : html`<p class="muted">${this.t('twoFactor.intro')}</p>
+            ${status.recommended ? html`<p part="recommendation" class="alert info">${this.t('twoFactor.recommended')}</p>` : nothing}`}
+      ${this.renderFormError()}
+      <div class="actions">
+        ${status.enabled
+          ? html`<button class="button secondary" type="button" data-action="regenerate" @click=${() => this.openConfirm('regenerate')}>
+                ${this.t('twoFactor.regenerate')}
+              </button>
+              <button class="button secondary" type="button" data-action="disable" @click=${() => this.openConfirm('disable')}>
+                ${this.t('twoFactor.disable')}
+              </button>`
+          : html`<button
+              class="button primary"
+              type="button"
+              data-action="enable"
+              aria-disabled=${this.busy ? 'true' : 'false'}
+              aria-busy=${this.busy === 'start' ? 'true' : 'false'}
+              @click=${this.handleStart}
+            >
+              ${this.busy === 'start' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('twoFactor.starting')}` : this.t('twoFactor.enable')}
+            </button>`}
+      </div>
+    </div>`;
+  }
+
+  /** "Only 2 backup codes left…", with the plural form the language needs. */
+  private backupCodesWarning(remaining: number): string {
+    if (remaining === 0) return this.t('twoFactor.backupCodesNone');
+    return this.t('twoFactor.backupCodesLow', { count: remaining, remaining: formatNumber(remaining, this.userSettings) });
+  }
+
+  private renderSetup(): TemplateResult {
+    const setup = this.setup;
+    return html`<div part="setup" class="panel">
+      <h4 tabindex="-1" data-focus="heading">${this.t('twoFactor.setupTitle')}</h4>
+      ${this.setupExpired || !setup
+        ? html`<div class="alert warning" role="alert">
+              <p>${this.t('twoFactor.errors.expired')}</p>
+            </div>
+            ${this.renderFormError()}
+            <div class="actions">
+              <button
+                class="button primary"
+                type="button"
+                aria-disabled=${this.busy ? 'true' : 'false'}
+                aria-busy=${this.busy === 'start' ? 'true' : 'false'}
+                @click=${this.handleStart}
+              >
+                ${this.busy === 'start' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('twoFactor.startOver')}
+              </button>
+              <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
+            </div>`
+        : html`<p>${this.t('twoFactor.scan')}</p>
+            <div part="qr" class="qr">
+              <canvas role="img" aria-label=${this.t('twoFactor.qrLabel')} width="0" height="0"></canvas>
+            </div>
+            ${this.qrFailed ? html`<p class="alert warning">${this.t('twoFactor.qrFailed')}</p>` : nothing}
+            <p>${this.t('twoFactor.manualKey')}</p>
+            <div class="row">
+              <code part="key" class="key" dir="ltr" translate="no">${groupKey(setup.secret)}</code>
+              <button class="button secondary" type="button" @click=${this.handleCopyKey}>${this.t('twoFactor.copyKey')}</button>
+            </div>
+            ${this.copyError ? html`<p class="error" role="alert">${this.say(this.copyError)}</p>` : nothing}
+            <p class="muted">${this.t('twoFactor.setupValidUntil', { time: formatDateTime(setup.expiresAt, this.userSettings) })}</p>
+            <p>${this.t('twoFactor.enterCode')}</p>
+            <slot name="form"></slot>`}
+    </div>`;
+  }
+
+  private renderCodes(): TemplateResult {
+    const codes = this.backupCodes?.codes ?? [];
+    const savedId = 'saved';
+    return html`<div part="backup-codes" class="panel">
+      <h4 tabindex="-1" data-focus="heading">${this.t('twoFactor.codesTitle')}</h4>
+      ${this.codesReplaced ? html`<p class="alert info">${this.t('twoFactor.codesReplaced')}</p>` : nothing}
+      <p>${this.t('twoFactor.codesIntro')}</p>
+      <ol part="codes" class="codes" dir="ltr" translate="no" aria-label=${this.t('twoFactor.codesList')}>
+        ${codes.map((code) => html`<li>${code}</li>`)}
+      </ol>
+      <div class="row">
+        <button class="button secondary" type="button" @click=${this.handleDownload}>${this.t('twoFactor.download')}</button>
+        <button class="button secondary" type="button" @click=${this.handleCopyCodes}>${this.t('twoFactor.copyCodes')}</button>
+        <button class="button secondary" type="button" @click=${this.handlePrint}>${this.t('twoFactor.print')}</button>
+      </div>
+      ${this.copyError ? html`<p class="error" role="alert">${this.say(this.copyError)}</p>` : nothing}
+      <div>
+        <label class="choice">
+          <input
+            id=${savedId}
+            type="checkbox"
+            aria-invalid=${this.errors.saved ? 'true' : 'false'}
+            aria-describedby="saved-error"
+            .checked=${this.codesSaved}
+            @change=${this.handleSavedChange}
+          />
+          ${this.t('twoFactor.saved')}
+        </label>
+        <p id="saved-error" class="error" ?hidden=${!this.errors.saved}>${this.say(this.errors.saved)}</p>
+      </div>
+      <div class="actions">
+        <button class="button primary" type="button" aria-disabled=${this.codesSaved ? 'false' : 'true'} @click=${this.handleFinish}>
+          ${this.t('twoFactor.finish')}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderConfirm(): TemplateResult {
+    const disable = this.confirmAction === 'disable';
+    return html`<div part="confirm" class="panel">
+      <h4 tabindex="-1" data-focus="heading">${this.t(disable ? 'twoFactor.disableTitle' : 'twoFactor.regenerateTitle')}</h4>
+      <p>${this.t(disable ? 'twoFactor.disableIntro' : 'twoFactor.regenerateIntro')}</p>
+      <slot name="form"></slot>
+    </div>`;
+  }
+
+  private renderFormError(): TemplateResult | typeof nothing {
+    return this.formError ? html`<div class="alert danger" role="alert"><p>${this.say(this.formError)}</p></div>` : nothing;
+  }
+
+  /** The fields autofill and password managers must reach: in light DOM, slotted in. */
+  private renderLightForm(): TemplateResult | null {
+    if (this.view === 'setup' && this.setup && !this.setupExpired) {
+      return html`<form class="form" novalidate @submit=${this.handleVerify}>
+        ${this.renderFormError()} ${this.renderCodeField()}
+        <div class="actions">
+          <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'verify' ? 'true' : 'false'}>
+            ${this.busy === 'verify' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('twoFactor.verifying')}` : this.t('twoFactor.verify')}
+          </button>
+          <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
+        </div>
+      </form>`;
+    }
+    if (this.view === 'confirm') {
+      const disable = this.confirmAction === 'disable';
+      const { ids } = this;
+      return html`<form class="form" novalidate @submit=${this.handleConfirm}>
+        ${this.renderFormError()}
+        <fieldset>
+          <legend>${this.t('twoFactor.confirmWith')}</legend>
+          <label class="choice">
+            <input type="radio" name=${ids.method} value="password" .checked=${this.method === 'password'} @change=${this.handleMethodChange} />
+            ${this.t('twoFactor.methodPassword')}
+          </label>
+          <label class="choice">
+            <input type="radio" name=${ids.method} value="totp" .checked=${this.method === 'totp'} @change=${this.handleMethodChange} />
+            ${this.t('twoFactor.methodCode')}
+          </label>
+        </fieldset>
+        ${this.method === 'password'
+          ? html`<div class="field">
+              <label for=${ids.password}>${this.t('twoFactor.password')}</label>
+              <input
+                id=${ids.password}
+                class="input"
+                type="password"
+                name="current-password"
+                autocomplete="current-password"
+                required
+                aria-invalid=${this.errors.password ? 'true' : 'false'}
+                aria-describedby=${ids.passwordError}
+                .value=${this.password}
+                @input=${this.handlePasswordInput}
+              />
+              <p id=${ids.passwordError} class="error" ?hidden=${!this.errors.password}>${this.say(this.errors.password)}</p>
+            </div>`
+          : this.renderCodeField()}
+        <div class="actions">
+          <button
+            class="button ${disable ? 'danger' : 'primary'}"
+            type="submit"
+            aria-disabled=${this.busy ? 'true' : 'false'}
+            aria-busy=${this.busy === 'confirm' ? 'true' : 'false'}
+          >
+            ${this.busy === 'confirm' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('twoFactor.working')}` : nothing}
+            ${this.busy === 'confirm' ? nothing : this.t(disable ? 'twoFactor.confirmDisable' : 'twoFactor.confirmRegenerate')}
+          </button>
+          <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
+        </div>
+      </form>`;
+    }
+    return null;
+  }
+
+  private renderCodeField(): TemplateResult {
+    const { ids } = this;
+    return html`<div class="field">
+      <label for=${ids.code}>${this.t('twoFactor.code')}</label>
+      <input
+        id=${ids.code}
+        class="input code"
+        type="text"
+        name="one-time-code"
+        inputmode="numeric"
+        autocomplete="one-time-code"
+        pattern="[0-9]{6}"
+        dir="ltr"
+        spellcheck="false"
+        required
+        aria-invalid=${this.errors.code ? 'true' : 'false'}
+        aria-describedby="${ids.codeHint} ${ids.codeError}"
+        .value=${this.code}
+        @input=${this.handleCodeInput}
+      />
+      <p id=${ids.codeHint} class="hint">${this.t('twoFactor.codeHint')}</p>
+      <p id=${ids.codeError} class="error" ?hidden=${!this.errors.code}>${this.say(this.errors.code)}</p>
+    </div>`;
+  }
+
+  // ——— Status → setup ———
+
+  private async handleStart(): Promise<void> {
+    if (this.busy) return;
+    this.busy = 'start';
+    this.formError = undefined;
+    try {
+      const setup = await this.withReauth(() => this.accountApi.startTwoFactorSetup({ signal: this.signal }));
+      this.forgetSecrets();
+      this.setup = setup;
+      this.setupExpired = false;
+      this.qrFailed = false;
+      this.view = 'setup';
+      this.focusTarget = '[data-focus="heading"]';
+    } catch (error) {
+      const apiError = this.handleFailure(error);
+      if (apiError.kind !== 'aborted') this.formError = this.describeError(apiError);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  private async drawQrCode(setup: TwoFactorSetup): Promise<void> {
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (!canvas) return;
+    this.qrDrawnFor = setup.setupId;
+    try {
+      const style = getComputedStyle(canvas);
+      await drawQr(canvas, setup.otpauthUri, { dark: style.color, light: style.backgroundColor });
+      // Cancelled (or started over) while the library loaded.
+      if (this.setup?.setupId !== setup.setupId) clearQr(canvas);
+    } catch {
+      if (this.setup?.setupId === setup.setupId) this.qrFailed = true;
+    }
+  }
+
+  private async handleCopyKey(): Promise<void> {
+    if (!this.setup) return;
+    await this.copy(this.setup.secret, { key: 'twoFactor.keyCopied' });
+  }
+
+  private handleCodeInput(event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    const digits = digitsOf(input.value);
+    // Set directly: the binding would not rewrite the field when the digits did not change.
+    if (input.value !== digits) input.value = digits;
+    this.code = digits;
+    if (this.errors.code) this.errors = { ...this.errors, code: undefined };
+    this.formError = undefined;
+  }
+
+  private async handleVerify(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const setup = this.setup;
+    if (this.busy || !setup) return;
+    if (this.code.length !== 6) {
+      this.errors = { code: { key: 'twoFactor.errors.codeFormat' } };
+      this.focusField(this.ids.code);
+      return;
+    }
+    this.busy = 'verify';
+    this.formError = undefined;
+    try {
+      const result = await this.accountApi.verifyTwoFactorSetup({ setupId: setup.setupId, code: this.code }, { signal: this.signal });
+      this.forgetSecrets();
+      this.status = result.status;
+      this.backupCodes = result.backupCodes;
+      this.codesReplaced = false;
+      this.enabledPending = true;
+      this.view = 'codes';
+      this.focusTarget = '[data-focus="heading"]';
+      this.announce({ key: 'twoFactor.enabled' });
+    } catch (error) {
+      const apiError = this.handleFailure(error);
+      if (apiError.kind === 'aborted') return;
+      if (apiError.code === 'setup-expired' || apiError.kind === 'gone') {
+        this.forgetSecrets();
+        this.setupExpired = true;
+        this.focusTarget = '[data-focus="heading"]';
+      } else if (!this.showCodeError(apiError)) {
+        this.formError = this.describeError(apiError);
+      }
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** A wrong or reused code: the message at the field, focus kept there. */
+  private showCodeError(apiError: ApiError): boolean {
+    if (apiError.code === 'code-reused') {
+      this.errors = { code: { key: 'twoFactor.errors.codeReused' } };
+    } else if (apiError.code === 'invalid-code' || (apiError.code === 'invalid-credentials' && this.method === 'totp') || apiError.fieldErrors.code) {
+      this.errors = { code: { key: 'twoFactor.errors.codeWrong' } };
+    } else {
+      return false;
+    }
+    this.focusField(this.ids.code, true);
+    return true;
+  }
+
+  // ——— Backup codes ———
+
+  private backupText(): string {
+    const codes = this.backupCodes;
+    if (!codes) return '';
+    const generated = this.t('twoFactor.fileGenerated', { date: formatDateTime(codes.generatedAt, this.userSettings) });
+    return [this.t('twoFactor.fileTitle'), generated, '', ...codes.codes, ''].join('\n');
+  }
+
+  private handleDownload(): void {
+    if (!this.backupCodes) return;
+    const url = URL.createObjectURL(new Blob([this.backupText()], { type: 'text/plain;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = BACKUP_FILE_NAME;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  private async handleCopyCodes(): Promise<void> {
+    if (!this.backupCodes) return;
+    await this.copy(this.backupCodes.codes.join('\n'), { key: 'twoFactor.codesCopied' });
+  }
+
+  /** Prints only the codes: a hidden frame filled with DOM APIs (no markup strings), removed afterwards. */
+  private handlePrint(): void {
+    const codes = this.backupCodes;
+    if (!codes) return;
+    this.removePrintFrame();
+    const frame = document.createElement('iframe');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    frame.style.position = 'fixed';
+    frame.style.inlineSize = '0';
+    frame.style.blockSize = '0';
+    frame.style.border = '0';
+    frame.style.insetInlineStart = '-10000px';
+    document.body.append(frame);
+    this.printFrame = frame;
+    const doc = frame.contentDocument;
+    const win = frame.contentWindow;
+    if (!doc || !win) return this.removePrintFrame();
+    doc.documentElement.lang = this.userSettings.locale;
+    doc.documentElement.dir = this.userSettings.dir;
+    doc.title = this.t('twoFactor.fileTitle');
+    const heading = doc.createElement('h1');
+    heading.textContent = this.t('twoFactor.fileTitle');
+    const generated = doc.createElement('p');
+    generated.textContent = this.t('twoFactor.fileGenerated', { date: formatDateTime(codes.generatedAt, this.userSettings) });
+    const list = doc.createElement('ol');
+    list.dir = 'ltr';
+    list.style.fontFamily = 'monospace';
+    list.style.fontSize = '14pt';
+    for (const code of codes.codes) {
+      const item = doc.createElement('li');
+      item.textContent = code;
+      list.append(item);
+    }
+    doc.body.append(heading, generated, list);
+    win.addEventListener('afterprint', () => this.removePrintFrame(), { once: true });
+    win.focus();
+    win.print();
+  }
+
+  private removePrintFrame(): void {
+    this.printFrame?.remove();
+    this.printFrame = undefined;
+  }
+
+  private handleSavedChange(event: Event): void {
+    this.codesSaved = (event.target as HTMLInputElement).checked;
+    if (this.codesSaved) this.errors = { ...this.errors, saved: undefined };
+  }
+
+  private handleFinish(): void {
+    if (!this.codesSaved) {
+      this.errors = { saved: { key: 'twoFactor.errors.savedRequired' } };
+      this.focusTarget = '#saved';
+      return;
+    }
+    const enabled = this.enabledPending;
+    this.forgetSecrets();
+    this.view = 'status';
+    this.focusTarget = '.actions .button';
+    if (enabled && this.status) emit(this, 'dn-2fa-enabled', { status: this.status });
+  }
+
+  // ——— Disable / regenerate ———
+
+  private openConfirm(action: ConfirmAction): void {
+    this.confirmAction = action;
+    this.method = 'password';
+    this.password = '';
+    this.code = '';
+    this.errors = {};
+    this.formError = undefined;
+    this.view = 'confirm';
+    this.focusTarget = '[data-focus="heading"]';
+  }
+
+  private handleMethodChange(event: Event): void {
+    this.method = (event.target as HTMLInputElement).value === 'totp' ? 'totp' : 'password';
+    this.errors = {};
+    this.formError = undefined;
+  }
+
+  private handlePasswordInput(event: InputEvent): void {
+    this.password = (event.target as HTMLInputElement).value;
+    if (this.errors.password) this.errors = { ...this.errors, password: undefined };
+    this.formError = undefined;
+  }
+
+  private async handleConfirm(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    let request: ReauthRequest;
+    if (this.method === 'password') {
+      if (!this.password) {
+        this.errors = { password: { key: 'twoFactor.errors.passwordRequired' } };
+        this.focusField(this.ids.password);
+        return;
+      }
+      request = { method: 'password', password: this.password };
+    } else {
+      if (this.code.length !== 6) {
+        this.errors = { code: { key: 'twoFactor.errors.codeFormat' } };
+        this.focusField(this.ids.code);
+        return;
+      }
+      request = { method: 'totp', code: this.code };
+    }
+    const action = this.confirmAction;
+    this.busy = 'confirm';
+    this.formError = undefined;
+    try {
+      if (action === 'disable') {
+        const status = await this.withReauth(() => this.accountApi.disableTwoFactor(request, { signal: this.signal }));
+        this.status = status;
+        this.leaveConfirm();
+        this.view = 'status';
+        this.focusTarget = '.actions .button';
+        this.announce({ key: 'twoFactor.disabled' });
+        emit(this, 'dn-2fa-disabled', { status });
+      } else {
+        const codes = await this.withReauth(() => this.accountApi.regenerateBackupCodes(request, { signal: this.signal }));
+        this.leaveConfirm();
+        if (this.status) this.status = { ...this.status, backupCodesRemaining: codes.codes.length };
+        this.backupCodes = codes;
+        this.codesReplaced = true;
+        this.codesSaved = false;
+        this.view = 'codes';
+        this.focusTarget = '[data-focus="heading"]';
+        this.announce({ key: 'twoFactor.regenerated' });
+        emit(this, 'dn-backup-codes-regenerated', { generatedAt: codes.generatedAt, count: codes.codes.length });
+      }
+    } catch (error) {
+      const apiError = this.handleFailure(error);
+      if (apiError.kind === 'aborted') return;
+      if (this.method === 'password' && (apiError.code === 'invalid-credentials' || apiError.fieldErrors.password)) {
+        this.errors = { password: { key: 'twoFactor.errors.passwordWrong' } };
+        this.focusField(this.ids.password, true);
+      } else if (this.method !== 'totp' || !this.showCodeError(apiError)) {
+        this.formError = this.describeError(apiError);
+      }
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  private leaveConfirm(): void {
+    this.password = '';
+    this.code = '';
+    this.errors = {};
+  }
+
+  // ——— Shared ———
+
+  private handleCancel(): void {
+    this.forgetSecrets();
+    this.view = 'status';
+    this.focusTarget = '.actions .button';
+  }
+
+  private async copy(text: string, done: Message): Promise<void> {
+    this.copyError = undefined;
+    try {
+      await navigator.clipboard.writeText(text);
+      this.announce(done);
+    } catch {
+      this.copyError = { key: 'twoFactor.copyFailed' };
+    }
+  }
+
+  /** Drops every secret (key, URI, codes) and what was typed; the next render removes them from the DOM. */
+  private forgetSecrets(): void {
+    clearQr(this.renderRoot?.querySelector('canvas'));
+    this.removePrintFrame();
+    this.setup = undefined;
+    this.qrDrawnFor = undefined;
+    this.backupCodes = undefined;
+    this.codesSaved = false;
+    this.codesReplaced = false;
+    this.enabledPending = false;
+    this.code = '';
+    this.password = '';
+    this.errors = {};
+    this.formError = undefined;
+    this.copyError = undefined;
+    this.setupExpired = false;
+  }
+
+  private focusField(id: string, select = false): void {
+    void this.updateComplete.then(() => {
+      const input = this.light.container.querySelector<HTMLInputElement>(`#${id}`);
+      input?.focus();
+      if (select) input?.select();
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dn-2fa-setup': Dn2faSetup;
+  }
+}

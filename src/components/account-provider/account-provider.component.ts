@@ -1,0 +1,161 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import type { AccountApi } from '../../api/account-api.js';
+import {
+  apiContext,
+  defaultSettings,
+  directionOf,
+  settingsContext,
+  settingsControlContext,
+  DEFAULT_API_BASE,
+  type AccountSettings,
+  type DisplayPreferences,
+  type SettingsControl,
+} from '../../api/context.js';
+import { RestAccountApi, type RestAccountApiOptions } from '../../api/rest-client.js';
+import type { DateFormat, Density, Theme, TimeFormat } from '../../api/schemas.js';
+import { ensureLocale } from '../../i18n/i18n.js';
+
+/**
+ * @summary Not visual. Gives every `dn-` element inside it the API client and the
+ * user's settings: locale, theme, density, time zone, date and time format.
+ *
+ * Simple case, attributes only:
+ * ```html
+ * <dn-account-provider api-base="/api/account" locale="de" theme="system">
+ *   <dn-profile-form></dn-profile-form>
+ * </dn-account-provider>
+ * ```
+ * For a bearer token, a CSRF header or a timeout set `apiOptions`; for a backend
+ * that is not REST, set `api` to any object implementing `AccountApi`.
+ *
+ * Elements with no provider above them use a REST client at `/api/account`,
+ * English, the light theme, comfortable density and the browser's time zone.
+ *
+ * With `load-preferences`, the user's saved display preferences (theme, density, date
+ * and time format, as `<dn-preferences>` saves them) replace the attributes' values once
+ * they arrive. `<dn-preferences>` inside a provider applies each choice to every element
+ * at once, through the provider.
+ *
+ * @slot - The elements (and any host markup) that use these settings.
+ *
+ * @tagname dn-account-provider
+ */
+export class DnAccountProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Base URL of the REST API (the contract in `openapi.json`). Ignored when `api` is set. */
+  @property({ attribute: 'api-base' }) apiBase = DEFAULT_API_BASE;
+
+  /** Options for the built-in REST client: bearer-token getter, CSRF header, timeout, retry, fetch. */
+  @property({ attribute: false }) apiOptions: Omit<RestAccountApiOptions, 'baseUrl'> = {};
+
+  /** Any `AccountApi` implementation; replaces the REST client built from `api-base`. */
+  @property({ attribute: false }) api?: AccountApi;
+
+  /** BCP 47 locale of the UI: `en`, `de`, `es`, `ar` ship; others fall back to English unless registered. */
+  @property({ reflect: true }) locale = 'en';
+
+  /** `light`, `dark`, or `system` (follows the operating system, live). */
+  @property({ reflect: true }) theme: Theme = 'light';
+
+  /** `comfortable` or `compact` (less spacing; targets stay at least 24 px). */
+  @property({ reflect: true }) density: Density = 'comfortable';
+
+  /** IANA time zone for every date and time; defaults to the browser's. */
+  @property({ attribute: 'time-zone' }) timeZone = defaultSettings().timeZone;
+
+  /** `auto` (the locale's), `DD/MM/YYYY`, `MM/DD/YYYY`, `YYYY-MM-DD` or `D MMM YYYY`. */
+  @property({ attribute: 'date-format' }) dateFormat: DateFormat = 'auto';
+
+  /** `auto` (the locale's), `12h` or `24h`. */
+  @property({ attribute: 'time-format' }) timeFormat: TimeFormat = 'auto';
+
+  /**
+   * Fetch the user's saved display preferences from the API when connected and apply them
+   * (theme, density, date and time format); until they arrive, and if the request fails,
+   * the attributes' values stay.
+   */
+  @property({ type: Boolean, attribute: 'load-preferences' }) loadPreferences = false;
+
+  @provide({ context: apiContext }) protected providedApi: AccountApi = new RestAccountApi({ baseUrl: DEFAULT_API_BASE });
+
+  @provide({ context: settingsContext }) protected providedSettings: AccountSettings = defaultSettings();
+
+  @provide({ context: settingsControlContext }) protected settingsControl: SettingsControl = {
+    apply: (update) => this.applyPreferences(update),
+  };
+
+  /** Sets the display preferences in `update` (what `<dn-preferences>` uses). */
+  applyPreferences(update: Partial<DisplayPreferences>): void {
+    if (update.theme !== undefined) this.theme = update.theme;
+    if (update.density !== undefined) this.density = update.density;
+    if (update.dateFormat !== undefined) this.dateFormat = update.dateFormat;
+    if (update.timeFormat !== undefined) this.timeFormat = update.timeFormat;
+  }
+
+  private loading?: AbortController;
+  private loadedFrom?: AccountApi;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page: load the saved preferences again (see `updated`).
+    if (this.hasUpdated && this.loadPreferences) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loading?.abort();
+    this.loading = undefined;
+    this.loadedFrom = undefined;
+  }
+
+  protected override updated(): void {
+    if (!this.loadPreferences || this.loadedFrom === this.providedApi) return;
+    this.loadedFrom = this.providedApi;
+    this.loading?.abort();
+    const loading = (this.loading = new AbortController());
+    this.providedApi
+      .getPreferences({ signal: loading.signal })
+      .then((saved) => {
+        if (!loading.signal.aborted) this.applyPreferences(saved);
+      })
+      .catch(() => {
+        // The attributes' values stay; the elements show their own errors for their own requests.
+      });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('api') || changed.has('apiBase') || changed.has('apiOptions')) {
+      this.providedApi = this.api ?? new RestAccountApi({ ...this.apiOptions, baseUrl: this.apiBase });
+    }
+    const settingKeys = ['locale', 'theme', 'density', 'timeZone', 'dateFormat', 'timeFormat'] as const;
+    if (settingKeys.some((key) => changed.has(key))) {
+      void ensureLocale(this.locale);
+      this.providedSettings = {
+        locale: this.locale,
+        dir: directionOf(this.locale),
+        theme: this.theme,
+        density: this.density,
+        timeZone: this.timeZone,
+        dateFormat: this.dateFormat,
+        timeFormat: this.timeFormat,
+      };
+    }
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dn-account-provider': DnAccountProvider;
+  }
+}

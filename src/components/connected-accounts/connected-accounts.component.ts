@@ -1,0 +1,397 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type { ConnectedAccount, ConnectedAccountList } from '../../api/schemas.js';
+import { formatDate } from '../../i18n/format.js';
+import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
+import { DnElement, baseStyles } from '../../internal/dn-element.js';
+import { deviceListStyles } from '../../internal/device.js';
+import { emit } from '../../internal/events.js';
+import { connectedAccountsStyles } from './connected-accounts.styles.js';
+
+/** How Connect opens the provider's authorization page. */
+export type ConnectMode = 'redirect' | 'popup';
+
+/**
+ * What the page at the end of the provider flow posts to `window.opener` in popup mode
+ * (the mock provider sends it with `source: 'dn-mock-oauth'`).
+ */
+export interface ConnectedAccountMessage {
+  type: 'dn-connected-account';
+  provider: string;
+  /** False when the user declined or the provider failed. */
+  connected: boolean;
+}
+
+function isConnectedAccountMessage(data: unknown): data is ConnectedAccountMessage {
+  const d = data as Partial<ConnectedAccountMessage> | null;
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    d.type === 'dn-connected-account' &&
+    typeof d.provider === 'string' &&
+    typeof d.connected === 'boolean'
+  );
+}
+
+/** How often an open popup is checked for having been closed, in ms. */
+const POPUP_POLL_MS = 400;
+/** After the popup closed, how long a late completion message may still arrive, in ms. */
+const POPUP_CLOSE_GRACE_MS = 300;
+
+interface PendingPopup {
+  provider: string;
+  popup: Window;
+  timer: number;
+}
+
+/**
+ * @summary Sign-in providers (Google, Microsoft, GitHub — the list comes from the
+ * server): which are connected, with which email and since when; Connect and
+ * Disconnect. Email and password sign-in always remains available.
+ *
+ * Connect asks the server for the provider's authorization URL and either goes
+ * there (`mode="redirect"`, the default; the provider sends the user back to
+ * `redirect-uri` with `connected=<provider>` in the query, which the element
+ * announces once and removes from the address bar) or opens it in a popup
+ * (`mode="popup"`; the page at the end of the flow posts
+ * `{ type: 'dn-connected-account', provider, connected: true }` to its opener
+ * from `message-origin`). Disconnect asks to confirm and, when the server
+ * requires it, opens "Confirm it's you".
+ *
+ * @event dn-account-connected - A provider was connected. `detail.account`: its new state.
+ * @event dn-account-disconnected - A provider was disconnected. `detail.account`: the account as it was (with its email).
+ * @event dn-unauthorized - The backend answered 401: send the user to sign in.
+ *
+ * @csspart base - The wrapper.
+ * @csspart title - The heading.
+ * @csspart intro - The sentence under the heading.
+ * @csspart list - The list of providers.
+ * @csspart account - One provider.
+ * @csspart icon - The provider's letter mark (decorative).
+ * @csspart name - The provider's name.
+ * @csspart email - The email of the connected account.
+ * @csspart date - When the account was connected.
+ * @csspart not-connected - "Not connected".
+ * @csspart connect - The Connect button of a provider.
+ * @csspart disconnect - The Disconnect button of a provider.
+ * @csspart password-note - The sentence that email and password sign-in always remains available.
+ * @csspart empty - Shown when the server lists no provider.
+ * @csspart action-error - Why connecting or disconnecting failed.
+ * @csspart status - The polite live region.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The load error with its retry button.
+ *
+ * @tagname dn-connected-accounts
+ */
+export class DnConnectedAccounts extends DnElement {
+  static override styles = [...baseStyles, deviceListStyles, connectedAccountsStyles];
+
+  /**
+   * How Connect opens the provider: `redirect` leaves this page for the provider's
+   * (the provider sends the user back to `redirect-uri`); `popup` opens it in a small window.
+   */
+  @property({ reflect: true }) mode: ConnectMode = 'redirect';
+
+  /** Where the provider sends the user back after consenting. Default: the current page URL. */
+  @property({ attribute: 'redirect-uri' }) redirectUri?: string;
+
+  /**
+   * The origin the popup's completion message must come from (the origin of the
+   * backend's OAuth callback page). Messages from any other origin are ignored.
+   * Default: this page's origin.
+   */
+  @property({ attribute: 'message-origin' }) messageOrigin?: string;
+
+  /**
+   * Goes to the provider's authorization URL in redirect mode. Default
+   * `location.assign(url)`; a single-page app may route instead.
+   */
+  @property({ attribute: false }) navigate: (url: string) => void = (url) => window.location.assign(url);
+
+  @state() private accounts?: ConnectedAccount[];
+  @state() private passwordSignIn = true;
+  /** The provider whose Connect is under way (asking for the URL, in the popup, or redirecting). */
+  @state() private connecting: string | null = null;
+
+  @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
+
+  private pending?: PendingPopup;
+  /** `connected=<provider>` found in the page URL on arrival (back from a redirect). */
+  private returnedFrom: string | null = null;
+
+  private readonly loadTask = new Task(this, {
+    task: async ([api], { signal }) => {
+      const list = await api
+        .listConnectedAccounts({ signal: AbortSignal.any([signal, this.signal]) })
+        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
+      this.setList(list);
+      this.announceReturn();
+      return list;
+    },
+    args: () => [this.accountApi] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.returnedFrom = new URL(window.location.href).searchParams.get('connected');
+    window.addEventListener('pageshow', this.handlePageShow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.handlePageShow);
+    const pending = this.pending;
+    this.stopWatching();
+    pending?.popup.close();
+    this.connecting = null;
+  }
+
+  override render() {
+    const accounts = this.accounts;
+    return html`<section part="base" class="stack" aria-labelledby="title">
+      <h3 id="title" part="title" tabindex="-1">${this.t('connected.title')}</h3>
+      ${accounts
+        ? this.renderAccounts(accounts)
+        : this.renderLoadState(this.loadTask)}
+      ${this.renderActionError()}
+      ${this.renderStatus()}
+      <dn-confirm-dialog></dn-confirm-dialog>
+    </section>`;
+  }
+
+  private renderAccounts(accounts: ConnectedAccount[]): TemplateResult {
+    const note = this.passwordSignIn
+      ? html`<p part="password-note" class="password-note muted">${this.t('connected.passwordSignIn')}</p>`
+      : nothing;
+    if (accounts.length === 0) return html`<p part="empty" class="empty">${this.t('connected.empty')}</p>${note}`;
+    // The role is not redundant: Safari drops list semantics from restyled lists.
+    // eslint-disable-next-line lit-a11y/no-redundant-role
+    const list = html`<ul part="list" class="list" role="list" aria-label=${this.t('connected.listLabel')}>
+      ${accounts.map((account) => this.renderAccount(account))}
+    </ul>`;
+    return html`<p part="intro" class="muted">${this.t('connected.intro')}</p>
+      ${list} ${note}`;
+  }
+
+  private renderAccount(account: ConnectedAccount): TemplateResult {
+    const provider = { provider: account.name };
+    const busy = this.actionBusy === account.provider || this.connecting === account.provider;
+    const blocked = this.actionBusy !== null || this.connecting !== null;
+    const initial = [...account.name.trim()][0]?.toUpperCase() ?? '?';
+    return html`<li part="account" class="row account" data-provider=${account.provider}>
+      <span part="icon" class="icon" aria-hidden="true">${initial}</span>
+      <div class="details">
+        <p part="name" class="name">${account.name}</p>
+        ${account.connected
+          ? html`${account.email ? html`<p class="meta"><span part="email" class="email">${account.email}</span></p>` : nothing}
+              ${account.connectedAt
+                ? html`<p class="meta">
+                    <time part="date" datetime=${account.connectedAt}>
+                      ${this.t('connected.connectedOn', { date: formatDate(account.connectedAt, this.userSettings) })}
+                    </time>
+                  </p>`
+                : nothing}`
+          : html`<p part="not-connected" class="meta">${this.t('connected.notConnected')}</p>`}
+      </div>
+      ${account.connected
+        ? html`<button
+            part="disconnect"
+            class="button secondary"
+            type="button"
+            data-provider=${account.provider}
+            aria-label=${this.t('connected.disconnectProvider', provider)}
+            aria-disabled=${blocked ? 'true' : 'false'}
+            aria-busy=${busy ? 'true' : 'false'}
+            @click=${() => void this.handleDisconnect(account)}
+          >
+            ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('connected.disconnecting')}` : this.t('connected.disconnect')}
+          </button>`
+        : html`<button
+            part="connect"
+            class="button primary"
+            type="button"
+            data-provider=${account.provider}
+            aria-label=${this.t('connected.connectProvider', provider)}
+            aria-disabled=${blocked ? 'true' : 'false'}
+            aria-busy=${busy ? 'true' : 'false'}
+            @click=${() => void this.handleConnect(account)}
+          >
+            ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('connected.connecting')}` : this.t('connected.connect')}
+          </button>`}
+    </li>`;
+  }
+
+  private setList(list: ConnectedAccountList): void {
+    this.accounts = list.items;
+    this.passwordSignIn = list.passwordSignIn;
+  }
+
+  /** Back from the provider (redirect mode): say so once and take `connected=` out of the address bar. */
+  private announceReturn(): void {
+    const provider = this.returnedFrom;
+    if (!provider) return;
+    this.returnedFrom = null;
+    const url = new URL(window.location.href);
+    if (url.searchParams.get('connected') === provider) {
+      url.searchParams.delete('connected');
+      window.history.replaceState(window.history.state, '', url.href);
+    }
+    const account = this.accounts?.find((a) => a.provider === provider);
+    if (!account?.connected) return;
+    this.announce({ key: 'connected.connected', options: { provider: account.name } });
+    emit(this, 'dn-account-connected', { account });
+  }
+
+  private async handleConnect(account: ConnectedAccount): Promise<void> {
+    if (this.connecting || this.actionBusy) return;
+    const mode = this.mode === 'popup' ? 'popup' : 'redirect';
+    this.connecting = account.provider;
+    this.actionError = undefined;
+    this.announce(undefined);
+    // Opened now, while the click still counts as the user's gesture: a popup opened
+    // after the server's answer would be blocked.
+    let popup: Window | null = null;
+    if (mode === 'popup') {
+      popup = window.open('about:blank', `dn-connect-${account.provider}`, 'popup,width=520,height=680');
+      if (!popup) {
+        this.connecting = null;
+        this.actionError = { key: 'connected.popupBlocked', options: { provider: account.name } };
+        return;
+      }
+    }
+    try {
+      const { authorizationUrl } = await this.accountApi.connectAccount(
+        account.provider,
+        { redirectUri: this.redirectUri || this.currentPageUrl(), mode },
+        { signal: this.signal },
+      );
+      const url = new URL(authorizationUrl, window.location.href).href;
+      if (!popup) {
+        // Stays busy: the page is going away (a return through the back button resets it, see handlePageShow).
+        this.navigate(url);
+        return;
+      }
+      if (popup.closed) {
+        this.connecting = null;
+        return;
+      }
+      popup.location.href = url;
+      this.watch(account.provider, popup);
+    } catch (error) {
+      popup?.close();
+      this.connecting = null;
+      const apiError = this.handleFailure(error);
+      if (apiError.kind !== 'aborted') this.actionError = this.describeError(apiError);
+    }
+  }
+
+  /** The page URL without a `connected=` left from an earlier return. */
+  private currentPageUrl(): string {
+    const url = new URL(window.location.href);
+    url.searchParams.delete('connected');
+    return url.href;
+  }
+
+  private watch(provider: string, popup: Window): void {
+    this.stopWatching();
+    window.addEventListener('message', this.handleMessage);
+    const timer = window.setInterval(() => {
+      if (!popup.closed || this.pending?.popup !== popup) return;
+      window.clearInterval(timer);
+      // The completion message may still be on its way from a popup that closed itself.
+      window.setTimeout(() => {
+        if (this.pending?.popup === popup) void this.handlePopupClosed(provider);
+      }, POPUP_CLOSE_GRACE_MS);
+    }, POPUP_POLL_MS);
+    this.pending = { provider, popup, timer };
+  }
+
+  private stopWatching(): void {
+    if (!this.pending) return;
+    window.clearInterval(this.pending.timer);
+    window.removeEventListener('message', this.handleMessage);
+    this.pending = undefined;
+  }
+
+  private expectedOrigin(): string {
+    if (!this.messageOrigin) return window.location.origin;
+    try {
+      return new URL(this.messageOrigin, window.location.href).origin;
+    } catch {
+      return this.messageOrigin;
+    }
+  }
+
+  private readonly handleMessage = (event: MessageEvent): void => {
+    const pending = this.pending;
+    if (!pending || event.origin !== this.expectedOrigin()) return;
+    if (!isConnectedAccountMessage(event.data) || event.data.provider !== pending.provider) return;
+    this.stopWatching();
+    if (!pending.popup.closed) pending.popup.close();
+    if (event.data.connected) {
+      void this.finishConnect(pending.provider, false);
+    } else {
+      this.connecting = null;
+      const name = this.accounts?.find((a) => a.provider === pending.provider)?.name ?? pending.provider;
+      this.actionError = { key: 'connected.notCompleted', options: { provider: name } };
+    }
+  };
+
+  /** Closed without a message: connected after all (the list says so), or back to idle without an error. */
+  private async handlePopupClosed(provider: string): Promise<void> {
+    this.stopWatching();
+    await this.finishConnect(provider, true);
+  }
+
+  /** Reloads the list after the provider flow; announces, emits and moves focus when `provider` is connected now. */
+  private async finishConnect(provider: string, quiet: boolean): Promise<void> {
+    try {
+      const list = await this.accountApi.listConnectedAccounts({ signal: this.signal });
+      this.setList(list);
+      const account = list.items.find((a) => a.provider === provider);
+      if (account?.connected) {
+        this.announce({ key: 'connected.connected', options: { provider: account.name } });
+        emit(this, 'dn-account-connected', { account });
+        this.focusSoon(`[part="disconnect"][data-provider="${CSS.escape(provider)}"]`);
+      }
+    } catch (error) {
+      const apiError = this.handleFailure(error);
+      if (!quiet && apiError.kind !== 'aborted') this.actionError = this.describeError(apiError);
+    } finally {
+      this.connecting = null;
+    }
+  }
+
+  /** A page restored from the back/forward cache after a redirect to the provider: Connect works again. */
+  private readonly handlePageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted && !this.pending) this.connecting = null;
+  };
+
+  private async handleDisconnect(account: ConnectedAccount): Promise<void> {
+    if (this.connecting) return;
+    const provider = { provider: account.name };
+    const list = await this.confirmedAction({
+      dialog: this.confirmDialog,
+      confirm: {
+        title: this.t('connected.disconnectTitle', provider),
+        message: this.t(this.passwordSignIn ? 'connected.disconnectMessage' : 'connected.disconnectMessageNoPassword', provider),
+        confirmLabel: this.t('connected.disconnect'),
+        danger: true,
+      },
+      busy: account.provider,
+      send: () => this.accountApi.disconnectAccount(account.provider, { signal: this.signal }),
+    });
+    if (!list) return;
+    this.setList(list);
+    this.focusSoon(`[part="connect"][data-provider="${CSS.escape(account.provider)}"]`);
+    this.announce({ key: 'connected.disconnected', options: provider });
+    emit(this, 'dn-account-disconnected', { account });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dn-connected-accounts': DnConnectedAccounts;
+  }
+}

@@ -1,0 +1,600 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type { NotificationChange, NotificationPreferences } from '../../api/schemas.js';
+import { translate } from '../../i18n/i18n.js';
+import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
+import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { emit } from '../../internal/events.js';
+import { styles } from './notification-matrix.styles.js';
+
+type Channel = NotificationPreferences['channels'][number];
+type NotificationType = NotificationPreferences['types'][number];
+
+interface Group {
+  id: string;
+  label: string;
+  types: NotificationType[];
+}
+
+/** Where the arrow keys are in the grid: a row (notification type) and a column (channel). */
+interface CellPosition {
+  row: number;
+  col: number;
+}
+
+/** One map key per cell; JSON keeps any id (the server's) unambiguous. */
+const cellKey = (typeId: string, channelId: string) => JSON.stringify([typeId, channelId]);
+
+const lockIcon = svg`<svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" focusable="false"><rect x="5" y="11" width="14" height="10" rx="2" /><path d="M8 11V7a4 4 0 0 1 8 0v4" /></svg>`;
+
+/**
+ * @summary Which notifications arrive by which channel: notification types in
+ * rows (grouped), channels in columns (email and in-app, or whatever the server
+ * lists), one switch per cell.
+ *
+ * The catalog, the defaults and the locks come from the server. A locked cell
+ * (security alerts are always sent) shows as on, cannot be changed and says why.
+ * A cell that differs from its default says what the default is; "Reset to
+ * defaults" (after a confirmation) puts every cell back.
+ *
+ * There is no Save button: each change is saved as it is made, one request at a
+ * time and in order; changes made while a save is under way are combined into the
+ * next request, and a cell the user switched back before it was sent sends nothing.
+ * A save that fails puts its cells back as they were, with a message in the row and
+ * an alert. Once the queue is empty the screen shows what the server has.
+ *
+ * Keyboard: the grid is one tab stop (WAI-ARIA grid pattern). Arrow keys move
+ * between switches (mirrored right to left), Home and End go to the first and last
+ * switch of the row, Ctrl+Home and Ctrl+End to the first and last of the grid, Space
+ * or Enter toggles. On narrow containers (under 36rem) each notification becomes a
+ * card with its switches stacked.
+ *
+ * @event dn-notification-preferences-changed - A save or a reset went through. `detail.changes`: the cells that
+ * changed; `detail.preferences`: the server's state afterwards; `detail.reset`: true after "Reset to defaults".
+ * @event dn-unauthorized - The backend answered 401: send the user to sign in.
+ *
+ * @csspart base - The wrapper.
+ * @csspart title - The heading.
+ * @csspart intro - The sentence under the heading.
+ * @csspart toolbar - The whole-column buttons, "Reset to defaults" and the saving indicator.
+ * @csspart column-toggle - A "turn all on" or "turn all off" button of one channel (locked cells are skipped).
+ * @csspart reset - The "Reset to defaults" button.
+ * @csspart saving - "Saving…", shown while changes are being sent.
+ * @csspart grid - The table of notification types and channels.
+ * @csspart channel - A column header (a channel).
+ * @csspart group - The heading row of a group of notification types.
+ * @csspart type - The row (a card on narrow containers) of one notification type.
+ * @csspart type-label - The name of a notification type.
+ * @csspart type-description - What triggers a notification type.
+ * @csspart cell - A cell with its switch.
+ * @csspart switch - A switch (`role="switch"`); `aria-checked` says whether it is on.
+ * @csspart cell-label - The channel's name next to a switch, shown on narrow containers only.
+ * @csspart default-note - "Default: off" under a switch that differs from its default.
+ * @csspart lock-reason - Why locked cells cannot be changed.
+ * @csspart cell-error - "… was not saved", in the row of a cell whose save failed.
+ * @csspart save-error - The alert saying a save failed, and why.
+ * @csspart action-error - Why the reset failed.
+ * @csspart status - The polite live region.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The load error with its retry button.
+ *
+ * @tagname dn-notification-matrix
+ */
+export class DnNotificationMatrix extends DnElement {
+  static override styles = [...baseStyles, styles];
+
+  /** The server's state: the last answer to a load, a save or a reset. */
+  @state() private preferences?: NotificationPreferences;
+  /** Cells the user switched that the server has not confirmed yet: what the screen shows for them. */
+  @state() private desired = new Map<string, boolean>();
+  /** Cells whose save failed (rolled back), until the user changes them again. */
+  @state() private failedCells = new Set<string>();
+  /** Why the last save failed. */
+  @state() private saveError?: Message;
+  /** True while a request of the save queue is under way. */
+  @state() private saving = false;
+  /** The switch that is the grid's tab stop. */
+  @state() private active: CellPosition = { row: 0, col: 0 };
+
+  @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
+
+  /** The running save queue, if any (see {@link drain}). */
+  private draining?: Promise<void>;
+
+  private readonly loadTask = new Task(this, {
+    task: async ([api], { signal }) => {
+      const preferences = await api
+        .getNotificationPreferences({ signal: AbortSignal.any([signal, this.signal]) })
+        // Once per failure, not once per render of the error state.
+        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
+      this.preferences = preferences;
+      this.desired = new Map();
+      this.failedCells = new Set();
+      return preferences;
+    },
+    args: () => [this.accountApi] as const,
+  });
+
+  override render() {
+    const preferences = this.preferences;
+    return html`<section part="base" class="stack" aria-labelledby="title">
+      <div class="header">
+        <h3 id="title" part="title" tabindex="-1">${this.t('notifications.title')}</h3>
+        ${this.saving && !this.actionBusy
+          ? html`<span part="saving" class="saving muted"><span class="spinner" aria-hidden="true"></span>${this.t('common.saving')}</span>`
+          : nothing}
+      </div>
+      ${preferences
+        ? this.renderMatrix(preferences)
+        : this.renderLoadState(this.loadTask, 4)}
+      ${this.saveError
+        ? html`<div part="save-error" class="alert danger" role="alert"><p>${this.say(this.saveError)}</p></div>`
+        : nothing}
+      ${this.renderActionError()}
+      ${this.renderStatus()}
+      <dn-confirm-dialog></dn-confirm-dialog>
+    </section>`;
+  }
+
+  // ——— Rendering ———
+
+  private renderMatrix(preferences: NotificationPreferences): TemplateResult {
+    const groups = this.groupsOf(preferences);
+    const rows = groups.flatMap((group) => group.types);
+    const channels = preferences.channels;
+    const active = this.clamp(this.active, rows.length, channels.length);
+    let index = 0;
+    return html`<p id="intro" part="intro" class="muted">${this.t('notifications.intro')}</p>
+      ${this.renderToolbar(rows, channels)}
+      <div class="wrap">
+        <table
+          part="grid"
+          class="grid"
+          role="grid"
+          aria-labelledby="title"
+          aria-describedby="intro"
+          @keydown=${(event: KeyboardEvent) => this.handleKeydown(event, rows.length, channels.length)}
+          @focusin=${this.handleFocusin}
+        >
+          <thead>
+            <tr>
+              <th scope="col" class="type-column">${this.t('notifications.typeColumn')}</th>
+              ${channels.map((channel) => html`<th scope="col" part="channel" class="channel">${this.channelLabel(channel)}</th>`)}
+            </tr>
+          </thead>
+          ${groups.map(
+            (group, g) => html`<tbody class="group">
+              <tr part="group" class="group-row">
+                <th scope="colgroup" colspan=${channels.length + 1} id=${`g${g}`}>${group.label}</th>
+              </tr>
+              ${group.types.map((type) => this.renderRow(type, index++, channels, active))}
+            </tbody>`,
+          )}
+        </table>
+      </div>`;
+  }
+
+  private renderToolbar(rows: NotificationType[], channels: Channel[]): TemplateResult {
+    const resetting = this.actionBusy === 'reset';
+    const atDefaults = this.atDefaults(this.preferences!);
+    const resetDisabled = Boolean(this.actionBusy) || atDefaults;
+    return html`<div part="toolbar" class="toolbar">
+      <div class="columns" role="group" aria-label=${this.t('notifications.columns')}>
+        ${channels.map((channel) => {
+          const open = rows.filter((type) => !this.isLocked(type, channel));
+          if (open.length === 0) return nothing;
+          return [true, false].map((enabled) => {
+            // Nothing to do when every cell that can change already is so.
+            const idle = open.every((type) => this.shownValue(type, channel) === enabled);
+            return html`<button
+              part="column-toggle"
+              class="button secondary"
+              type="button"
+              aria-disabled=${this.actionBusy || idle ? 'true' : 'false'}
+              @click=${() => this.toggleColumn(channel, enabled)}
+            >
+              ${this.t(enabled ? 'notifications.columnOn' : 'notifications.columnOff', { channel: this.channelLabel(channel) })}
+            </button>`;
+          });
+        })}
+      </div>
+      <button
+        part="reset"
+        class="button secondary"
+        type="button"
+        aria-disabled=${resetDisabled ? 'true' : 'false'}
+        aria-busy=${resetting ? 'true' : 'false'}
+        aria-describedby=${atDefaults ? 'all-default' : nothing}
+        @click=${() => void this.handleReset()}
+      >
+        ${resetting ? html`<span class="spinner" aria-hidden="true"></span>${this.t('notifications.resetting')}` : this.t('notifications.reset')}
+      </button>
+      ${atDefaults ? html`<span id="all-default" class="visually-hidden">${this.t('notifications.allDefault')}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderRow(type: NotificationType, row: number, channels: Channel[], active: CellPosition): TemplateResult {
+    const label = this.typeLabel(type);
+    // One sentence per distinct reason, shared by the row's locked cells.
+    const reasons = [...new Set(channels.filter((c) => this.isLocked(type, c)).map((c) => this.lockReason(type, c)))];
+    const failed = channels.filter((channel) => this.failedCells.has(cellKey(type.id, channel.id)));
+    return html`<tr part="type" class="type-row" data-type=${type.id}>
+      <th scope="row" class="type-header">
+        <span part="type-label" class="type-label" id=${`t${row}`}>${label}</span>
+        <span part="type-description" class="type-description muted" id=${`t${row}-d`}>${this.typeDescription(type)}</span>
+        ${reasons.map(
+          (reason, r) =>
+            html`<span part="lock-reason" class="lock-reason" id=${`t${row}-l${r}`}
+              ><span class="lock-icon" aria-hidden="true">${lockIcon}</span>${reason}</span
+            >`,
+        )}
+        ${failed.map(
+          (channel) =>
+            html`<span part="cell-error" class="cell-error" id=${`t${row}-e${channels.indexOf(channel)}`}
+              >${this.t(this.shownValue(type, channel) ? 'notifications.cellNotSavedOn' : 'notifications.cellNotSavedOff', {
+                channel: this.channelLabel(channel),
+              })}</span
+            >`,
+        )}
+      </th>
+      ${channels.map((channel, col) => this.renderCell(type, row, channel, col, reasons, active))}
+    </tr>`;
+  }
+
+  private renderCell(
+    type: NotificationType,
+    row: number,
+    channel: Channel,
+    col: number,
+    reasons: string[],
+    active: CellPosition,
+  ): TemplateResult {
+    const key = cellKey(type.id, channel.id);
+    const on = this.shownValue(type, channel);
+    const locked = this.isLocked(type, channel);
+    const differs = !locked && on !== this.defaultOf(type, channel);
+    const describedBy = [
+      locked ? `t${row}-l${reasons.indexOf(this.lockReason(type, channel))}` : '',
+      differs ? `t${row}-c${col}-default` : '',
+      this.failedCells.has(key) ? `t${row}-e${col}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const tabStop = active.row === row && active.col === col;
+    return html`<td part="cell" class=${locked ? 'cell locked' : differs ? 'cell changed' : 'cell'}>
+      <span class="cell-inner">
+        <span part="cell-label" class="cell-label" aria-hidden="true">${this.channelLabel(channel)}</span>
+        <button
+          part="switch"
+          class="switch"
+          type="button"
+          role="switch"
+          data-row=${row}
+          data-col=${col}
+          tabindex=${tabStop ? '0' : '-1'}
+          aria-checked=${on ? 'true' : 'false'}
+          aria-label=${this.t('notifications.cellLabel', { channel: this.channelLabel(channel), type: this.typeLabel(type) })}
+          aria-disabled=${locked || this.actionBusy ? 'true' : 'false'}
+          aria-describedby=${describedBy || nothing}
+          @click=${() => this.toggleCell(type, channel)}
+        >
+          <span class="track" aria-hidden="true"><span class="thumb"></span></span>
+          ${locked ? html`<span class="lock-icon" aria-hidden="true">${lockIcon}</span>` : nothing}
+        </button>
+      </span>
+      ${differs
+        ? html`<span part="default-note" class="default-note" id=${`t${row}-c${col}-default`}
+            >${this.t(this.defaultOf(type, channel) ? 'notifications.defaultOn' : 'notifications.defaultOff')}</span
+          >`
+        : nothing}
+    </td>`;
+  }
+
+  // ——— The catalog in the user's words ———
+
+  /**
+   * The server's text, translated when this library knows the entry: only while the
+   * server still sends the English text the translation was made from.
+   */
+  private serverText(key: string, text: string): string {
+    return translate('en', key) === text ? this.t(key) : text;
+  }
+
+  private channelLabel(channel: Channel): string {
+    return this.serverText(`notifications.catalog.channels.${channel.id}`, channel.label);
+  }
+
+  private typeLabel(type: NotificationType): string {
+    return this.serverText(`notifications.catalog.types.${type.id}.label`, type.label);
+  }
+
+  private typeDescription(type: NotificationType): string {
+    return this.serverText(`notifications.catalog.types.${type.id}.description`, type.description);
+  }
+
+  private lockReason(type: NotificationType, channel: Channel): string {
+    const reason = type.locked[channel.id]?.trim();
+    return reason ? this.serverText(`notifications.catalog.types.${type.id}.locked`, reason) : this.t('notifications.lockedFallback');
+  }
+
+  /** The server's groups in its order, each with its types; types of an unknown group go last, under "Other". */
+  private groupsOf(preferences: NotificationPreferences): Group[] {
+    const groups: Group[] = preferences.groups.map((group) => ({
+      id: group.id,
+      label: this.serverText(`notifications.catalog.groups.${group.id}`, group.label),
+      types: preferences.types.filter((type) => type.groupId === group.id),
+    }));
+    const known = new Set(preferences.groups.map((group) => group.id));
+    const other = preferences.types.filter((type) => !known.has(type.groupId));
+    if (other.length > 0) groups.push({ id: '', label: this.t('notifications.otherGroup'), types: other });
+    return groups.filter((group) => group.types.length > 0);
+  }
+
+  // ——— Values ———
+
+  private isLocked(type: NotificationType, channel: Channel): boolean {
+    return Object.hasOwn(type.locked, channel.id);
+  }
+
+  private defaultOf(type: NotificationType, channel: Channel): boolean {
+    return type.defaults[channel.id] ?? false;
+  }
+
+  /** The server's value of a cell. */
+  private serverValueOf(typeId: string, channelId: string, preferences = this.preferences): boolean {
+    const type = preferences?.types.find((t) => t.id === typeId);
+    return preferences?.values[typeId]?.[channelId] ?? type?.defaults[channelId] ?? false;
+  }
+
+  /** Whether every cell on screen shows its default ("Reset to defaults" has nothing to do). */
+  private atDefaults(preferences: NotificationPreferences): boolean {
+    return preferences.types.every((type) =>
+      preferences.channels.every((channel) => this.shownValue(type, channel) === this.defaultOf(type, channel)),
+    );
+  }
+
+  /** What the screen shows: the user's pending choice, else the server's value. */
+  private shownValue(type: NotificationType, channel: Channel): boolean {
+    const key = cellKey(type.id, channel.id);
+    return this.desired.has(key) ? this.desired.get(key)! : this.serverValueOf(type.id, channel.id);
+  }
+
+  // ——— Changes and the save queue ———
+
+  private toggleCell(type: NotificationType, channel: Channel): void {
+    // Locked cells are not operable; nothing changes while a reset is under way.
+    if (this.isLocked(type, channel) || this.actionBusy) return;
+    this.want([[type, channel, !this.shownValue(type, channel)]]);
+  }
+
+  private toggleColumn(channel: Channel, enabled: boolean): void {
+    if (this.actionBusy || !this.preferences) return;
+    const cells = this.preferences.types
+      .filter((type) => !this.isLocked(type, channel) && this.shownValue(type, channel) !== enabled)
+      .map((type) => [type, channel, enabled] as const);
+    this.want(cells);
+  }
+
+  /** Records what the user asked for and lets the queue send it. */
+  private want(cells: ReadonlyArray<readonly [NotificationType, Channel, boolean]>): void {
+    if (cells.length === 0) return;
+    const desired = new Map(this.desired);
+    const failed = new Set(this.failedCells);
+    for (const [type, channel, enabled] of cells) {
+      const key = cellKey(type.id, channel.id);
+      desired.set(key, enabled);
+      failed.delete(key);
+    }
+    this.desired = desired;
+    this.failedCells = failed;
+    this.saveError = undefined;
+    this.actionError = undefined;
+    void this.drain();
+  }
+
+  /** Starts the save queue unless it runs already; resolves once it is empty. */
+  private drain(): Promise<void> {
+    return (this.draining ??= this.runQueue().finally(() => {
+      this.draining = undefined;
+    }));
+  }
+
+  /**
+   * Sends the pending cells, one request at a time: each request carries every cell
+   * that differs from the server when it leaves (so quick changes are combined and a
+   * cell switched back sends nothing). A failure rolls its cells back; afterwards the
+   * state is read again, so a save whose fate is unknown (a timeout) cannot leave the
+   * screen and the server disagreeing.
+   */
+  private async runQueue(): Promise<void> {
+    let reread = false;
+    try {
+      for (;;) {
+        const changes = this.pendingChanges();
+        if (changes.length === 0) {
+          if (!reread) return;
+          reread = false;
+          try {
+            const fresh = await this.accountApi.getNotificationPreferences({ signal: this.signal });
+            // A change made meanwhile is sent first; the next answer brings the server's state.
+            if (this.pendingChanges().length === 0) this.preferences = fresh;
+          } catch {
+            // The screen keeps the last state the server confirmed.
+          }
+          continue;
+        }
+        this.saving = true;
+        try {
+          const preferences = await this.accountApi.updateNotificationPreferences({ changes }, { signal: this.signal });
+          this.preferences = preferences;
+          this.settle(changes, false);
+          this.announce(this.savedMessage(changes));
+          emit(this, 'dn-notification-preferences-changed', { changes, preferences, reset: false });
+        } catch (error) {
+          const apiError = this.handleFailure(error);
+          if (this.signal.aborted) return;
+          this.settle(changes, true);
+          this.saveError = [{ key: 'notifications.notSaved' }, this.describeError(apiError)];
+          reread = true;
+        }
+      }
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** The cells whose pending value differs from the server's; drops those that match it. */
+  private pendingChanges(): NotificationChange[] {
+    const changes: NotificationChange[] = [];
+    let dropped = false;
+    const desired = new Map(this.desired);
+    for (const [key, enabled] of desired) {
+      const [typeId, channelId] = JSON.parse(key) as [string, string];
+      if (this.serverValueOf(typeId, channelId) === enabled) {
+        desired.delete(key);
+        dropped = true;
+      } else {
+        changes.push({ typeId, channelId, enabled });
+      }
+    }
+    if (dropped) this.desired = desired;
+    return changes;
+  }
+
+  /**
+   * After an answer: the sent cells are no longer pending. On failure, the ones the user
+   * still wanted that way are marked as not saved (they show the server's value again).
+   */
+  private settle(changes: NotificationChange[], failed: boolean): void {
+    const desired = new Map(this.desired);
+    const failedCells = new Set(this.failedCells);
+    for (const change of changes) {
+      const key = cellKey(change.typeId, change.channelId);
+      const stillWanted = desired.get(key) === change.enabled;
+      if (failed) {
+        // Rolled back: the cell shows the server's value. (A cell switched back meanwhile already matches it.)
+        desired.delete(key);
+        if (stillWanted) failedCells.add(key);
+      } else if (stillWanted) {
+        desired.delete(key);
+      }
+    }
+    this.desired = desired;
+    this.failedCells = failedCells;
+  }
+
+  private savedMessage(changes: NotificationChange[]): Message {
+    const preferences = this.preferences!;
+    const channelOf = (id: string) => preferences.channels.find((c) => c.id === id);
+    const first = changes[0]!;
+    const channel = channelOf(first.channelId);
+    const type = preferences.types.find((t) => t.id === first.typeId);
+    if (changes.length === 1 && channel && type) {
+      return {
+        key: first.enabled ? 'notifications.savedOn' : 'notifications.savedOff',
+        options: { channel: this.channelLabel(channel), type: this.typeLabel(type) },
+      };
+    }
+    const sameColumn = changes.every((c) => c.channelId === first.channelId && c.enabled === first.enabled);
+    if (sameColumn && channel) {
+      return {
+        key: first.enabled ? 'notifications.columnSavedOn' : 'notifications.columnSavedOff',
+        options: { channel: this.channelLabel(channel) },
+      };
+    }
+    return { key: 'notifications.savedMany' };
+  }
+
+  private async handleReset(): Promise<void> {
+    const before = this.preferences;
+    if (!before || this.actionBusy) return;
+    if (this.atDefaults(before)) return;
+    const previous = before.types.flatMap((type) =>
+      before.channels.map((channel) => ({ typeId: type.id, channelId: channel.id, enabled: this.shownValue(type, channel) })),
+    );
+    const preferences = await this.confirmedAction({
+      dialog: this.confirmDialog,
+      confirm: {
+        title: this.t('notifications.resetTitle'),
+        message: this.t('notifications.resetMessage'),
+        confirmLabel: this.t('notifications.reset'),
+        danger: true,
+      },
+      busy: 'reset',
+      send: async () => {
+        // The reset discards what is not sent yet; it goes after the save under way.
+        this.desired = new Map();
+        await this.draining;
+        return this.accountApi.resetNotificationPreferences({ signal: this.signal });
+      },
+    });
+    if (!preferences) return;
+    this.preferences = preferences;
+    this.desired = new Map();
+    this.failedCells = new Set();
+    this.saveError = undefined;
+    const changes = previous
+      .map((cell) => ({ ...cell, enabled: this.serverValueOf(cell.typeId, cell.channelId, preferences) }))
+      .filter((cell, i) => cell.enabled !== previous[i]!.enabled);
+    this.announce({ key: 'notifications.resetDone' });
+    emit(this, 'dn-notification-preferences-changed', { changes, preferences, reset: true });
+  }
+
+  // ——— Keyboard: the grid pattern ———
+
+  private clamp(position: CellPosition, rows: number, cols: number): CellPosition {
+    return {
+      row: Math.max(0, Math.min(position.row, rows - 1)),
+      col: Math.max(0, Math.min(position.col, cols - 1)),
+    };
+  }
+
+  private readonly handleFocusin = (event: FocusEvent): void => {
+    const target = event.target as HTMLElement;
+    if (!target.matches('[part="switch"]')) return;
+    const row = Number(target.dataset.row);
+    const col = Number(target.dataset.col);
+    if (row !== this.active.row || col !== this.active.col) this.active = { row, col };
+  };
+
+  private handleKeydown(event: KeyboardEvent, rows: number, cols: number): void {
+    if (!(event.target as HTMLElement).matches('[part="switch"]') || event.altKey || event.metaKey) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const { row, col } = this.clamp(this.active, rows, cols);
+    let next: CellPosition | undefined;
+    switch (event.key) {
+      case 'ArrowUp':
+        next = { row: row - 1, col };
+        break;
+      case 'ArrowDown':
+        next = { row: row + 1, col };
+        break;
+      case 'ArrowLeft':
+        next = { row, col: rtl ? col + 1 : col - 1 };
+        break;
+      case 'ArrowRight':
+        next = { row, col: rtl ? col - 1 : col + 1 };
+        break;
+      case 'Home':
+        next = { row: event.ctrlKey ? 0 : row, col: 0 };
+        break;
+      case 'End':
+        next = { row: event.ctrlKey ? rows - 1 : row, col: cols - 1 };
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.active = this.clamp(next, rows, cols);
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector<HTMLElement>(`[part="switch"][data-row="${this.active.row}"][data-col="${this.active.col}"]`)?.focus();
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dn-notification-matrix': DnNotificationMatrix;
+  }
+}

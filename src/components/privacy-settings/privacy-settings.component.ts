@@ -1,0 +1,426 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { Task, TaskStatus } from '@lit/task';
+import type { ExportJob, PrivacySettings } from '../../api/schemas.js';
+import { toApiError, type ApiError } from '../../api/errors.js';
+import { formatDateTime, formatNumber } from '../../i18n/format.js';
+import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { emit } from '../../internal/events.js';
+import { formStyles, switchStyles } from '../../internal/shared.styles.js';
+import { styles } from './privacy-settings.styles.js';
+
+/** First wait between two checks on a running export, in ms. */
+const POLL_FIRST_MS = 1000;
+/** Each wait is this much longer than the one before… */
+const POLL_FACTOR = 1.5;
+/** …up to this (a 429 `Retry-After` may ask for longer). */
+const POLL_MAX_MS = 10_000;
+
+const isActive = (job: ExportJob | null | undefined): boolean => job?.status === 'queued' || job?.status === 'running';
+
+/** A download URL the page may link to: http(s), blob, data, or relative; never `javascript:` and the like. */
+function safeDownloadUrl(url: string | null): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url, document.baseURI);
+    return ['https:', 'http:', 'blob:', 'data:'].includes(parsed.protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * @summary Privacy settings: the anonymous usage analytics switch (saved at once,
+ * rolled back with a message when the save fails) and the GDPR data export —
+ * request it, follow its progress, and download it until the link expires.
+ *
+ * Only one export runs at a time: while one is queued or being prepared, the request
+ * button is disabled and says why. The element asks the server for the export's state
+ * when it loads, so a user who leaves and comes back sees the running export's progress
+ * (no new request is sent). It checks on a running export after 1 s, then waits 1.5 times
+ * longer each time, up to 10 s (longer when the server answers 429 with `Retry-After`),
+ * and stops when the element leaves the page.
+ *
+ * **Linking to the export.** The export section is `part="export"`. To let other pages
+ * (e.g. `dn-delete-account`'s "export your data first") lead here, give the element an
+ * `id` and link to it (`<dn-privacy-settings id="data-export">` → `/settings/privacy#data-export`),
+ * or call its `showExport()` method, which scrolls the
+ * export section into view and focuses its heading.
+ *
+ * @event dn-privacy-settings-changed - The analytics setting was saved. `detail.settings`: the server's settings.
+ * @event dn-data-export-requested - An export was requested. `detail.job`: the queued job.
+ * @event dn-data-export-ready - An export this element was watching (requested here, or found queued or
+ * running when it loaded) became ready to download; once per job. Not sent for an export that was already
+ * ready when the element loaded. `detail.job` (with `downloadUrl` and `expiresAt`).
+ * @event dn-unauthorized - The backend answered 401: send the user to sign in.
+ *
+ * @csspart base - The wrapper.
+ * @csspart title - The heading.
+ * @csspart analytics - The analytics setting: switch, label, description and its error.
+ * @csspart switch - The analytics switch (`<input type="checkbox" role="switch">`).
+ * @csspart analytics-label - The switch's label.
+ * @csspart analytics-hint - What the analytics setting shares.
+ * @csspart analytics-saving - "Saving…" next to the switch while it is saved.
+ * @csspart analytics-error - Why the analytics setting was not saved.
+ * @csspart export - The data export section (see "Linking to the export").
+ * @csspart export-title - The export section's heading.
+ * @csspart export-intro - What the export contains.
+ * @csspart job - The state of the current or last export.
+ * @csspart export-state - The export's state in words (queued, preparing n %, ready, failed, expired).
+ * @csspart progress - The progress bar of a queued or running export.
+ * @csspart download - The download link of a ready export, with its expiry.
+ * @csspart failed - The message of a failed export, with the server's reason.
+ * @csspart poll-error - Why checking on a running export failed.
+ * @csspart request - The "Request data export" button.
+ * @csspart request-reason - Why the request button is disabled (an export is running).
+ * @csspart export-error - Why requesting an export failed.
+ * @csspart status - The polite live region.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The load error with its retry button.
+ *
+ * @tagname dn-privacy-settings
+ */
+export class DnPrivacySettings extends DnElement {
+  static override styles = [...baseStyles, formStyles, switchStyles, styles];
+
+  @state() private privacy?: PrivacySettings;
+  /** The current or last export; `null` when there was none; `undefined` until loaded. */
+  @state() private job?: ExportJob | null;
+  /** The value being saved, shown on the switch until the server answered. */
+  @state() private analyticsPending?: boolean;
+  @state() private analyticsError?: Message;
+  @state() private requesting = false;
+  @state() private exportError?: Message;
+  @state() private pollError?: Message;
+  /** Checking stopped after a failure that waiting will not fix: offer "Check again". */
+  @state() private pollStopped = false;
+
+  private pollTimer?: ReturnType<typeof setTimeout>;
+  private pollInFlight = false;
+  private pollDelay = POLL_FIRST_MS;
+  /** Jobs seen queued or running here: their turning ready is announced and emitted, once. */
+  private readonly watched = new Set<string>();
+
+  private readonly loadTask = new Task(this, {
+    task: async ([api], { signal }) => {
+      const options = { signal: AbortSignal.any([signal, this.signal]) };
+      const [privacy, exportState] = await Promise.all([api.getPrivacySettings(options), api.getDataExport(options)])
+        // Once per failure, not once per render of the error state.
+        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
+      this.privacy = privacy;
+      this.pollDelay = POLL_FIRST_MS;
+      this.applyJob(exportState.job);
+      return privacy;
+    },
+    args: () => [this.accountApi] as const,
+  });
+
+  /** Scrolls the data export section into view and moves focus to its heading. */
+  async showExport(): Promise<void> {
+    await this.updateComplete;
+    const heading = this.renderRoot.querySelector<HTMLElement>('#export-title');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasUpdated) return;
+    // Back on the page: carry on where the element left off.
+    if (this.loadTask.status === TaskStatus.ERROR && toApiError(this.loadTask.error).kind === 'aborted') {
+      void this.loadTask.run();
+    } else if (isActive(this.job) && !this.pollStopped) {
+      this.pollDelay = POLL_FIRST_MS;
+      this.schedulePoll();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopPolling();
+  }
+
+  override render() {
+    return html`<section part="base" class="stack" aria-labelledby="title">
+      <h3 id="title" part="title" tabindex="-1">${this.t('privacy.title')}</h3>
+      ${this.privacy && this.job !== undefined
+        ? html`${this.renderAnalytics(this.privacy)}${this.renderExport(this.job)}`
+        : this.renderLoadState(this.loadTask, 4)}
+      ${this.renderStatus()}
+    </section>`;
+  }
+
+  private renderAnalytics(privacy: PrivacySettings): TemplateResult {
+    const saving = this.analyticsPending !== undefined;
+    const checked = this.analyticsPending ?? privacy.analyticsEnabled;
+    return html`<div part="analytics" class="setting">
+      <div class="switch-row">
+        <input
+          id="analytics"
+          part="switch"
+          class="switch"
+          type="checkbox"
+          role="switch"
+          .checked=${live(checked)}
+          aria-checked=${checked ? 'true' : 'false'}
+          aria-describedby="analytics-hint"
+          aria-disabled=${saving ? 'true' : 'false'}
+          aria-busy=${saving ? 'true' : 'false'}
+          @click=${this.guardAnalytics}
+          @change=${this.handleAnalyticsChange}
+        />
+        <label for="analytics" part="analytics-label">${this.t('privacy.analyticsLabel')}</label>
+        ${saving
+          ? html`<span part="analytics-saving" class="saving muted"
+              ><span class="spinner" aria-hidden="true"></span>${this.t('privacy.analyticsSaving')}</span
+            >`
+          : nothing}
+      </div>
+      <p id="analytics-hint" part="analytics-hint" class="hint">${this.t('privacy.analyticsHint')}</p>
+      ${this.analyticsError
+        ? html`<div part="analytics-error" class="alert danger" role="alert"><p>${this.say(this.analyticsError)}</p></div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderExport(job: ExportJob | null): TemplateResult {
+    const active = isActive(job);
+    const label = this.requesting
+      ? html`<span class="spinner" aria-hidden="true"></span>${this.t('privacy.exportRequesting')}`
+      : this.t(job ? 'privacy.exportRequestNew' : 'privacy.exportRequest');
+    return html`<section id="export" part="export" class="export stack" aria-labelledby="export-title">
+      <h4 id="export-title" part="export-title" tabindex="-1">${this.t('privacy.exportTitle')}</h4>
+      <p part="export-intro" class="muted">${this.t('privacy.exportIntro')}</p>
+      ${job ? this.renderJob(job) : nothing}
+      ${this.pollError ? this.renderPollError(this.pollError) : nothing}
+      ${this.exportError
+        ? html`<div part="export-error" class="alert danger" role="alert"><p>${this.say(this.exportError)}</p></div>`
+        : nothing}
+      <div class="request">
+        <button
+          part="request"
+          class="button ${job ? 'secondary' : 'primary'}"
+          type="button"
+          aria-disabled=${active || this.requesting ? 'true' : 'false'}
+          aria-busy=${this.requesting ? 'true' : 'false'}
+          aria-describedby=${active ? 'request-reason' : nothing}
+          @click=${() => void this.requestExport()}
+        >
+          ${label}
+        </button>
+        ${active ? html`<p id="request-reason" part="request-reason" class="hint">${this.t('privacy.exportOneAtATime')}</p>` : nothing}
+      </div>
+    </section>`;
+  }
+
+  private renderJob(job: ExportJob): TemplateResult {
+    const settings = this.userSettings;
+    switch (job.status) {
+      case 'queued':
+      case 'running': {
+        const text =
+          job.status === 'queued'
+            ? this.t('privacy.exportQueued')
+            : this.t('privacy.exportRunning', { percent: formatNumber(job.progress / 100, settings, { style: 'percent' }) });
+        return html`<div part="job" class="job">
+          <p id="export-state" part="export-state">${text}</p>
+          <progress
+            part="progress"
+            max="100"
+            .value=${job.status === 'queued' ? 0 : job.progress}
+            aria-label=${this.t('privacy.exportProgressLabel')}
+            aria-describedby="export-state"
+          ></progress>
+        </div>`;
+      }
+      case 'ready': {
+        const url = safeDownloadUrl(job.downloadUrl);
+        const date = job.expiresAt ? formatDateTime(job.expiresAt, settings) : '';
+        return html`<div part="job" class="job">
+          <p part="export-state">${this.t('privacy.exportReady')}</p>
+          ${url
+            ? html`<p>
+                <a part="download" class="button primary download" href=${url} download>
+                  ${this.t('privacy.exportDownload', { date })}
+                </a>
+              </p>`
+            : html`<p class="muted">${this.t('privacy.exportNoLink')}</p>`}
+        </div>`;
+      }
+      case 'failed':
+        return html`<div part="job failed" class="job alert danger" role="alert">
+          <p part="export-state">${this.t('privacy.exportFailed')}</p>
+          ${job.error
+            ? html`<p class="reason">${this.t('privacy.exportServerSaid')} <span class="server-text" dir="auto">${job.error}</span></p>`
+            : nothing}
+        </div>`;
+      case 'expired':
+        return html`<div part="job" class="job">
+          <p part="export-state">
+            ${job.expiresAt
+              ? this.t('privacy.exportExpired', { date: formatDateTime(job.expiresAt, settings) })
+              : this.t('privacy.exportExpiredUndated')}
+          </p>
+        </div>`;
+    }
+  }
+
+  private renderPollError(error: Message): TemplateResult {
+    const offerCheck = this.pollStopped && this.canCheckAgain && isActive(this.job);
+    return html`<div part="poll-error" class="alert warning" role="alert">
+      <p>
+        ${this.t('privacy.exportCheckFailed')} ${this.say(error)} ${this.pollStopped ? nothing : this.t('privacy.exportCheckingAgain')}
+      </p>
+      ${offerCheck
+        ? html`<button class="button secondary" type="button" @click=${this.checkAgain}>${this.t('privacy.exportCheckAgain')}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  /** False after a 401: the host sends the user to sign in. */
+  private canCheckAgain = true;
+
+  // ——— Analytics ———
+
+  /** A click (or Space) while the last change is being saved changes nothing. */
+  private readonly guardAnalytics = (event: Event): void => {
+    if (this.analyticsPending !== undefined) event.preventDefault();
+  };
+
+  private readonly handleAnalyticsChange = async (event: Event): Promise<void> => {
+    const input = event.target as HTMLInputElement;
+    const privacy = this.privacy;
+    if (!privacy || this.analyticsPending !== undefined) {
+      input.checked = this.analyticsPending ?? privacy?.analyticsEnabled ?? false;
+      return;
+    }
+    const enabled = input.checked;
+    this.analyticsPending = enabled;
+    this.analyticsError = undefined;
+    this.announce(undefined);
+    try {
+      const settings = await this.accountApi.updatePrivacySettings({ analyticsEnabled: enabled }, { signal: this.signal });
+      this.privacy = settings;
+      this.announce({ key: settings.analyticsEnabled ? 'privacy.analyticsOn' : 'privacy.analyticsOff' });
+      emit(this, 'dn-privacy-settings-changed', { settings });
+    } catch (error) {
+      const apiError = this.handleFailure(error);
+      // Rolled back: the switch shows what the server still has.
+      if (apiError.kind !== 'aborted') this.analyticsError = [{ key: 'privacy.analyticsNotSaved' }, this.describeError(apiError)];
+    } finally {
+      this.analyticsPending = undefined;
+    }
+  };
+
+  // ——— Export ———
+
+  private async requestExport(): Promise<void> {
+    if (this.requesting || isActive(this.job)) return;
+    this.requesting = true;
+    this.exportError = undefined;
+    this.pollError = undefined;
+    this.pollStopped = false;
+    this.announce(undefined);
+    try {
+      const { job } = await this.withReauth(() => this.accountApi.requestDataExport({ signal: this.signal }));
+      if (job) this.watched.add(job.id);
+      this.pollDelay = POLL_FIRST_MS;
+      if (job) {
+        this.announce({ key: 'privacy.exportRequested' });
+        emit(this, 'dn-data-export-requested', { job });
+      }
+      this.applyJob(job);
+    } catch (error) {
+      const apiError = this.handleFailure(error);
+      if (apiError.kind === 'aborted') return;
+      if (apiError.code === 'export-in-progress') {
+        // Started elsewhere (another tab): follow that one.
+        this.announce({ key: 'privacy.exportAlreadyRunning' });
+        this.pollDelay = POLL_FIRST_MS;
+        void this.poll();
+        return;
+      }
+      this.exportError = this.describeError(apiError);
+    } finally {
+      this.requesting = false;
+    }
+  }
+
+  /** Shows `job`; keeps checking while it runs; announces and emits when a watched job became ready. */
+  private applyJob(job: ExportJob | null): void {
+    this.job = job;
+    if (job && isActive(job)) {
+      this.watched.add(job.id);
+      this.schedulePoll();
+      return;
+    }
+    this.stopPolling();
+    if (!job || !this.watched.has(job.id)) return;
+    this.watched.delete(job.id);
+    if (job.status === 'ready') {
+      this.announce({ key: 'privacy.exportReadyAnnounced' });
+      emit(this, 'dn-data-export-ready', { job });
+    }
+  }
+
+  private schedulePoll(): void {
+    if (this.pollTimer !== undefined || this.pollInFlight || !this.isConnected) return;
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = undefined;
+      void this.poll();
+    }, this.pollDelay);
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer !== undefined) clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.pollInFlight || !this.isConnected) return;
+    this.pollInFlight = true;
+    let job: ExportJob | null;
+    try {
+      ({ job } = await this.accountApi.getDataExport({ signal: this.signal }));
+    } catch (error) {
+      this.pollInFlight = false;
+      this.pollFailed(this.handleFailure(error));
+      return;
+    }
+    this.pollInFlight = false;
+    this.pollError = undefined;
+    this.pollStopped = false;
+    this.pollDelay = Math.min(this.pollDelay * POLL_FACTOR, POLL_MAX_MS);
+    this.applyJob(job);
+  }
+
+  /** Keeps checking (later) after a failure that may pass; stops after one that will not. */
+  private pollFailed(error: ApiError): void {
+    if (error.kind === 'aborted' || !this.isConnected) return;
+    this.pollError = this.describeError(error);
+    if (!error.retryable) {
+      this.pollStopped = true;
+      this.canCheckAgain = error.kind !== 'unauthorized';
+      return;
+    }
+    // Honour the server's Retry-After, even beyond the usual longest wait.
+    const wait = error.kind === 'rate-limited' && error.retryAfter ? error.retryAfter * 1000 : 0;
+    this.pollDelay = Math.max(Math.min(this.pollDelay * POLL_FACTOR, POLL_MAX_MS), wait);
+    this.schedulePoll();
+  }
+
+  private readonly checkAgain = (): void => {
+    this.pollStopped = false;
+    this.pollError = undefined;
+    this.canCheckAgain = true;
+    this.pollDelay = POLL_FIRST_MS;
+    void this.poll();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dn-privacy-settings': DnPrivacySettings;
+  }
+}

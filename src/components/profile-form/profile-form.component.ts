@@ -1,0 +1,552 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import {
+  AVATAR_MAX_BYTES,
+  AVATAR_TYPES,
+  BIO_MAX,
+  COMPANY_MAX,
+  DISPLAY_NAME_MAX,
+  DISPLAY_NAME_MIN,
+  PHONE_PATTERN,
+  type Profile,
+  type ProfileUpdate,
+} from '../../api/schemas.js';
+import { availableLocales } from '../../i18n/i18n.js';
+import { formatBytes, formatNumber } from '../../i18n/format.js';
+import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { emit } from '../../internal/events.js';
+import { checkAvatar } from '../../api/image-type.js';
+import { LightDomController } from '../../internal/light-dom.js';
+import { formStyles } from '../../internal/shared.styles.js';
+import { styles } from './profile-form.styles.js';
+
+/** The editable fields, as the form holds them (strings, trimmed on save). */
+interface Fields {
+  displayName: string;
+  phone: string;
+  timezone: string;
+  language: string;
+  company: string;
+  bio: string;
+}
+type FieldName = keyof Fields;
+
+// Module state sits above the class: defining the element upgrades tags already in the page at once.
+let zones: string[] | undefined;
+
+const FIELD_ORDER: FieldName[] = ['displayName', 'phone', 'timezone', 'language', 'company', 'bio'];
+
+/**
+ * @summary The user's profile: avatar, display name, email (with the change-email
+ * flow), phone, time zone, language, company and bio.
+ *
+ * Save is offered only when something changed; each invalid field says why next
+ * to it; a failed save keeps every edit. The avatar uploads as soon as it is
+ * chosen (JPG, PNG or WebP by content, at most 2 MB) with a progress bar, and can
+ * be removed.
+ *
+ * @event dn-profile-saved - The profile was saved. `detail.profile`, `detail.changed` (field names).
+ * @event dn-avatar-uploaded - A new avatar was uploaded. `detail.profile`.
+ * @event dn-avatar-removed - The avatar was removed. `detail.profile`.
+ * @event dn-email-change-requested - Bubbles from the embedded `<dn-email-change>`.
+ * @event dn-email-changed - Bubbles from the embedded `<dn-email-change>` when the new address is verified.
+ * @event dn-unauthorized - The backend answered 401: send the user to sign in.
+ *
+ * @csspart form - The `<form>`.
+ * @csspart header - Title and description.
+ * @csspart avatar - The avatar block: image, buttons, hint, progress.
+ * @csspart avatar-image - The circular image (or initials).
+ * @csspart field - Each label + control + message group.
+ * @csspart email-change - The panel that holds `<dn-email-change>`.
+ * @csspart actions - The row with Save and Discard.
+ * @csspart save-button - The Save button.
+ * @csspart status - The polite live region with success messages.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The load error with its retry button.
+ *
+ * @slot email-change - Filled by the element itself with `<dn-email-change>` (in the light DOM, so password managers can fill its password field).
+ *
+ * @tagname dn-profile-form
+ */
+export class DnProfileForm extends DnElement {
+  static override styles = [...baseStyles, formStyles, styles];
+
+  @state() private profile?: Profile;
+  @state() private draft?: Fields;
+  @state() private errors: Partial<Record<FieldName, Message>> = {};
+  @state() private saving = false;
+  @state() private saveError?: Message;
+  @state() private emailChangeOpen = false;
+  @state() private avatarPreview?: string;
+  @state() private avatarProgress?: number;
+  @state() private avatarBusy = false;
+  @state() private avatarError?: Message;
+
+  private readonly light = new LightDomController(this, 'email-change');
+  private readonly timeZones = supportedTimeZones();
+
+  private readonly loadTask = new Task(this, {
+    task: async ([api], { signal }) => {
+      const profile = await api
+        .getProfile({ signal: AbortSignal.any([signal, this.signal]) })
+        // Once per failure, not once per render of the error state.
+        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
+      this.profile = profile;
+      // A reload (another API, a retry) must not throw away what the user typed.
+      if (!this.draft || !this.isDirty) this.draft = fieldsOf(profile);
+      return profile;
+    },
+    args: () => [this.accountApi] as const,
+  });
+
+  constructor() {
+    super();
+    this.addEventListener('dn-email-changed', (event) => {
+      if (this.profile) this.profile = { ...this.profile, email: event.detail.email };
+      // The panel closes with the element that noticed; the form says it instead.
+      this.emailChangeOpen = false;
+      this.announce({ key: 'emailChange.changed', options: { email: event.detail.email } });
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.clearPreview();
+  }
+
+  /** Whether the form holds edits that are not saved. */
+  get isDirty(): boolean {
+    return Object.keys(this.changes()).length > 0;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.light.render(
+      this.emailChangeOpen && this.profile
+        ? html`<dn-email-change current-email=${this.profile.email}></dn-email-change>`
+        : null,
+    );
+  }
+
+  override render() {
+    return html`${this.loadTask.render({
+      initial: () => this.renderLoading(6),
+      pending: () => (this.profile ? this.renderForm() : this.renderLoading(6)),
+      complete: () => this.renderForm(),
+      error: (error) => (this.profile ? this.renderForm() : this.renderLoadError(error, () => void this.loadTask.run())),
+    })}${this.renderStatus()}`;
+  }
+
+  private renderForm(): TemplateResult {
+    const profile = this.profile!;
+    const draft = this.draft!;
+    const dirty = this.isDirty;
+    return html`<form part="form" class="form" novalidate @submit=${this.handleSubmit}>
+      <header part="header">
+        <h3>${this.t('profile.title')}</h3>
+        <p class="muted">${this.t('profile.description')}</p>
+      </header>
+      ${this.renderAvatar(profile)}
+      ${this.renderInput('displayName', { autocomplete: 'name', hint: this.t('profile.displayNameHint'), required: true })}
+      <div part="field" class="field">
+        <label for="email">${this.t('profile.email')}</label>
+        <div class="row">
+          <input id="email" class="input" type="email" dir="auto" .value=${profile.email} readonly aria-describedby="email-hint" />
+          <button
+            class="button secondary"
+            type="button"
+            aria-expanded=${this.emailChangeOpen ? 'true' : 'false'}
+            aria-controls="email-change"
+            @click=${this.toggleEmailChange}
+          >
+            ${this.emailChangeOpen ? this.t('profile.keepEmail') : this.t('profile.changeEmail')}
+          </button>
+        </div>
+        <p id="email-hint" class="hint">${this.t('profile.emailHint')}</p>
+      </div>
+      <div id="email-change" part="email-change" class="email-change" ?hidden=${!this.emailChangeOpen}>
+        <slot name="email-change"></slot>
+      </div>
+      ${this.renderInput('phone', { type: 'tel', autocomplete: 'tel', hint: this.t('profile.phoneHint') })}
+      ${this.renderTimezone(draft)} ${this.renderLanguage(draft)}
+      ${this.renderInput('company', { autocomplete: 'organization' })} ${this.renderBio(draft)}
+      ${this.saveError ? html`<div class="alert danger" role="alert">${this.say(this.saveError)}</div>` : nothing}
+      <div part="actions" class="actions">
+        ${dirty
+          ? html`<button class="button secondary" type="button" @click=${this.handleDiscard}>${this.t('common.discard')}</button>`
+          : nothing}
+        <button
+          part="save-button"
+          class="button primary"
+          type="submit"
+          aria-disabled=${dirty && !this.saving ? 'false' : 'true'}
+          aria-busy=${this.saving ? 'true' : 'false'}
+        >
+          ${this.saving ? html`<span class="spinner" aria-hidden="true"></span>${this.t('common.saving')}` : this.t('profile.save')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderAvatar(profile: Profile): TemplateResult {
+    const src = this.avatarPreview ?? profile.avatarUrl;
+    const percent = formatNumber(this.avatarProgress ?? 0, this.userSettings, { style: 'percent' });
+    return html`<div part="avatar" class="avatar-block" role="group" aria-labelledby="avatar-label">
+      <span id="avatar-label" class="label">${this.t('avatar.label')}</span>
+      <div class="row">
+        ${src
+          ? html`<img part="avatar-image" class="avatar" src=${src} alt=${this.t('avatar.alt', { name: profile.displayName })} />`
+          : html`<span part="avatar-image" class="avatar initials" aria-hidden="true">${initials(profile.displayName)}</span>`}
+        <div class="stack">
+          <div class="row">
+            <button class="button secondary" type="button" aria-describedby="avatar-hint avatar-error" ?disabled=${this.avatarBusy} @click=${this.chooseAvatar}>
+              ${src ? this.t('avatar.replace') : this.t('avatar.upload')}
+            </button>
+            ${profile.avatarUrl
+              ? html`<button class="button link danger" type="button" ?disabled=${this.avatarBusy} @click=${this.handleRemoveAvatar}>
+                  ${this.t('avatar.remove')}
+                </button>`
+              : nothing}
+          </div>
+          <p id="avatar-hint" class="hint">${this.t('avatar.hint', { max: formatBytes(AVATAR_MAX_BYTES, this.userSettings) })}</p>
+          ${this.avatarProgress !== undefined
+            ? html`<label class="progress">
+                <span>${this.t('avatar.uploading', { percent })}</span>
+                <progress max="1" .value=${this.avatarProgress}></progress>
+              </label>`
+            : nothing}
+          <p id="avatar-error" class="error" role="alert" ?hidden=${!this.avatarError}>${this.say(this.avatarError)}</p>
+        </div>
+      </div>
+      <input id="avatar-input" type="file" accept=${AVATAR_TYPES.join(',')} hidden tabindex="-1" @change=${this.handleAvatarChange} />
+    </div>`;
+  }
+
+  private renderInput(
+    name: 'displayName' | 'phone' | 'company',
+    options: { type?: string; autocomplete: string; hint?: string; required?: boolean },
+  ): TemplateResult {
+    const error = this.errors[name];
+    const describedBy = [options.hint ? `${name}-hint` : '', `${name}-error`].filter(Boolean).join(' ');
+    return html`<div part="field" class="field">
+      <label for=${name}>
+        ${this.t(`profile.${name}`)}${options.required ? nothing : html` <span class="optional">(${this.t('common.optional')})</span>`}
+      </label>
+      <input
+        id=${name}
+        name=${name}
+        class="input"
+        type=${options.type ?? 'text'}
+        dir="auto"
+        autocomplete=${options.autocomplete}
+        ?required=${options.required}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        .value=${this.draft![name]}
+        @input=${this.handleInput}
+        @blur=${this.handleBlur}
+      />
+      ${options.hint ? html`<p id="${name}-hint" class="hint">${options.hint}</p>` : nothing}
+      <p id="${name}-error" class="error" ?hidden=${!error}>${this.say(error)}</p>
+    </div>`;
+  }
+
+  private renderTimezone(draft: Fields): TemplateResult {
+    const error = this.errors.timezone;
+    const current = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return html`<div part="field" class="field">
+      <label for="timezone">${this.t('profile.timezone')}</label>
+      <input
+        id="timezone"
+        name="timezone"
+        class="input"
+        list="timezones"
+        dir="auto"
+        autocomplete="off"
+        spellcheck="false"
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby="timezone-hint timezone-error"
+        .value=${draft.timezone}
+        @input=${this.handleInput}
+        @blur=${this.handleBlur}
+      />
+      <datalist id="timezones">${this.timeZones.map((zone) => html`<option value=${zone}></option>`)}</datalist>
+      ${current && current !== draft.timezone
+        ? html`<button class="button link" type="button" @click=${() => this.setField('timezone', current)}>
+            ${this.t('profile.useCurrentTimezone', { zone: current })}
+          </button>`
+        : nothing}
+      <p id="timezone-hint" class="hint">${this.t('profile.timezoneHint')}</p>
+      <p id="timezone-error" class="error" ?hidden=${!error}>${this.say(error)}</p>
+    </div>`;
+  }
+
+  private renderLanguage(draft: Fields): TemplateResult {
+    const languages = [...new Set([...availableLocales(), draft.language])];
+    return html`<div part="field" class="field">
+      <label for="language">${this.t('profile.language')}</label>
+      <select id="language" name="language" class="input" autocomplete="language" .value=${draft.language} @change=${this.handleInput}>
+        ${languages.map(
+          (code) => html`<option value=${code} lang=${code} ?selected=${code === draft.language}>${languageName(code)}</option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  private renderBio(draft: Fields): TemplateResult {
+    const error = this.errors.bio;
+    const length = draft.bio.length;
+    return html`<div part="field" class="field">
+      <label for="bio">${this.t('profile.bio')} <span class="optional">(${this.t('common.optional')})</span></label>
+      <textarea
+        id="bio"
+        name="bio"
+        class="input"
+        rows="4"
+        dir="auto"
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby="bio-hint bio-count bio-error"
+        .value=${draft.bio}
+        @input=${this.handleInput}
+        @blur=${this.handleBlur}
+      ></textarea>
+      <div class="row between">
+        <p id="bio-hint" class="hint">${this.t('profile.bioHint')}</p>
+        <p id="bio-count" class="hint count ${length > BIO_MAX ? 'over' : ''}">
+          ${this.t('common.characterCount', { length: formatNumber(length, this.userSettings), max: formatNumber(BIO_MAX, this.userSettings) })}
+        </p>
+      </div>
+      <p id="bio-error" class="error" ?hidden=${!error}>${this.say(error)}</p>
+    </div>`;
+  }
+
+  private handleInput(event: Event): void {
+    const control = event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+    this.setField(control.name as FieldName, control.value);
+  }
+
+  private setField(name: FieldName, value: string): void {
+    this.draft = { ...this.draft!, [name]: value };
+    this.saveError = undefined;
+    // A new edit makes the last confirmation old news.
+    if (this.announcement) this.announce(undefined);
+    // Once a field shows an error, it updates as the user types; before that, only on blur.
+    if (this.errors[name] || name === 'timezone' || name === 'bio') this.validateField(name);
+  }
+
+  private handleBlur(event: FocusEvent): void {
+    this.validateField((event.target as HTMLInputElement).name as FieldName);
+  }
+
+  private validateField(name: FieldName): void {
+    this.errors = { ...this.errors, [name]: this.fieldError(name, this.draft![name]) };
+  }
+
+  private fieldError(name: FieldName, value: string): Message | undefined {
+    const trimmed = value.trim();
+    switch (name) {
+      case 'displayName':
+        if (trimmed.length < DISPLAY_NAME_MIN) return { key: 'profile.errors.displayNameShort' };
+        if (trimmed.length > DISPLAY_NAME_MAX) return { key: 'profile.errors.displayNameLong', options: { count: trimmed.length } };
+        return undefined;
+      case 'phone':
+        return trimmed && !PHONE_PATTERN.test(trimmed) ? { key: 'profile.errors.phone' } : undefined;
+      case 'timezone':
+        return this.timeZones.includes(trimmed) ? undefined : { key: 'profile.errors.timezone' };
+      case 'company':
+        return trimmed.length > COMPANY_MAX ? { key: 'profile.errors.companyLong', options: { max: COMPANY_MAX } } : undefined;
+      case 'bio':
+        return value.length > BIO_MAX ? { key: 'profile.errors.bioLong', options: { max: BIO_MAX, count: value.length } } : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** What differs from the saved profile, as the server wants it. */
+  private changes(): ProfileUpdate {
+    if (!this.profile || !this.draft) return {};
+    const saved = fieldsOf(this.profile);
+    const update: Record<string, string | null> = {};
+    for (const name of FIELD_ORDER) {
+      const value = name === 'bio' ? this.draft.bio : this.draft[name].trim();
+      if (value === saved[name]) continue;
+      const optional = name === 'phone' || name === 'company' || name === 'bio';
+      update[name] = optional && value === '' ? null : value;
+    }
+    return update as ProfileUpdate;
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.saving) return;
+    const errors: Partial<Record<FieldName, Message>> = {};
+    for (const name of FIELD_ORDER) {
+      const message = this.fieldError(name, this.draft![name]);
+      if (message) errors[name] = message;
+    }
+    this.errors = errors;
+    if (Object.keys(errors).length > 0) {
+      this.focusFirstError();
+      return;
+    }
+    const update = this.changes();
+    const changed = Object.keys(update);
+    if (changed.length === 0) {
+      this.announce({ key: 'profile.noChanges' });
+      return;
+    }
+    this.saving = true;
+    this.saveError = undefined;
+    try {
+      const profile = await this.accountApi.updateProfile(update, { signal: this.signal });
+      this.profile = profile;
+      this.draft = fieldsOf(profile);
+      this.announce({ key: 'profile.saved' });
+      emit(this, 'dn-profile-saved', { profile, changed });
+    } catch (error) {
+      const apiError = this.handleFailure(error);
+      if (apiError.kind === 'aborted') return;
+      const fieldErrors = Object.entries(apiError.fieldErrors).filter(([field]) => FIELD_ORDER.includes(field as FieldName));
+      if (fieldErrors.length > 0) {
+        this.errors = Object.fromEntries(fieldErrors.map(([field, text]) => [field, { text }]));
+        this.saveError = { key: 'errors.validation' };
+        this.focusFirstError();
+      } else {
+        this.saveError = [{ key: 'errors.notSaved' }, this.describeError(apiError)];
+      }
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private handleDiscard(): void {
+    if (!this.profile) return;
+    this.draft = fieldsOf(this.profile);
+    this.errors = {};
+    this.saveError = undefined;
+    this.announce({ key: 'profile.discarded' });
+  }
+
+  private focusFirstError(): void {
+    void this.updateComplete.then(() => {
+      const first = FIELD_ORDER.find((name) => this.errors[name]);
+      if (first) this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+    });
+  }
+
+  private toggleEmailChange(): void {
+    this.emailChangeOpen = !this.emailChangeOpen;
+    if (this.emailChangeOpen) {
+      void this.updateComplete.then(() => this.light.container.querySelector('dn-email-change')?.focus());
+    }
+  }
+
+  private chooseAvatar(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('#avatar-input')?.click();
+  }
+
+  private async handleAvatarChange(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file || this.avatarBusy) return;
+    this.avatarError = undefined;
+    const problem = await checkAvatar(file);
+    if (problem) {
+      const max = formatBytes(AVATAR_MAX_BYTES, this.userSettings);
+      this.avatarError =
+        problem === 'too-large'
+          ? { key: 'avatar.tooLarge', options: { size: formatBytes(file.size, this.userSettings), max } }
+          : { key: problem === 'empty' ? 'avatar.empty' : 'avatar.wrongType' };
+      return;
+    }
+    this.clearPreview();
+    this.avatarPreview = URL.createObjectURL(file);
+    this.avatarProgress = 0;
+    this.avatarBusy = true;
+    try {
+      const profile = await this.accountApi.uploadAvatar(file, {
+        signal: this.signal,
+        onProgress: (fraction) => {
+          this.avatarProgress = fraction;
+        },
+      });
+      this.profile = { ...this.profile!, avatarUrl: profile.avatarUrl, updatedAt: profile.updatedAt };
+      this.announce({ key: 'avatar.uploaded' });
+      emit(this, 'dn-avatar-uploaded', { profile });
+    } catch (error) {
+      const apiError = this.handleFailure(error);
+      if (apiError.kind !== 'aborted') {
+        const reason = apiError.kind === 'unsupported-file' && apiError.problem?.detail ? { text: apiError.problem.detail } : this.describeError(apiError);
+        this.avatarError = [{ key: 'avatar.failed' }, reason];
+      }
+    } finally {
+      this.clearPreview();
+      this.avatarProgress = undefined;
+      this.avatarBusy = false;
+    }
+  }
+
+  private async handleRemoveAvatar(): Promise<void> {
+    if (this.avatarBusy) return;
+    this.avatarBusy = true;
+    this.avatarError = undefined;
+    try {
+      const profile = await this.accountApi.removeAvatar({ signal: this.signal });
+      this.profile = { ...this.profile!, avatarUrl: profile.avatarUrl, updatedAt: profile.updatedAt };
+      this.announce({ key: 'avatar.removed' });
+      emit(this, 'dn-avatar-removed', { profile });
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="avatar"] button')?.focus());
+    } catch (error) {
+      const apiError = this.handleFailure(error);
+      if (apiError.kind !== 'aborted') this.avatarError = this.describeError(apiError);
+    } finally {
+      this.avatarBusy = false;
+    }
+  }
+
+  private clearPreview(): void {
+    if (this.avatarPreview) URL.revokeObjectURL(this.avatarPreview);
+    this.avatarPreview = undefined;
+  }
+}
+
+function fieldsOf(profile: Profile): Fields {
+  return {
+    displayName: profile.displayName,
+    phone: profile.phone ?? '',
+    timezone: profile.timezone,
+    language: profile.language,
+    company: profile.company ?? '',
+    bio: profile.bio ?? '',
+  };
+}
+
+function initials(name: string): string {
+  const letters = name
+    .trim()
+    .split(/\s+/)
+    .map((word) => [...word][0] ?? '')
+    .join('');
+  return [...letters].slice(0, 2).join('').toUpperCase();
+}
+
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function supportedTimeZones(): string[] {
+  zones ??= [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])];
+  return zones;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dn-profile-form': DnProfileForm;
+  }
+}

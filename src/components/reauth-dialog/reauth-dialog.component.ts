@@ -1,0 +1,245 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import type { AccountApi } from '../../api/account-api.js';
+import type { ReauthRequest } from '../../api/schemas.js';
+import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { emit } from '../../internal/events.js';
+import { LightDomController } from '../../internal/light-dom.js';
+import { uniqueId } from '../../internal/ids.js';
+import type { ConfirmIdentityOptions } from '../../internal/reauth.js';
+import { alertStyles, buttonStyles, dialogStyles, formStyles } from '../../internal/shared.styles.js';
+import { styles } from './reauth-dialog.styles.js';
+import { deepActiveElement } from '../../internal/focus.js';
+
+type Method = 'password' | 'totp';
+
+/**
+ * @summary The shared "Confirm it's you" dialog: elements open it when the server
+ * asks to re-authenticate before a sensitive action, and retry the action once the
+ * server accepts the password or 2FA code.
+ *
+ * You do not place it yourself: the elements add one to the nearest
+ * `<dn-account-provider>` (or `<body>`) the first time they need it. Its fields are
+ * in the light DOM, so password managers can fill them.
+ *
+ * @event dn-reauthenticated - The server accepted the password or code. `detail.until`: when the confirmation expires.
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart title - The heading.
+ * @csspart description - The text under the heading.
+ *
+ * @slot credentials - Filled by the element itself with the light-DOM form.
+ *
+ * @tagname dn-reauth-dialog
+ */
+export class DnReauthDialog extends DnElement {
+  static override styles = [...baseStyles, dialogStyles, styles];
+
+  @state() private open = false;
+  @state() private method: Method = 'password';
+  @state() private methods: readonly Method[] = ['password'];
+  @state() private busy = false;
+  @state() private fieldError?: Message;
+  @state() private formError?: Message;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  private readonly light = new LightDomController(this, 'credentials', [formStyles, buttonStyles, alertStyles]);
+  private readonly ids = { input: uniqueId('dn-reauth-input'), error: uniqueId('dn-reauth-error') };
+  private value = '';
+  private requestApi?: AccountApi;
+  private resolve?: (confirmed: boolean) => void;
+  private pending?: Promise<boolean>;
+  private returnFocus: HTMLElement | null = null;
+
+  /**
+   * Opens the dialog; resolves `true` once the server accepted the password or
+   * code, `false` if the user cancelled. Concurrent calls share one dialog.
+   */
+  confirm(options: ConfirmIdentityOptions): Promise<boolean> {
+    if (this.pending) return this.pending;
+    this.methods = options.methods.length > 0 ? options.methods : ['password'];
+    this.method = this.methods[0] ?? 'password';
+    this.requestApi = options.api;
+    this.returnFocus = deepActiveElement();
+    this.open = true;
+    this.pending = new Promise<boolean>((resolve) => {
+      this.resolve = resolve;
+    });
+    return this.pending;
+  }
+
+  override disconnectedCallback(): void {
+    this.finish(false);
+    super.disconnectedCallback();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.light.render(this.open ? this.renderForm() : null);
+    if (changed.has('open') && this.open && !this.dialog.open) {
+      this.dialog.showModal();
+      this.focusInput();
+    }
+  }
+
+  override render() {
+    const description = this.method === 'password' ? this.t('reauth.descriptionPassword') : this.t('reauth.descriptionCode');
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      aria-describedby="description"
+      @cancel=${this.handleCancel}
+      @close=${this.handleClose}
+    >
+      <h2 id="title" part="title">${this.t('reauth.title')}</h2>
+      <p id="description" part="description">${description}</p>
+      <slot name="credentials"></slot>
+    </dialog>`;
+  }
+
+  private renderForm() {
+    const isPassword = this.method === 'password';
+    const other: Method | undefined = this.methods.find((m) => m !== this.method);
+    return html`<form class="form" novalidate @submit=${this.handleSubmit}>
+      ${this.formError ? html`<div class="alert danger" role="alert">${this.say(this.formError)}</div>` : nothing}
+      <div class="field">
+        <label for=${this.ids.input}>${isPassword ? this.t('reauth.password') : this.t('reauth.code')}</label>
+        ${isPassword
+          ? html`<input
+              id=${this.ids.input}
+              class="input"
+              type="password"
+              name="password"
+              autocomplete="current-password"
+              required
+              aria-invalid=${this.fieldError ? 'true' : 'false'}
+              aria-describedby=${this.ids.error}
+              .value=${this.value}
+              @input=${this.handleInput}
+            />`
+          : html`<input
+              id=${this.ids.input}
+              class="input code"
+              type="text"
+              name="code"
+              inputmode="numeric"
+              autocomplete="one-time-code"
+              maxlength="6"
+              required
+              aria-invalid=${this.fieldError ? 'true' : 'false'}
+              aria-describedby=${this.ids.error}
+              .value=${this.value}
+              @input=${this.handleInput}
+            />`}
+        <p id=${this.ids.error} class="error" ?hidden=${!this.fieldError}>${this.say(this.fieldError)}</p>
+      </div>
+      ${other
+        ? html`<button class="button link" type="button" @click=${() => this.switchMethod(other)}>
+            ${other === 'totp' ? this.t('reauth.useCode') : this.t('reauth.usePassword')}
+          </button>`
+        : nothing}
+      <div class="actions">
+        <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
+        <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'}>
+          ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('reauth.confirm')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private handleInput(event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    // A pasted code may carry spaces or dashes; the server wants six digits.
+    this.value = this.method === 'totp' ? input.value.replace(/\D/g, '').slice(0, 6) : input.value;
+    if (this.method === 'totp' && input.value !== this.value) input.value = this.value;
+    if (this.fieldError) this.fieldError = undefined;
+  }
+
+  private switchMethod(method: Method): void {
+    this.method = method;
+    this.value = '';
+    this.fieldError = undefined;
+    this.formError = undefined;
+    void this.updateComplete.then(() => this.focusInput());
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy || !this.requestApi) return;
+    const request = this.buildRequest();
+    if (!request) {
+      this.focusInput();
+      return;
+    }
+    this.busy = true;
+    this.formError = undefined;
+    try {
+      const result = await this.requestApi.reauthenticate(request, { signal: this.signal });
+      emit(this, 'dn-reauthenticated', { until: result.reauthenticatedUntil });
+      this.finish(true);
+    } catch (error) {
+      const apiError = this.handleFailure(error);
+      if (apiError.kind === 'aborted') return;
+      if (apiError.kind === 'validation' || apiError.code === 'invalid-credentials') {
+        this.fieldError = { key: this.method === 'password' ? 'reauth.wrongPassword' : 'reauth.wrongCode' };
+      } else {
+        this.formError = this.describeError(apiError);
+      }
+      this.focusInput();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private buildRequest(): ReauthRequest | undefined {
+    if (this.method === 'password') {
+      if (!this.value) {
+        this.fieldError = { key: 'reauth.passwordRequired' };
+        return undefined;
+      }
+      return { method: 'password', password: this.value };
+    }
+    if (!/^\d{6}$/.test(this.value)) {
+      this.fieldError = { key: 'reauth.codeFormat' };
+      return undefined;
+    }
+    return { method: 'totp', code: this.value };
+  }
+
+  private handleCancel(event?: Event): void {
+    event?.preventDefault();
+    this.finish(false);
+  }
+
+  private handleClose(): void {
+    if (this.open) this.finish(false);
+  }
+
+  private finish(confirmed: boolean): void {
+    const resolve = this.resolve;
+    this.resolve = undefined;
+    this.pending = undefined;
+    this.requestApi = undefined;
+    // The password leaves the page as soon as the dialog closes.
+    this.value = '';
+    this.fieldError = undefined;
+    this.formError = undefined;
+    this.open = false;
+    if (this.dialog?.open) this.dialog.close();
+    this.returnFocus?.focus();
+    this.returnFocus = null;
+    resolve?.(confirmed);
+  }
+
+  private focusInput(): void {
+    this.light.container.querySelector<HTMLInputElement>('input')?.focus();
+  }
+}
+
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dn-reauth-dialog': DnReauthDialog;
+  }
+}

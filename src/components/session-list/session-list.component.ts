@@ -1,0 +1,292 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type { Session } from '../../api/schemas.js';
+import { formatDateTime, formatNumber } from '../../i18n/format.js';
+import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
+import { DnElement, baseStyles } from '../../internal/dn-element.js';
+import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
+import { emit } from '../../internal/events.js';
+import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
+import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
+import { styles } from './session-list.styles.js';
+
+/** The current session first, then the most recently active: the server's order is not relied on. */
+function sortSessions(items: readonly Session[]): Session[] {
+  return items
+    .map((session) => ({ session, at: Date.parse(session.lastActiveAt) || 0 }))
+    .sort((a, b) => Number(b.session.current) - Number(a.session.current) || b.at - a.at)
+    .map(({ session }) => session);
+}
+
+/**
+ * @summary The devices and browsers signed in to the account: device type,
+ * browser and operating system, IP address, approximate location, last activity
+ * and sign-in time, with the session in use marked and listed first. Sign out
+ * one other session or all of them (each asks to confirm).
+ *
+ * Signing out of the session in use is the host's job: its "Sign out" button
+ * only emits `dn-sign-out-requested`. When the server requires
+ * re-authentication, "Confirm it's you" opens and the request is sent again
+ * once the user confirmed. Relative times stay current while the page is open;
+ * thousands of sessions render windowed.
+ *
+ * @event dn-session-revoked - One other session was signed out. `detail.session`.
+ * @event dn-sessions-revoked - Every other session was signed out. `detail.revoked`: how many, as the server counted.
+ * @event dn-sign-out-requested - The user chose "Sign out" on the session in use; the host signs them out. `detail.session`.
+ * @event dn-password-change-requested - The user followed the "change your password" suggestion and no `password-href` is set. `detail.reason` is `unrecognized-session`.
+ * @event dn-unauthorized - The backend answered 401: send the user to sign in.
+ *
+ * @csspart base - The wrapper.
+ * @csspart title - The heading.
+ * @csspart intro - The sentence under the heading.
+ * @csspart revoke-others - The "Sign out all other sessions" button.
+ * @csspart scroller - The box the list scrolls in (at most `--dn-list-max-block-size` tall).
+ * @csspart list - The list of sessions.
+ * @csspart session - One session.
+ * @csspart device-type - The device icon with its text alternative ("Computer", "Phone", …).
+ * @csspart session-name - The browser and operating system of a session.
+ * @csspart badge - The "This device" badge of the session in use.
+ * @csspart active-now - "Active now", the last activity of the session in use.
+ * @csspart time - The relative "last active" time; focus or hover shows the exact time.
+ * @csspart time-tip - The exact date and time shown on hover and focus.
+ * @csspart signed-in - When the session signed in.
+ * @csspart revoke - The "Sign out" button of another session.
+ * @csspart sign-out - The "Sign out" button of the session in use.
+ * @csspart only-device - The note shown when this device is the only session.
+ * @csspart hint - The suggestion to change the password when a session is not recognised.
+ * @csspart password-link - The "Change password" link (or button, without `password-href`).
+ * @csspart empty - The message shown when the server lists no session.
+ * @csspart action-error - Why signing out failed.
+ * @csspart status - The polite live region.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The load error with its retry button.
+ *
+ * @tagname dn-session-list
+ */
+export class DnSessionList extends DnElement {
+  static override styles = [...baseStyles, deviceListStyles, relativeTimeStyles, listScrollerStyles, styles];
+
+  /** Keeps relative times (\"5 minutes ago\") current while the element is on the page. */
+  protected readonly refresh = new RefreshController(this);
+
+  /**
+   * Where "Change password" leads (e.g. `/settings/security#password`). Without it,
+   * the suggestion is a button that emits `dn-password-change-requested`.
+   */
+  @property({ attribute: 'password-href' }) passwordHref = '';
+
+  @state() private sessions?: Session[];
+  /** A session was signed out during this visit: the password suggestion stays in view. */
+  @state() private revokedAny = false;
+
+  @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
+
+
+  private readonly loadTask = new Task(this, {
+    task: async ([api], { signal }) => {
+      const list = await api
+        .listSessions({ signal: AbortSignal.any([signal, this.signal]) })
+        // Once per failure, not once per render of the error state.
+        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
+      this.sessions = sortSessions(list.items);
+      return list;
+    },
+    args: () => [this.accountApi] as const,
+  });
+
+
+  override render() {
+    const sessions = this.sessions;
+    const others = sessions?.filter((session) => !session.current).length ?? 0;
+    return html`<section part="base" class="stack" aria-labelledby="title">
+      <div class="header">
+        <h3 id="title" part="title" tabindex="-1">${this.t('sessions.title')}</h3>
+        ${others > 0
+          ? html`<button
+              part="revoke-others"
+              class="button secondary"
+              type="button"
+              aria-disabled=${this.actionBusy ? 'true' : 'false'}
+              aria-busy=${this.actionBusy === 'others' ? 'true' : 'false'}
+              @click=${() => void this.handleRevokeOthers()}
+            >
+              ${this.actionBusy === 'others'
+                ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sessions.revokingOthers')}`
+                : this.t('sessions.revokeOthers')}
+            </button>`
+          : nothing}
+      </div>
+      ${sessions
+        ? this.renderSessions(sessions, others)
+        : this.renderLoadState(this.loadTask)}
+      ${this.renderActionError()}
+      ${this.renderStatus()}
+      <dn-confirm-dialog></dn-confirm-dialog>
+    </section>`;
+  }
+
+  private renderSessions(sessions: Session[], others: number): TemplateResult {
+    if (sessions.length === 0) return html`<p part="empty" class="empty">${this.t('sessions.empty')}</p>`;
+    // The role is not redundant: Safari drops list semantics from restyled lists (see virtual-list.ts).
+    // eslint-disable-next-line lit-a11y/no-redundant-role
+    const list = html`<ul part="list" class="list" role="list" aria-label=${this.t('sessions.listLabel')}>
+      ${virtualList(
+        sessions,
+        (session) => session.id,
+        (session, index) => this.renderSession(session, index, sessions.length),
+      )}
+    </ul>`;
+    return html`<p part="intro" class="muted">${this.t('sessions.intro')}</p>
+      <div part="scroller" class="scroller">${list}</div>
+      ${others === 0 && sessions.some((session) => session.current)
+        ? html`<p part="only-device" class="muted">${this.t('sessions.onlyThisDevice')}</p>`
+        : nothing}
+      ${others > 0 || this.revokedAny ? this.renderHint() : nothing}`;
+  }
+
+  private renderSession(session: Session, index: number, total: number): TemplateResult {
+    const settings = this.userSettings;
+    const names = { browser: session.browser, os: session.os };
+    const busy = this.actionBusy === session.id;
+    return html`<li
+      part="session"
+      class=${session.current ? 'row session current' : 'row session'}
+      aria-posinset=${index + 1}
+      aria-setsize=${total}
+    >
+      ${renderDeviceType(session.deviceType, (key) => this.t(key))}
+      <div class="details">
+        <p class="name">
+          <!-- A translated sentence: it follows the UI's direction (bdi would take the browser name's). -->
+          <span part="session-name" class="session-name">${this.t('sessions.sessionName', names)}</span>
+          ${session.current ? html`<span part="badge" class="badge info">${this.t('sessions.thisDevice')}</span>` : nothing}
+        </p>
+        <p class="meta">
+          <span>${this.t('sessions.ip')}</span> <span class="mono" dir="ltr">${session.ip}</span> ·
+          <bdi>${session.location ?? this.t('sessions.unknownLocation')}</bdi>
+        </p>
+        <p class="meta">
+          ${session.current
+            ? html`<span part="active-now" class="active-now">${this.t('sessions.activeNow')}</span>`
+            : renderRelativeTime(session.lastActiveAt, settings, (when) => this.t('sessions.lastActive', { when }))}
+        </p>
+        <p class="meta">
+          <time part="signed-in" datetime=${session.createdAt}
+            >${this.t('sessions.signedIn', { date: formatDateTime(session.createdAt, settings) })}</time
+          >
+        </p>
+      </div>
+      ${session.current
+        ? html`<button
+            part="sign-out"
+            class="button secondary"
+            type="button"
+            data-id=${session.id}
+            aria-label=${this.t('sessions.signOutThisDevice')}
+            aria-disabled=${this.actionBusy ? 'true' : 'false'}
+            @click=${() => this.handleSignOut(session)}
+          >
+            ${this.t('sessions.signOut')}
+          </button>`
+        : html`<button
+            part="revoke"
+            class="button secondary"
+            type="button"
+            data-id=${session.id}
+            aria-label=${this.t('sessions.signOutSession', names)}
+            aria-disabled=${this.actionBusy ? 'true' : 'false'}
+            aria-busy=${busy ? 'true' : 'false'}
+            @click=${() => void this.handleRevoke(session)}
+          >
+            ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sessions.signingOut')}` : this.t('sessions.signOut')}
+          </button>`}
+    </li>`;
+  }
+
+  private renderHint(): TemplateResult {
+    const label = this.t('sessions.changePassword');
+    return html`<p part="hint" class="hint">
+      ${this.t('sessions.hint')}
+      ${this.passwordHref
+        ? html`<a part="password-link" href=${this.passwordHref}>${label}</a>`
+        : html`<button part="password-link" class="button link" type="button" @click=${this.handlePasswordChange}>${label}</button>`}
+    </p>`;
+  }
+
+  private handlePasswordChange = (): void => {
+    emit(this, 'dn-password-change-requested', { reason: 'unrecognized-session' });
+  };
+
+  /** The session in use is not revoked here: the host runs its own sign-out. */
+  private handleSignOut(session: Session): void {
+    if (this.actionBusy) return;
+    emit(this, 'dn-sign-out-requested', { session });
+  }
+
+  private async handleRevoke(session: Session): Promise<void> {
+    const names = { browser: session.browser, os: session.os };
+    const done = await this.confirmedAction({
+      dialog: this.confirmDialog,
+      confirm: {
+        title: this.t('sessions.revokeTitle', names),
+        message: this.t('sessions.revokeMessage', names),
+        confirmLabel: this.t('sessions.signOut'),
+        danger: true,
+      },
+      busy: session.id,
+      send: () => this.accountApi.revokeSession(session.id, { signal: this.signal }),
+      failed: (error) => {
+        if (error.kind !== 'not-found') return false;
+        // Signed out elsewhere or expired meanwhile: the list catches up.
+        this.removeSession(session);
+        this.announce({ key: 'sessions.alreadyRevoked', options: names });
+        return true;
+      },
+    });
+    if (!done) return;
+    this.removeSession(session);
+    this.announce([{ key: 'sessions.revoked', options: names }, { key: 'sessions.revokedHint' }]);
+    emit(this, 'dn-session-revoked', { session });
+  }
+
+  private async handleRevokeOthers(): Promise<void> {
+    const others = (this.sessions ?? []).filter((session) => !session.current).length;
+    if (others === 0) return;
+    const done = await this.confirmedAction({
+      dialog: this.confirmDialog,
+      confirm: {
+        title: this.t('sessions.revokeOthersTitle'),
+        message: this.t('sessions.revokeOthersMessage', { count: others, number: formatNumber(others, this.userSettings) }),
+        confirmLabel: this.t('sessions.revokeOthers'),
+        danger: true,
+      },
+      busy: 'others',
+      send: () => this.accountApi.revokeOtherSessions({ signal: this.signal }),
+    });
+    if (!done) return;
+    this.sessions = (this.sessions ?? []).filter((session) => session.current);
+    this.revokedAny = true;
+    this.focusSoon('h3');
+    // The number as the server counted it (sessions may have come or gone since the list loaded).
+    this.announce({ key: 'sessions.othersRevoked', options: { count: done.revoked, number: formatNumber(done.revoked, this.userSettings) } });
+    emit(this, 'dn-sessions-revoked', { revoked: done.revoked });
+  }
+
+  /** Takes `session` off the list and moves focus to the next row's button (or the heading). */
+  private removeSession(session: Session): void {
+    const sessions = this.sessions ?? [];
+    const index = sessions.findIndex((s) => s.id === session.id);
+    const rest = sessions.filter((s) => s.id !== session.id);
+    const next = rest[Math.min(Math.max(index, 0), rest.length - 1)];
+    this.sessions = rest;
+    this.revokedAny = true;
+    this.focusSoon(next ? `button[data-id="${CSS.escape(next.id)}"]` : 'h3');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dn-session-list': DnSessionList;
+  }
+}

@@ -1,0 +1,214 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type { TrustedDevice } from '../../api/schemas.js';
+import { formatDate, formatNumber } from '../../i18n/format.js';
+import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
+import { DnElement, baseStyles } from '../../internal/dn-element.js';
+import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
+import { emit } from '../../internal/events.js';
+import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
+import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
+
+/**
+ * @summary Devices trusted for 30 days after a two-factor sign-in: device,
+ * IP address, location, last use and expiry. Revoke one or all of them (each
+ * asks to confirm); a revoked device asks for a code at its next sign-in.
+ *
+ * When the server requires re-authentication, "Confirm it's you" opens and the
+ * request is sent again once the user confirmed. Relative times ("5 minutes
+ * ago") stay current while the page is open.
+ *
+ * @event dn-trusted-device-revoked - One device was revoked. `detail.device`.
+ * @event dn-trusted-devices-revoked - Every device was revoked. `detail.revoked`: how many.
+ * @event dn-unauthorized - The backend answered 401: send the user to sign in.
+ *
+ * @csspart base - The wrapper.
+ * @csspart title - The heading.
+ * @csspart intro - The sentence under the heading.
+ * @csspart revoke-all - The "Revoke all" button.
+ * @csspart scroller - The box the list scrolls in (at most `--dn-list-max-block-size` tall).
+ * @csspart list - The list of devices.
+ * @csspart device - One device.
+ * @csspart device-type - The device icon with its text alternative ("Computer", "Phone", …).
+ * @csspart device-name - The browser and operating system of a device.
+ * @csspart badge - The "This device" badge.
+ * @csspart time - The relative "last used" time; focus or hover shows the exact time.
+ * @csspart time-tip - The exact date and time shown on hover and focus.
+ * @csspart revoke - The "Revoke" button of a device.
+ * @csspart empty - The explanation shown when no device is trusted.
+ * @csspart action-error - Why revoking failed.
+ * @csspart status - The polite live region.
+ * @csspart loading - The loading placeholder.
+ * @csspart error - The load error with its retry button.
+ *
+ * @tagname dn-trusted-devices
+ */
+export class DnTrustedDevices extends DnElement {
+  static override styles = [...baseStyles, deviceListStyles, relativeTimeStyles, listScrollerStyles];
+
+  /** Keeps relative times (\"5 minutes ago\") current while the element is on the page. */
+  protected readonly refresh = new RefreshController(this);
+
+  @state() private devices?: TrustedDevice[];
+
+  @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
+
+
+  private readonly loadTask = new Task(this, {
+    task: async ([api], { signal }) => {
+      const list = await api
+        .listTrustedDevices({ signal: AbortSignal.any([signal, this.signal]) })
+        // Once per failure, not once per render of the error state.
+        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
+      this.devices = list.items;
+      return list;
+    },
+    args: () => [this.accountApi] as const,
+  });
+
+
+  override render() {
+    const devices = this.devices;
+    return html`<section part="base" class="stack" aria-labelledby="title">
+      <div class="header">
+        <h3 id="title" part="title" tabindex="-1">${this.t('devices.title')}</h3>
+        ${devices && devices.length > 0
+          ? html`<button
+              part="revoke-all"
+              class="button secondary"
+              type="button"
+              aria-disabled=${this.actionBusy ? 'true' : 'false'}
+              aria-busy=${this.actionBusy === 'all' ? 'true' : 'false'}
+              @click=${() => void this.handleRevokeAll()}
+            >
+              ${this.actionBusy === 'all'
+                ? html`<span class="spinner" aria-hidden="true"></span>${this.t('devices.revokingAll')}`
+                : this.t('devices.revokeAll')}
+            </button>`
+          : nothing}
+      </div>
+      ${devices
+        ? this.renderDevices(devices)
+        : this.renderLoadState(this.loadTask)}
+      ${this.renderActionError()}
+      ${this.renderStatus()}
+      <dn-confirm-dialog></dn-confirm-dialog>
+    </section>`;
+  }
+
+  private renderDevices(devices: TrustedDevice[]): TemplateResult {
+    if (devices.length === 0) return html`<p part="empty" class="empty">${this.t('devices.empty')}</p>`;
+    const intro = html`<p part="intro" class="muted">${this.t('devices.intro')}</p>`;
+    // The role is not redundant: Safari drops list semantics from restyled lists (see virtual-list.ts).
+    // eslint-disable-next-line lit-a11y/no-redundant-role
+    const list = html`<ul part="list" class="list" role="list" aria-label=${this.t('devices.listLabel')}>
+      ${virtualList(
+        devices,
+        (device) => device.id,
+        (device, index) => this.renderDevice(device, index, devices.length),
+      )}
+    </ul>`;
+    return html`${intro}<div part="scroller" class="scroller">${list}</div>`;
+  }
+
+  private renderDevice(device: TrustedDevice, index: number, total: number): TemplateResult {
+    const settings = this.userSettings;
+    const names = { browser: device.browser, os: device.os };
+    const busy = this.actionBusy === device.id;
+    return html`<li part="device" class="row device" aria-posinset=${index + 1} aria-setsize=${total}>
+      ${renderDeviceType(device.deviceType, (key) => this.t(key))}
+      <div class="details">
+        <p class="name">
+          <span part="device-name">${this.t('devices.deviceName', names)}</span>
+          ${device.current ? html`<span part="badge" class="badge info">${this.t('devices.thisDevice')}</span>` : nothing}
+        </p>
+        <p class="meta">
+          <span>${this.t('devices.ip')}</span> <span class="mono" dir="ltr">${device.ip}</span> ·
+          <span>${device.location ?? this.t('devices.unknownLocation')}</span>
+        </p>
+        <p class="meta">
+          ${renderRelativeTime(device.lastUsedAt, settings, (when) => this.t('devices.lastUsed', { when }))}
+        </p>
+        <p class="meta">
+          <time datetime=${device.expiresAt}>${this.t('devices.trustedUntil', { date: formatDate(device.expiresAt, settings) })}</time>
+        </p>
+      </div>
+      <button
+        part="revoke"
+        class="button secondary"
+        type="button"
+        data-id=${device.id}
+        aria-label=${this.t('devices.revokeDevice', names)}
+        aria-disabled=${this.actionBusy ? 'true' : 'false'}
+        aria-busy=${busy ? 'true' : 'false'}
+        @click=${() => void this.handleRevoke(device)}
+      >
+        ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('devices.revoking')}` : this.t('devices.revoke')}
+      </button>
+    </li>`;
+  }
+
+  private async handleRevoke(device: TrustedDevice): Promise<void> {
+    const names = { browser: device.browser, os: device.os };
+    const done = await this.confirmedAction({
+      dialog: this.confirmDialog,
+      confirm: {
+        title: this.t('devices.revokeTitle', names),
+        message: this.t('devices.revokeMessage', names),
+        confirmLabel: this.t('devices.revoke'),
+        danger: true,
+      },
+      busy: device.id,
+      send: () => this.accountApi.revokeTrustedDevice(device.id, { signal: this.signal }),
+      failed: (error) => {
+        if (error.kind !== 'not-found') return false;
+        // Already gone (revoked elsewhere or expired): the list catches up.
+        this.removeDevice(device);
+        this.announce({ key: 'devices.alreadyRevoked', options: names });
+        return true;
+      },
+    });
+    if (!done) return;
+    this.removeDevice(device);
+    this.announce({ key: 'devices.revoked', options: names });
+    emit(this, 'dn-trusted-device-revoked', { device });
+  }
+
+  private async handleRevokeAll(): Promise<void> {
+    const devices = this.devices ?? [];
+    if (devices.length === 0) return;
+    const done = await this.confirmedAction({
+      dialog: this.confirmDialog,
+      confirm: {
+        title: this.t('devices.revokeAllTitle'),
+        message: this.t('devices.revokeAllMessage', { count: devices.length, number: formatNumber(devices.length, this.userSettings) }),
+        confirmLabel: this.t('devices.revokeAll'),
+        danger: true,
+      },
+      busy: 'all',
+      send: () => this.accountApi.revokeAllTrustedDevices({ signal: this.signal }),
+    });
+    if (!done) return;
+    this.devices = [];
+    this.focusSoon('h3');
+    this.announce({ key: 'devices.allRevoked' });
+    emit(this, 'dn-trusted-devices-revoked', { revoked: done.revoked });
+  }
+
+  /** Takes `device` off the list and moves focus to the next Revoke button (or the heading). */
+  private removeDevice(device: TrustedDevice): void {
+    const devices = this.devices ?? [];
+    const index = devices.findIndex((d) => d.id === device.id);
+    const rest = devices.filter((d) => d.id !== device.id);
+    const next = rest[Math.min(Math.max(index, 0), rest.length - 1)];
+    this.devices = rest;
+    this.focusSoon(next ? `[part="revoke"][data-id="${CSS.escape(next.id)}"]` : 'h3');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dn-trusted-devices': DnTrustedDevices;
+  }
+}
