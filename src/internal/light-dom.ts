@@ -41,7 +41,8 @@ export class LightDomController implements ReactiveController {
 
   hostConnected(): void {
     if (this.container.parentNode !== this.host) this.host.append(this.container);
-    adoptScoped(this.host.getRootNode(), this.styles);
+    // Selectors written for a shadow root (`:host`) mean the container here.
+    adoptLightStyles(this.host.getRootNode(), this.styles, '.dn-light');
   }
 
   hostDisconnected(): void {
@@ -55,25 +56,33 @@ export class LightDomController implements ReactiveController {
   }
 }
 
-const adopted = new WeakMap<Document | ShadowRoot, Set<CSSResult>>();
-const scopedSheets = new WeakMap<CSSResult, CSSStyleSheet>();
+const adopted = new WeakMap<Document | ShadowRoot, Set<CSSStyleSheet>>();
+/** One constructed sheet per style and scope (`''`: unscoped), shared by every root. */
+const sheets = new Map<string, WeakMap<CSSResult, CSSStyleSheet>>();
 
-function adoptScoped(root: Node, styles: CSSResult[]): void {
+/**
+ * Adopts `styles` into `root` (the document or a shadow root) once, for light-DOM content an
+ * element renders outside its shadow root. With `scope`, each sheet is wrapped in
+ * `@scope (<scope>)` and `:host` means the scoping container.
+ */
+export function adoptLightStyles(root: Node, styles: CSSResult[], scope = ''): void {
   if (!(root instanceof Document || root instanceof ShadowRoot)) return;
-  const done = adopted.get(root) ?? new Set<CSSResult>();
+  const done = adopted.get(root) ?? new Set<CSSStyleSheet>();
   adopted.set(root, done);
-  const fresh = styles.filter((style) => !done.has(style));
+  const cache = sheets.get(scope) ?? new WeakMap<CSSResult, CSSStyleSheet>();
+  sheets.set(scope, cache);
+  const fresh = styles
+    .map((style) => {
+      let sheet = cache.get(style);
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(scope ? `@scope (${scope}) { ${style.cssText.replaceAll(':host', ':scope')} }` : style.cssText);
+        cache.set(style, sheet);
+      }
+      return sheet;
+    })
+    .filter((sheet) => !done.has(sheet));
   if (fresh.length === 0) return;
-  const sheets = fresh.map((style) => {
-    let sheet = scopedSheets.get(style);
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      // Selectors written for a shadow root (`:host`) mean the container here.
-      sheet.replaceSync(`@scope (.dn-light) { ${style.cssText.replaceAll(':host', ':scope')} }`);
-      scopedSheets.set(style, sheet);
-    }
-    done.add(style);
-    return sheet;
-  });
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+  for (const sheet of fresh) done.add(sheet);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...fresh];
 }

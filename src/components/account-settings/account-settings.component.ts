@@ -1,4 +1,4 @@
-import { html, nothing, render, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ConnectMode } from '../connected-accounts/connected-accounts.component.js';
@@ -6,6 +6,7 @@ import type { DnPrivacySettings } from '../privacy-settings/privacy-settings.com
 import { DnElement, baseStyles } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
 import { deepActiveElement } from '../../internal/focus.js';
+import { adoptLightStyles } from '../../internal/light-dom.js';
 import { lightStyles, styles } from './account-settings.styles.js';
 
 /** The tabs of the page, in order. */
@@ -94,20 +95,6 @@ async function whenSettled(el: HTMLElement, timeout = 8000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await updating.updateComplete;
-}
-
-const adoptedRoots = new WeakSet<Document | ShadowRoot>();
-let lightSheet: CSSStyleSheet | undefined;
-
-/** Gives the light-DOM sections their frame, once per document or shadow root. */
-function adoptLightStyles(root: Node, style: CSSResult): void {
-  if (!(root instanceof Document || root instanceof ShadowRoot) || adoptedRoots.has(root)) return;
-  if (!lightSheet) {
-    lightSheet = new CSSStyleSheet();
-    lightSheet.replaceSync(style.cssText);
-  }
-  adoptedRoots.add(root);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, lightSheet];
 }
 
 /**
@@ -474,7 +461,7 @@ export class DnAccountSettings extends DnElement {
         this.containers.set(tab, container);
       }
       if (container.parentNode !== this) {
-        adoptLightStyles(this.getRootNode(), lightStyles);
+        adoptLightStyles(this.getRootNode(), [lightStyles]);
         this.append(container);
       }
       render(this.renderSections(tab), container, { host: this });
