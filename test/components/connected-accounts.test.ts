@@ -371,9 +371,9 @@ describe('dn-connected-accounts', () => {
       const { el, backend } = await mountConnected({ latencyMs: 200 });
       await openDisconnect(el, 'Google');
       dialogButton(el, 'Disconnect').click();
-      await until(() => button('Disconnect Google').getAttribute('aria-busy') === 'true');
+      await until(() => queryButton('Disconnecting Google…')?.getAttribute('aria-busy') === 'true');
       expect(button('Connect GitHub').getAttribute('aria-disabled')).to.equal('true');
-      button('Disconnect Google').click();
+      button('Disconnecting Google…').click();
       button('Connect GitHub').click();
       await until(() => queryButton('Connect Google'));
       expect(dialogOpen(el)).to.equal(false);

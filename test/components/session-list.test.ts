@@ -19,7 +19,10 @@ const ANDROID = 'Chrome 126 on Android 14';
 const mountSessions = (options: MountOptions = {}, template = html`<dn-session-list></dn-session-list>`) =>
   mount<DnSessionList>(template, { reauth: 'never', ...options });
 
-const signOutButton = (session: string) => screen.getByShadowRole('button', { name: `Sign out ${session}` }) as HTMLButtonElement;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The session's sign-out button; while it works its name says so ("Signing out … on …", the visible text in the name). */
+const signOutButton = (session: string) =>
+  screen.getByShadowRole('button', { name: new RegExp(`^(Sign out|Signing out) ${escapeRegExp(session)}…?$`) }) as HTMLButtonElement;
 const signOutThisDevice = () => screen.getByShadowRole('button', { name: 'Sign out of this device' }) as HTMLButtonElement;
 const revokeOthersButton = () => screen.getByShadowRole('button', { name: /Sign out all other sessions|Signing out other sessions/ }) as HTMLButtonElement;
 const names = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part="session-name"]')].map((n) => n.textContent!.trim());
@@ -290,6 +293,7 @@ describe('dn-session-list', () => {
       await until(() => signOutButton(PHONE).getAttribute('aria-busy') === 'true');
       expect(signOutButton(PHONE).getAttribute('aria-disabled')).to.equal('true');
       expect(signOutButton(PHONE).querySelector('.spinner')).to.exist;
+      expect(signOutButton(PHONE).getAttribute('aria-label')).to.equal(`Signing out ${PHONE}…`);
       expect(signOutButton(FIREFOX).getAttribute('aria-disabled')).to.equal('true');
       signOutButton(PHONE).click();
       signOutButton(PHONE).click();

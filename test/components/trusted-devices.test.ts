@@ -16,7 +16,10 @@ const PHONE = 'Safari 17.5 on iOS 17.5';
 const mountDevices = (options: MountOptions = {}) =>
   mount<DnTrustedDevices>(html`<dn-trusted-devices></dn-trusted-devices>`, { reauth: 'never', trustedDevices: 3, ...options });
 
-const revokeButton = (device: string) => screen.getByShadowRole('button', { name: `Revoke ${device}` }) as HTMLButtonElement;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The device's revoke button; while it works its name says so ("Revoking … on …", the visible text in the name). */
+const revokeButton = (device: string) =>
+  screen.getByShadowRole('button', { name: new RegExp(`^(Revoke|Revoking) ${escapeRegExp(device)}…?$`) }) as HTMLButtonElement;
 const status = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim();
 const names = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part="device-name"]')].map((n) => n.textContent!.trim());
 const byName = (items: TrustedDevice[], name: string) => items.find((d) => `${d.browser} on ${d.os}` === name)!;
@@ -204,6 +207,7 @@ describe('dn-trusted-devices', () => {
       const { el, backend } = await mountDevices({ latencyMs: 200 });
       await revoke(el, PHONE);
       await until(() => revokeButton(PHONE).getAttribute('aria-busy') === 'true');
+      expect(revokeButton(PHONE).getAttribute('aria-label')).to.equal(`Revoking ${PHONE}…`);
       revokeButton(PHONE).click();
       revokeButton(PHONE).click();
       screen.getByShadowRole('button', { name: /Revoke all/ }).click();

@@ -200,7 +200,7 @@ export class DnConnectedAccounts extends DnElement {
             class="button secondary"
             type="button"
             data-provider=${account.provider}
-            aria-label=${this.t('connected.disconnectProvider', provider)}
+            aria-label=${this.t(busy ? 'connected.disconnectingProvider' : 'connected.disconnectProvider', provider)}
             aria-disabled=${blocked ? 'true' : 'false'}
             aria-busy=${busy ? 'true' : 'false'}
             @click=${() => void this.handleDisconnect(account)}
@@ -212,7 +212,7 @@ export class DnConnectedAccounts extends DnElement {
             class="button primary"
             type="button"
             data-provider=${account.provider}
-            aria-label=${this.t('connected.connectProvider', provider)}
+            aria-label=${this.t(busy ? 'connected.connectingProvider' : 'connected.connectProvider', provider)}
             aria-disabled=${blocked ? 'true' : 'false'}
             aria-busy=${busy ? 'true' : 'false'}
             @click=${() => void this.handleConnect(account)}

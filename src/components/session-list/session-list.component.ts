@@ -194,7 +194,7 @@ export class DnSessionList extends DnElement {
             class="button secondary"
             type="button"
             data-id=${session.id}
-            aria-label=${this.t('sessions.signOutSession', names)}
+            aria-label=${this.t(busy ? 'sessions.signingOutSession' : 'sessions.signOutSession', names)}
             aria-disabled=${this.actionBusy ? 'true' : 'false'}
             aria-busy=${busy ? 'true' : 'false'}
             @click=${() => void this.handleRevoke(session)}

@@ -139,7 +139,7 @@ export class DnTrustedDevices extends DnElement {
         class="button secondary"
         type="button"
         data-id=${device.id}
-        aria-label=${this.t('devices.revokeDevice', names)}
+        aria-label=${this.t(busy ? 'devices.revokingDevice' : 'devices.revokeDevice', names)}
         aria-disabled=${this.actionBusy ? 'true' : 'false'}
         aria-busy=${busy ? 'true' : 'false'}
         @click=${() => void this.handleRevoke(device)}

@@ -14,6 +14,8 @@ export default {
   disconnect: 'إلغاء الربط',
   disconnectProvider: 'إلغاء ربط {{provider}}',
   disconnecting: 'جارٍ إلغاء الربط…',
+  connectingProvider: 'جارٍ الربط: {{provider}}',
+  disconnectingProvider: 'جارٍ إلغاء الربط: {{provider}}',
   disconnectTitle: 'هل تريد إلغاء ربط {{provider}}؟',
   disconnectMessage:
     'لن تتمكن بعد ذلك من تسجيل الدخول باستخدام {{provider}}. سيظل بإمكانك تسجيل الدخول ببريدك الإلكتروني وكلمة المرور.',

@@ -19,6 +19,7 @@ export default {
   signOutSession: 'تسجيل الخروج من \u2068{{browser}}\u2069 على \u2068{{os}}\u2069',
   signOutThisDevice: 'تسجيل الخروج من هذا الجهاز',
   signingOut: 'جارٍ تسجيل الخروج…',
+  signingOutSession: 'جارٍ تسجيل الخروج من \u2068{{browser}}\u2069 على \u2068{{os}}\u2069…',
   revokeTitle: 'هل تريدون تسجيل الخروج من \u2068{{browser}}\u2069 على \u2068{{os}}\u2069؟',
   revokeMessage: 'سيتعين على \u2068{{browser}}\u2069 على \u2068{{os}}\u2069 تسجيل الدخول مرة أخرى للوصول إلى حسابكم.',
   revoked: 'تم تسجيل الخروج من \u2068{{browser}}\u2069 على \u2068{{os}}\u2069.',

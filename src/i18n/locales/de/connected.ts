@@ -14,6 +14,8 @@ export default {
   disconnect: 'Trennen',
   disconnectProvider: '{{provider}} trennen',
   disconnecting: 'Wird getrennt…',
+  connectingProvider: 'Wird verknüpft: {{provider}}',
+  disconnectingProvider: 'Wird getrennt: {{provider}}',
   disconnectTitle: '{{provider}} trennen?',
   disconnectMessage:
     'Sie können sich dann nicht mehr mit {{provider}} anmelden. Die Anmeldung mit E-Mail-Adresse und Passwort bleibt möglich.',

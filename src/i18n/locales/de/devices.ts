@@ -15,6 +15,7 @@ export default {
   revoke: 'Widerrufen',
   revokeDevice: '{{browser}} unter {{os}} widerrufen',
   revoking: 'Wird widerrufen…',
+  revokingDevice: 'Wird widerrufen: {{browser}} unter {{os}}',
   revokeTitle: '{{browser}} unter {{os}} widerrufen?',
   revokeMessage: '{{browser}} unter {{os}} fragt bei der nächsten Anmeldung nach einem Zwei-Faktor-Code.',
   revoked: '{{browser}} unter {{os}} fragt bei der nächsten Anmeldung nach einem Code.',

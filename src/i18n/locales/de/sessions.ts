@@ -17,6 +17,7 @@ export default {
   signOutSession: '{{browser}} unter {{os}} abmelden',
   signOutThisDevice: 'Auf diesem Gerät abmelden',
   signingOut: 'Wird abgemeldet…',
+  signingOutSession: 'Wird abgemeldet: {{browser}} unter {{os}}',
   revokeTitle: '{{browser}} unter {{os}} abmelden?',
   revokeMessage: '{{browser}} unter {{os}} muss sich erneut anmelden, um auf Ihr Konto zuzugreifen.',
   revoked: '{{browser}} unter {{os}} wurde abgemeldet.',

@@ -14,6 +14,8 @@ export default {
   disconnect: 'Disconnect',
   disconnectProvider: 'Disconnect {{provider}}',
   disconnecting: 'Disconnecting…',
+  connectingProvider: 'Connecting {{provider}}…',
+  disconnectingProvider: 'Disconnecting {{provider}}…',
   disconnectTitle: 'Disconnect {{provider}}?',
   disconnectMessage: 'You will no longer be able to sign in with {{provider}}. You can still sign in with your email and password.',
   disconnectMessageNoPassword: 'You will no longer be able to sign in with {{provider}}.',

@@ -15,6 +15,7 @@ export default {
   revoke: 'Revoke',
   revokeDevice: 'Revoke {{browser}} on {{os}}',
   revoking: 'Revoking…',
+  revokingDevice: 'Revoking {{browser}} on {{os}}…',
   revokeTitle: 'Revoke {{browser}} on {{os}}?',
   revokeMessage: '{{browser}} on {{os}} will ask for a two-factor code at its next sign-in.',
   revoked: '{{browser}} on {{os}} will ask for a code at its next sign-in.',

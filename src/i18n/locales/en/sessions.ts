@@ -17,6 +17,7 @@ export default {
   signOutSession: 'Sign out {{browser}} on {{os}}',
   signOutThisDevice: 'Sign out of this device',
   signingOut: 'Signing out…',
+  signingOutSession: 'Signing out {{browser}} on {{os}}…',
   revokeTitle: 'Sign out {{browser}} on {{os}}?',
   revokeMessage: '{{browser}} on {{os}} will have to sign in again to reach your account.',
   revoked: '{{browser}} on {{os}} was signed out.',

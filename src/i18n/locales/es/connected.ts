@@ -14,6 +14,8 @@ export default {
   disconnect: 'Desconectar',
   disconnectProvider: 'Desconectar {{provider}}',
   disconnecting: 'Desconectando…',
+  connectingProvider: 'Conectando {{provider}}…',
+  disconnectingProvider: 'Desconectando {{provider}}…',
   disconnectTitle: '¿Desconectar {{provider}}?',
   disconnectMessage:
     'Ya no podrás iniciar sesión con {{provider}}. Podrás seguir iniciando sesión con tu correo electrónico y tu contraseña.',

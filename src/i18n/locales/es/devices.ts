@@ -15,6 +15,7 @@ export default {
   revoke: 'Revocar',
   revokeDevice: 'Revocar {{browser}} en {{os}}',
   revoking: 'Revocando…',
+  revokingDevice: 'Revocando {{browser}} en {{os}}…',
   revokeTitle: '¿Revocar {{browser}} en {{os}}?',
   revokeMessage: '{{browser}} en {{os}} te pedirá un código de verificación en dos pasos la próxima vez que inicies sesión.',
   revoked: '{{browser}} en {{os}} te pedirá un código la próxima vez que inicies sesión.',

@@ -17,6 +17,7 @@ export default {
   signOutSession: 'Cerrar sesión de {{browser}} en {{os}}',
   signOutThisDevice: 'Cerrar sesión en este dispositivo',
   signingOut: 'Cerrando sesión…',
+  signingOutSession: 'Cerrando sesión de {{browser}} en {{os}}…',
   revokeTitle: '¿Cerrar la sesión de {{browser}} en {{os}}?',
   revokeMessage: '{{browser}} en {{os}} tendrá que volver a iniciar sesión para acceder a tu cuenta.',
   revoked: 'Se cerró la sesión de {{browser}} en {{os}}.',
