@@ -45,13 +45,15 @@ const mockOAuthPage: Plugin = {
 };
 
 /**
- * Storybook for the dn- elements, on the built-in mock backend (MSW). Hand-written;
- * no addons: controls, actions, toolbars, viewport and interactions are in core.
+ * Storybook for the dn- elements, on the built-in mock backend (MSW). Hand-written.
+ * Controls, actions, toolbars, viewport and interactions are in core; the addons are
+ * accessibility (axe on every story, also in the story tests) and vitest (the story
+ * tests: `npm run test:stories`, and the testing widget in the sidebar).
  */
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
-  addons: [],
+  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true },
   // public/mockServiceWorker.js is served at /mockServiceWorker.js.
   staticDirs: ['../public'],

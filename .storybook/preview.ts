@@ -173,6 +173,8 @@ const preview: Preview = {
     controls: { expanded: true, sort: 'requiredFirst' },
     // The canvas colour comes from the theme toolbar, not from the backgrounds tool.
     backgrounds: { disable: true },
+    // axe runs on every story; in the story tests a violation fails the story.
+    a11y: { test: 'error' },
   },
 };
 

@@ -6,7 +6,7 @@ import { DENSITIES, THEMES } from '../src/api/schemas.js';
 import '../src/components/preferences/preferences.js';
 import '../src/components/session-list/session-list.js';
 import { READ_ONLY_CONTEXT, api, backendOf, problem, withBackend } from './support/mock.js';
-import { $, shadowOf } from './support/play.js';
+import { $, shadowOf, transitionsSettled } from './support/play.js';
 
 const FORM = '[part~="form"]';
 const optionOf = (root: ShadowRoot, name: string, value: string) => $<HTMLInputElement>(root, `input[name="${name}"][value="${value}"]`);
@@ -57,6 +57,7 @@ export const Saving: Story = {
     await userEvent.click(optionOf(root, 'theme', 'dark'));
     await waitFor(() => expect($(root, '[part~="theme"]')).toHaveAttribute('aria-busy', 'true'));
     await expect(root.host).toHaveAttribute('data-dn-theme', 'dark');
+    await transitionsSettled(root);
   },
 };
 

@@ -4,6 +4,8 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp } from '../src/api/mock/index.js';
 import { RestAccountApi } from '../src/api/rest-client.js';
 import type { DnReauthDialog } from '../src/components/reauth-dialog/reauth-dialog.js';
+// Elements load the dialog on demand; this story places one itself, so it defines it.
+import '../src/components/reauth-dialog/reauth-dialog.js';
 import { API_BASE, READ_ONLY_CONTEXT } from './support/mock.js';
 import { $, waitForElement } from './support/play.js';
 

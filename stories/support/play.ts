@@ -75,3 +75,14 @@ export async function avatarPng(initials = 'AH', size = 192): Promise<Uint8Array
   const blob = await canvas.convertToBlob({ type: 'image/png' });
   return new Uint8Array(await blob.arrayBuffer());
 }
+
+/**
+ * Waits for the CSS transitions running in `root` (a theme switch fades control
+ * backgrounds), so the accessibility check after the play sees the final colours.
+ * Endless animations (spinners) are not waited for.
+ */
+export async function transitionsSettled(root: DocumentOrShadowRoot): Promise<void> {
+  await new Promise(requestAnimationFrame);
+  const transitions = root.getAnimations().filter((animation) => animation instanceof CSSTransition);
+  await Promise.allSettled(transitions.map((transition) => transition.finished));
+}
