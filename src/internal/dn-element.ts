@@ -291,7 +291,7 @@ export abstract class DnElement extends LitElement {
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.kind !== 'reauth-required') throw apiError;
-      const confirmed = await confirmIdentity(this, { methods: apiError.methods, api: this.accountApi });
+      const confirmed = await confirmIdentity(this, { methods: apiError.methods, api: this.accountApi, signal: this.signal });
       if (!confirmed) throw new ApiError('aborted', 'Re-authentication cancelled');
       return action();
     }

@@ -9,7 +9,16 @@ export interface ConfirmIdentityOptions {
   /** Methods the server accepts, first one preselected. */
   methods: readonly ('password' | 'totp')[];
   api: AccountApi;
+  /**
+   * The caller's lifetime: when it aborts (the element left the page), its wait ends with
+   * `false`, and the dialog goes (closing, its check in flight aborted) unless another
+   * caller still waits on it.
+   */
+  signal?: AbortSignal;
 }
+
+/** How many callers wait on each dialog (concurrent calls share one). */
+const waiting = new WeakMap<ReauthDialogLike, number>();
 
 const TAG = 'dn-reauth-dialog';
 
@@ -23,13 +32,34 @@ const TAG = 'dn-reauth-dialog';
  */
 export async function confirmIdentity(from: Element, options: ConfirmIdentityOptions): Promise<boolean> {
   if (!customElements.get(TAG)) await import('../components/reauth-dialog/reauth-dialog.js');
+  const { signal } = options;
+  if (signal?.aborted) return false;
   const container = providerOf(from) ?? document.body;
   let dialog = container.querySelector<ReauthDialogLike>(`:scope > ${TAG}`);
   if (!dialog) {
     dialog = document.createElement(TAG) as ReauthDialogLike;
     container.append(dialog);
   }
-  return dialog.confirm(options);
+  const shared = dialog;
+  const answer = shared.confirm(options);
+  waiting.set(shared, (waiting.get(shared) ?? 0) + 1);
+  return new Promise<boolean>((resolve) => {
+    let settled = false;
+    const done = (confirmed: boolean): number => {
+      if (settled) return -1;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      const left = Math.max(0, (waiting.get(shared) ?? 1) - 1);
+      waiting.set(shared, left);
+      resolve(confirmed);
+      return left;
+    };
+    const onAbort = () => {
+      if (done(false) === 0) shared.remove();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    void answer.then(done);
+  });
 }
 
 /** The nearest `<dn-account-provider>` above `element`, crossing shadow roots. */

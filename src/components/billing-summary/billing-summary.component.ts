@@ -6,6 +6,7 @@ import { formatDate, formatMoney } from '../../i18n/format.js';
 import { DnElement, baseStyles } from '../../internal/dn-element.js';
 import { icon } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
+import { safeHref } from '../../internal/safe-url.js';
 import { styles } from './billing-summary.styles.js';
 
 type PaymentMethod = NonNullable<BillingSummary['paymentMethod']>;
@@ -18,18 +19,6 @@ const CARD_ICON = svg`<rect x="2.5" y="5" width="19" height="14" rx="2" /><path 
 
 /** Targets that stay in the same browsing context; any other opens a new tab or window. */
 const SAME_TAB_TARGETS = new Set(['', '_self', '_parent', '_top']);
-
-/** `href` when it is an http(s) or relative URL; `undefined` for `javascript:`, `data:` and the like. */
-function safeHref(href: string | undefined): string | undefined {
-  if (!href?.trim()) return undefined;
-  try {
-    // A fixed https base: a relative URL stays allowed whatever the page's own base is.
-    const { protocol } = new URL(href, 'https://relative.invalid/');
-    return protocol === 'https:' || protocol === 'http:' ? href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Months since year 0 of `now` in `timeZone` (the browser's zone when Intl does not know it). */
 function monthIndex(now: number, timeZone: string): number {

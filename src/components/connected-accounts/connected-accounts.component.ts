@@ -7,6 +7,8 @@ import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, baseStyles } from '../../internal/dn-element.js';
 import { deviceListStyles } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
+import { safeHref } from '../../internal/safe-url.js';
+import { ApiError } from '../../api/errors.js';
 import { connectedAccountsStyles } from './connected-accounts.styles.js';
 
 /** How Connect opens the provider's authorization page. */
@@ -266,6 +268,8 @@ export class DnConnectedAccounts extends DnElement {
         { redirectUri: this.redirectUri || this.currentPageUrl(), mode },
         { signal: this.signal },
       );
+      // Never navigate (or point the popup) to a `javascript:` or `data:` URL from the server.
+      if (!safeHref(authorizationUrl)) throw new ApiError('invalid-response', 'Unsafe authorization URL');
       const url = new URL(authorizationUrl, window.location.href).href;
       if (!popup) {
         // Stays busy: the page is going away (a return through the back button resets it, see handlePageShow).

@@ -7,6 +7,7 @@ import { formatMoney, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
+import { safeHref } from '../../internal/safe-url.js';
 import { renderEmailInput } from '../../internal/fields.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
@@ -173,12 +174,12 @@ export class DnDeleteAccount extends DnElement {
         ${info.walletBalance.amount > 0
           ? html`<p part="wallet">
               ${this.t('deletion.wallet', { amount: formatMoney(info.walletBalance, settings) })}
-              ${this.supportHref ? html`<a part="support-link" href=${this.supportHref}>${this.t('deletion.contactSupport')}</a>` : nothing}
+              ${safeHref(this.supportHref) ? html`<a part="support-link" href=${safeHref(this.supportHref)!}>${this.t('deletion.contactSupport')}</a>` : nothing}
             </p>`
           : nothing}
         <p part="export">
           ${this.t('deletion.exportFirst')}
-          ${this.exportHref ? html`<a part="export-link" href=${this.exportHref}>${this.t('deletion.exportLink')}</a>` : nothing}
+          ${safeHref(this.exportHref) ? html`<a part="export-link" href=${safeHref(this.exportHref)!}>${this.t('deletion.exportLink')}</a>` : nothing}
         </p>
       </div>
       ${info.blockingWorkspaces.length > 0 ? this.renderBlocking(info.blockingWorkspaces) : nothing}
@@ -195,8 +196,8 @@ export class DnDeleteAccount extends DnElement {
           (workspace) => html`<li part="workspace" class="workspace">
             <span class="workspace-name">${workspace.name}</span>
             <span class="muted">${this.t('deletion.members', { number: formatNumber(workspace.memberCount, this.userSettings) })}</span>
-            ${this.workspaceHref
-              ? html`<a part="workspace-link" href=${this.workspaceLink(workspace)}>
+            ${this.workspaceLink(workspace)
+              ? html`<a part="workspace-link" href=${this.workspaceLink(workspace)!}>
                   ${this.t('deletion.manageWorkspace', { name: workspace.name })}
                 </a>`
               : nothing}
@@ -362,8 +363,8 @@ export class DnDeleteAccount extends DnElement {
     return false;
   }
 
-  private workspaceLink(workspace: Workspace): string {
-    return this.workspaceHref.replaceAll('{id}', encodeURIComponent(workspace.id));
+  private workspaceLink(workspace: Workspace): string | undefined {
+    return safeHref(this.workspaceHref.replaceAll('{id}', encodeURIComponent(workspace.id)));
   }
 
   private focusField(name: Field): void {

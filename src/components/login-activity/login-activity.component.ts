@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber, formatRelative } from '../../i18n/format.
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { deviceListStyles, icon, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
+import { safeHref } from '../../internal/safe-url.js';
 import { formStyles } from '../../internal/shared.styles.js';
 import { listScrollerStyles, virtualList, type VisibilityChangedEvent } from '../../internal/virtual-list.js';
 import { styles } from './login-activity.styles.js';
@@ -248,8 +249,8 @@ export class DnLoginActivity extends DnElement {
     return html`<div part="burst-alert" class="alert warning burst-alert">
       <span class="alert-icon" aria-hidden="true">${icon(WARNING_ICON)}</span>
       <p>${this.t('activity.burstAlert')}</p>
-      ${this.passwordHref
-        ? html`<a part="change-password" class="button secondary" href=${this.passwordHref}>${label}</a>`
+      ${safeHref(this.passwordHref)
+        ? html`<a part="change-password" class="button secondary" href=${safeHref(this.passwordHref)!}>${label}</a>`
         : html`<button part="change-password" class="button secondary" type="button" @click=${this.handleChangePassword}>${label}</button>`}
     </div>`;
   }

@@ -6,6 +6,7 @@ import { PASSWORD_RESET_VALID_MINUTES, type PasswordPolicy } from '../../api/sch
 import { formatNumber } from '../../i18n/format.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
+import { safeHref } from '../../internal/safe-url.js';
 import { renderEmailInput } from '../../internal/fields.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
@@ -166,7 +167,7 @@ export class DnPasswordReset extends DnElement {
     if (this.completed) {
       return html`<div part="done" class="panel" tabindex="-1">
         <p>${this.t('password.reset.successDetail')}</p>
-        ${this.signInUrl ? html`<p><a part="sign-in" href=${this.signInUrl}>${this.t('password.reset.signIn')}</a></p>` : nothing}
+        ${safeHref(this.signInUrl) ? html`<p><a part="sign-in" href=${safeHref(this.signInUrl)!}>${this.t('password.reset.signIn')}</a></p>` : nothing}
       </div>`;
     }
     if (this.tokenProblem) {

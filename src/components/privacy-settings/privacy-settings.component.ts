@@ -7,6 +7,7 @@ import { toApiError, type ApiError } from '../../api/errors.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
+import { safeDownloadUrl } from '../../internal/safe-url.js';
 import { formStyles, switchStyles } from '../../internal/shared.styles.js';
 import { styles } from './privacy-settings.styles.js';
 
@@ -18,17 +19,6 @@ const POLL_FACTOR = 1.5;
 const POLL_MAX_MS = 10_000;
 
 const isActive = (job: ExportJob | null | undefined): boolean => job?.status === 'queued' || job?.status === 'running';
-
-/** A download URL the page may link to: http(s), blob, data, or relative; never `javascript:` and the like. */
-function safeDownloadUrl(url: string | null): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url, document.baseURI);
-    return ['https:', 'http:', 'blob:', 'data:'].includes(parsed.protocol) ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * @summary Privacy settings: the anonymous usage analytics switch (saved at once,

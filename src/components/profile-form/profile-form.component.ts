@@ -16,6 +16,7 @@ import { availableLocales } from '../../i18n/i18n.js';
 import { formatBytes, formatNumber } from '../../i18n/format.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
+import { safeImageSrc } from '../../internal/safe-url.js';
 import { checkAvatar } from '../../api/image-type.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { formStyles } from '../../internal/shared.styles.js';
@@ -190,7 +191,7 @@ export class DnProfileForm extends DnElement {
   }
 
   private renderAvatar(profile: Profile): TemplateResult {
-    const src = this.avatarPreview ?? profile.avatarUrl;
+    const src = this.avatarPreview ?? safeImageSrc(profile.avatarUrl);
     const percent = formatNumber(this.avatarProgress ?? 0, this.userSettings, { style: 'percent' });
     return html`<div part="avatar" class="avatar-block" role="group" aria-labelledby="avatar-label">
       <span id="avatar-label" class="label">${this.t('avatar.label')}</span>
@@ -398,10 +399,14 @@ export class DnProfileForm extends DnElement {
     }
     this.saving = true;
     this.saveError = undefined;
+    const sent = { ...this.draft! };
     try {
       const profile = await this.accountApi.updateProfile(update, { signal: this.signal });
       this.profile = profile;
-      this.draft = fieldsOf(profile);
+      // What the user typed while the save was in flight is newer than its answer: keep it.
+      const fresh = fieldsOf(profile);
+      for (const name of FIELD_ORDER) if (this.draft && this.draft[name] !== sent[name]) fresh[name] = this.draft[name];
+      this.draft = fresh;
       this.announce({ key: 'profile.saved' });
       emit(this, 'dn-profile-saved', { profile, changed });
     } catch (error) {

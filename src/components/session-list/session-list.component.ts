@@ -7,6 +7,7 @@ import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, baseStyles } from '../../internal/dn-element.js';
 import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
+import { safeHref } from '../../internal/safe-url.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
 import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
 import { styles } from './session-list.styles.js';
@@ -208,8 +209,8 @@ export class DnSessionList extends DnElement {
     const label = this.t('sessions.changePassword');
     return html`<p part="hint" class="hint">
       ${this.t('sessions.hint')}
-      ${this.passwordHref
-        ? html`<a part="password-link" href=${this.passwordHref}>${label}</a>`
+      ${safeHref(this.passwordHref)
+        ? html`<a part="password-link" href=${safeHref(this.passwordHref)!}>${label}</a>`
         : html`<button part="password-link" class="button link" type="button" @click=${this.handlePasswordChange}>${label}</button>`}
     </p>`;
   }
