@@ -31,6 +31,7 @@ export default defineConfig(({ command }) =>
               'profile-form': resolve(__dirname, 'src/components/profile-form/profile-form.ts'),
               'email-change': resolve(__dirname, 'src/components/email-change/email-change.ts'),
               '2fa-setup': resolve(__dirname, 'src/components/2fa-setup/2fa-setup.ts'),
+              '2fa-challenge': resolve(__dirname, 'src/components/2fa-challenge/2fa-challenge.ts'),
               'password-change': resolve(__dirname, 'src/components/password-change/password-change.ts'),
               'password-reset': resolve(__dirname, 'src/components/password-reset/password-reset.ts'),
               'trusted-devices': resolve(__dirname, 'src/components/trusted-devices/trusted-devices.ts'),

@@ -12,6 +12,7 @@ import '../src/components/email-change/email-change.js';
 import '../src/components/password-change/password-change.js';
 import '../src/components/password-reset/password-reset.js';
 import '../src/components/2fa-setup/2fa-setup.js';
+import '../src/components/2fa-challenge/2fa-challenge.js';
 import '../src/components/trusted-devices/trusted-devices.js';
 import '../src/components/session-list/session-list.js';
 import '../src/components/login-activity/login-activity.js';

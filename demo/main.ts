@@ -235,6 +235,8 @@ const SUMMARIES: { [K in DnEventName]: (detail: Detail<K>) => string } = {
   'dn-2fa-enabled': (d) => `${d.status.backupCodesRemaining} backup codes`,
   'dn-2fa-disabled': () => '2FA off',
   'dn-backup-codes-regenerated': (d) => `${d.count} new codes`,
+  'dn-2fa-verified': (d) => (d.trusted ? 'verified, device trusted' : 'verified') + (d.backupCodesRemaining === null ? '' : `, ${d.backupCodesRemaining} backup codes left`),
+  'dn-2fa-challenge-expired': () => 'sign-in expired',
   'dn-trusted-device-revoked': (d) => `${d.device.browser} on ${d.device.os}`,
   'dn-trusted-devices-revoked': (d) => `${d.revoked} revoked`,
   'dn-notification-preferences-changed': (d) => (d.reset ? 'reset to defaults' : `${d.changes.length} changed`),

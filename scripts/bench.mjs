@@ -41,6 +41,7 @@ const ELEMENTS = [
   'dn-password-change',
   'dn-password-reset',
   'dn-2fa-setup',
+  'dn-2fa-challenge',
   'dn-trusted-devices',
   'dn-session-list',
   'dn-login-activity',

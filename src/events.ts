@@ -64,6 +64,19 @@ export interface DnEventMap {
   'dn-2fa-disabled': CustomEvent<{ status: TwoFactorStatus }>;
   /** A new set of backup codes replaced the old one. */
   'dn-backup-codes-regenerated': CustomEvent<{ generatedAt: BackupCodes['generatedAt']; count: number }>;
+  /**
+   * The sign-in 2FA step passed (`<dn-2fa-challenge>`). `trusted`: the user chose "Trust this
+   * device" and the server recorded it (`trustedDevice`, with its expiry); `backupCodesRemaining`:
+   * set after a backup code. The host decides where to go next.
+   */
+  'dn-2fa-verified': CustomEvent<{
+    method: 'totp' | 'backup';
+    trusted: boolean;
+    trustedDevice: TrustedDevice | null;
+    backupCodesRemaining: number | null;
+  }>;
+  /** The sign-in 2FA challenge expired or was already used: the user must sign in again. */
+  'dn-2fa-challenge-expired': CustomEvent<{ challengeId: string }>;
   /** One trusted device was revoked: it asks for a 2FA code at its next sign-in. */
   'dn-trusted-device-revoked': CustomEvent<{ device: TrustedDevice }>;
   /** Every trusted device was revoked. */

@@ -31,6 +31,7 @@ export { DnAccountProvider } from './components/account-provider/account-provide
 export { DnProfileForm } from './components/profile-form/profile-form.component.js';
 export { DnEmailChange } from './components/email-change/email-change.component.js';
 export { Dn2faSetup } from './components/2fa-setup/2fa-setup.component.js';
+export { Dn2faChallenge } from './components/2fa-challenge/2fa-challenge.component.js';
 export { DnPasswordChange } from './components/password-change/password-change.component.js';
 export { DnPasswordReset } from './components/password-reset/password-reset.component.js';
 export { DnTrustedDevices } from './components/trusted-devices/trusted-devices.component.js';

@@ -19,6 +19,7 @@ import '../../src/components/email-change/email-change.js';
 import '../../src/components/password-change/password-change.js';
 import '../../src/components/password-reset/password-reset.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
+import '../../src/components/2fa-challenge/2fa-challenge.js';
 import '../../src/components/trusted-devices/trusted-devices.js';
 import '../../src/components/session-list/session-list.js';
 import '../../src/components/login-activity/login-activity.js';
@@ -525,6 +526,48 @@ const ELEMENTS: ElementCase[] = [
           await until(() => el.querySelector('form'), 'the confirmation form');
           button(el, 'twoFactor.confirmDisable').click();
           await until(visibleError(el), 'the password error');
+        },
+      },
+    ],
+  },
+  {
+    tag: 'dn-2fa-challenge',
+    // An id the mock does not know: a code sent with it meets an expired sign-in.
+    template: html`<dn-2fa-challenge challenge-id="chl_pseudo" backup-codes-href="#security"></dn-2fa-challenge>`,
+    options: { twoFactorEnabled: true },
+    states: [
+      {
+        name: 'a code in the wrong format',
+        drive: async (el) => {
+          button(el, 'challenge.verify').click();
+          await until(visibleError(el), 'the code error');
+        },
+      },
+      { name: 'the backup-code field', drive: async (el) => button(el, 'challenge.useBackup').click() },
+      {
+        name: 'the sign-in expired',
+        drive: async (el) => {
+          await typeInto(lightInput(el, 'input[name="one-time-code"]'), '123456');
+          await sendKeys({ press: 'Enter' });
+          await until(shows(el, '[part="expired"]'), 'the expired step');
+        },
+      },
+      {
+        name: 'verified with a backup code, two left',
+        options: {
+          setup: (backend) =>
+            backend.use(
+              http.post('/api/account/two-factor/challenge', () =>
+                HttpResponse.json({ verifiedAt: new Date().toISOString(), trustedDevice: null, backupCodesRemaining: 2 }),
+              ),
+            ),
+        },
+        drive: async (el) => {
+          button(el, 'challenge.useBackup').click();
+          await until(() => el.querySelector('input[name="backup-code"]'), 'the backup-code field');
+          await typeInto(lightInput(el, 'input[name="backup-code"]'), 'abcd-efgh');
+          await sendKeys({ press: 'Enter' });
+          await until(shows(el, '[part="warning"]'), 'the verified step');
         },
       },
     ],

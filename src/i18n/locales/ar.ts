@@ -11,6 +11,7 @@ import connected from './ar/connected.js';
 import preferences from './ar/preferences.js';
 import billing from './ar/billing.js';
 import settings from './ar/settings.js';
+import challenge from './ar/challenge.js';
 
 
 /**
@@ -32,6 +33,7 @@ export default {
   preferences,
   billing,
   settings,
+  challenge,
   common: {
     deviceDesktop: 'حاسوب',
     deviceMobile: 'هاتف',

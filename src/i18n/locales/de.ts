@@ -11,6 +11,7 @@ import connected from './de/connected.js';
 import preferences from './de/preferences.js';
 import billing from './de/billing.js';
 import settings from './de/settings.js';
+import challenge from './de/challenge.js';
 
 
 /** German. */
@@ -27,6 +28,7 @@ export default {
   preferences,
   billing,
   settings,
+  challenge,
   common: {
     deviceDesktop: 'Computer',
     deviceMobile: 'Telefon',

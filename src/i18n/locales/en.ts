@@ -10,6 +10,7 @@ import connected from './en/connected.js';
 import preferences from './en/preferences.js';
 import billing from './en/billing.js';
 import settings from './en/settings.js';
+import challenge from './en/challenge.js';
 
 /** English: the complete set every other locale translates (a test compares their keys). */
 export default {
@@ -26,6 +27,7 @@ export default {
   preferences,
   billing,
   settings,
+  challenge,
   common: {
     deviceDesktop: 'Computer',
     deviceMobile: 'Phone',

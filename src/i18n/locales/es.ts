@@ -11,6 +11,7 @@ import connected from './es/connected.js';
 import preferences from './es/preferences.js';
 import billing from './es/billing.js';
 import settings from './es/settings.js';
+import challenge from './es/challenge.js';
 
 
 /** Spanish (neutral, addressing the user as «tú»). */
@@ -27,6 +28,7 @@ export default {
   preferences,
   billing,
   settings,
+  challenge,
   common: {
     deviceDesktop: 'Ordenador',
     deviceMobile: 'Teléfono',

@@ -1,0 +1,36 @@
+import type { Messages } from '../../i18n.js';
+
+/** `<dn-2fa-challenge>`: the 2FA step of signing in. */
+export default {
+  title: 'Two-step verification',
+  introCode: 'Enter the 6-digit code from your authenticator app.',
+  introBackup: 'Enter one of the backup codes you saved when you turned on two-factor authentication.',
+  code: 'Authentication code',
+  codeHint: '6 digits, for example 123456. A new code appears every 30 seconds.',
+  backupCode: 'Backup code',
+  backupHint: 'For example a1b2-c3d4. Each backup code works once.',
+  trust_one: 'Trust this device for {{days}} day',
+  trust_other: 'Trust this device for {{days}} days',
+  trustHint: "You won't be asked for a code on this device until then. Don't choose this on a shared or public computer.",
+  verify: 'Verify',
+  verifying: 'Verifying…',
+  useBackup: 'Use a backup code instead',
+  useApp: 'Use your authenticator app instead',
+  verified: "You're verified.",
+  trustedUntil: 'This device is trusted until {{date}}: you can skip this step here until then.',
+  backupLeft_one: 'You have {{remaining}} backup code left.',
+  backupLeft_other: 'You have {{remaining}} backup codes left.',
+  backupNone: 'That was your last backup code.',
+  backupFew: 'Generate new backup codes so you can still sign in if you lose your phone.',
+  backupRegenerate: 'Generate new backup codes',
+  expired: 'This sign-in attempt has expired. Sign in again to get a new one.',
+  restart: 'Sign in again',
+  errors: {
+    codeFormat: 'Enter the 6 digits from your authenticator app.',
+    backupFormat: 'Enter a backup code, for example a1b2-c3d4.',
+    codeWrong: "That code isn't right. Check that the time on your phone is correct and enter the current code.",
+    codeReused: 'That code was already used. Wait for the next one.',
+    backupWrong: "That backup code isn't right. Check it and try again.",
+    backupReused: 'That backup code was already used. Each one works once: try another.',
+  },
+} satisfies Messages;
