@@ -30,8 +30,8 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   // One page at a time: pages share the mock's service worker, and a background page gets no frames.
   concurrency: 1,
-  // The leak test mounts every element 1,000 times in one file.
-  testsFinishTimeout: 300_000,
+  // The per-file limit: the lifecycle files mount elements 1,000 times each (a margin for busy machines).
+  testsFinishTimeout: 420_000,
   reporters: [defaultReporter(), summaryReporter()],
   // Generous: two test pages share two cores; waits inside tests poll for up to 8 s.
   testFramework: { config: { timeout: 20000 } },

@@ -6,7 +6,6 @@ import { MOCK_PASSWORD, totp } from '../../src/api/mock/index.js';
 import type { Dn2faSetup } from '../../src/components/2fa-setup/2fa-setup.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
 import { isQrLoaded } from '../../src/internal/qr.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 
 const mount2fa = (options: MountOptions = {}) => mount<Dn2faSetup>(html`<dn-2fa-setup></dn-2fa-setup>`, { reauth: 'never', ...options });
@@ -477,29 +476,6 @@ describe('dn-2fa-setup', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => /Status: Off/.test(visibleText(el)));
       expect(requestsTo(backend, 'disableTwoFactor').map((r) => r.status)).to.deep.equal([403, 200]);
-    });
-  });
-
-  describe('when loading fails', () => {
-    runFaultMatrix({
-      request: ['get', '/api/account/two-factor'],
-      mount: (setup) => mount2fa({ setup, timeoutMs: 400 }),
-    });
-  });
-
-  describe('when verifying fails', () => {
-    let typed = '';
-    runFaultMatrix({
-      request: ['post', '/api/account/two-factor/setup/verify'],
-      mount: (setup) => mount2fa({ setup }),
-      act: async ({ el }) => {
-        const secret = await startSetup(el);
-        typed = await totp(secret);
-        await submitCode(typed);
-      },
-      kept: () => {
-        expect(codeInput().value).to.equal(typed);
-      },
     });
   });
 });

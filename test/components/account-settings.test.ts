@@ -10,7 +10,6 @@ import {
   type SettingsTab,
 } from '../../src/components/account-settings/account-settings.js';
 import '../../src/components/account-settings/account-settings.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, nextFrame, requestsTo, settled, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive } from '../helpers/dialogs.js';
 
@@ -657,26 +656,6 @@ describe('dn-account-settings', () => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part="menu-button"]')!.click();
       await el.updateComplete;
       await expect(el).to.be.accessible();
-    });
-  });
-
-  describe('when the first tab fails to load its data', () => {
-    runFaultMatrix({
-      request: ['get', '/api/account/profile'],
-      mount: async (setup) => {
-        const { el, backend, api } = await mountPage({ setup, timeoutMs: 400 });
-        await until(() => section(el, 'profile'), 'the profile form');
-        return { el: section(el, 'profile')!, backend, api };
-      },
-      kept: ({ el: form }) => {
-        // The page around the failing section is intact.
-        const page = form.closest('dn-account-settings')!;
-        expect(tabNames(page)).to.deep.equal(SETTINGS_TABS.map((tab) => TAB_NAMES[tab]));
-        expect(selectedTab(page)).to.equal('profile');
-        expect(panelOf(page, 'profile').hidden).to.equal(false);
-        expect(panelOf(page, 'profile').querySelector('[part="error"]')).to.equal(null);
-        expect(form.parentElement === containerOf(page, 'profile')).to.equal(true);
-      },
     });
   });
 });

@@ -8,7 +8,6 @@ import { MockStore, type MockOptions } from '../../src/api/mock/store.js';
 import type { BillingSummary } from '../../src/api/schemas.js';
 import type { DnBillingSummary } from '../../src/components/billing-summary/billing-summary.js';
 import '../../src/components/billing-summary/billing-summary.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, requestsTo, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive } from '../helpers/dialogs.js';
 
@@ -352,13 +351,6 @@ describe('dn-billing-summary', () => {
       expect(signal!.aborted).to.equal(false);
       el.remove();
       expect(signal!.aborted).to.equal(true);
-    });
-  });
-
-  describe('when loading fails', () => {
-    runFaultMatrix({
-      request: ['get', '/api/account/billing'],
-      mount: (setup) => mountBilling({ setup, timeoutMs: 400 }),
     });
   });
 

@@ -6,7 +6,6 @@ import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
 import { handleMockOAuthNavigation, type MockBackend, type MockOAuthMessage } from '../../src/api/mock/browser.js';
 import type { DnConnectedAccounts } from '../../src/components/connected-accounts/connected-accounts.js';
 import '../../src/components/connected-accounts/connected-accounts.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 
@@ -416,45 +415,6 @@ describe('dn-connected-accounts', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => visited.length === 1);
       expect(new URL(visited[0]!).pathname).to.equal('/api/account/__mock/oauth/google');
-    });
-  });
-
-  describe('when loading fails', () => {
-    runFaultMatrix({
-      request: ['get', '/api/account/connected-accounts'],
-      mount: (setup) => mountConnected({ setup, timeoutMs: 400 }),
-    });
-  });
-
-  describe('when asking for the provider URL fails', () => {
-    let visited: string[] = [];
-    runFaultMatrix({
-      request: ['post', '/api/account/connected-accounts/:provider/connect'],
-      mount: (setup) => {
-        visited = [];
-        return mountConnected({ setup, navigate: (url) => visited.push(url) });
-      },
-      act: async () => {
-        button('Connect GitHub').click();
-      },
-      kept: () => {
-        expect(visited).to.deep.equal([]);
-        expect(button('Connect GitHub').getAttribute('aria-busy')).to.equal('false');
-      },
-    });
-  });
-
-  describe('when disconnecting fails', () => {
-    runFaultMatrix({
-      request: ['delete', '/api/account/connected-accounts/:provider'],
-      mount: (setup) => mountConnected({ setup }),
-      act: async ({ el }) => {
-        await openDisconnect(el, 'Google');
-        dialogButton(el, 'Disconnect').click();
-      },
-      kept: () => {
-        expect(button('Disconnect Google').getAttribute('aria-busy')).to.equal('false');
-      },
     });
   });
 });

@@ -6,7 +6,6 @@ import { MOCK_PASSWORD, MOCK_USER } from '../../src/api/mock/index.js';
 import { RestAccountApi } from '../../src/api/rest-client.js';
 import type { DnDeleteAccount } from '../../src/components/delete-account/delete-account.js';
 import '../../src/components/delete-account/delete-account.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { errorOf, mount, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { confirmDialogOf, deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 
@@ -393,25 +392,7 @@ describe('dn-delete-account', () => {
     });
   });
 
-  describe('when loading fails', () => {
-    runFaultMatrix({
-      request: ['get', '/api/account/deletion'],
-      mount: (setup) => mountDelete({ setup, timeoutMs: 400 }),
-    });
-  });
-
   describe('when deleting fails', () => {
-    runFaultMatrix({
-      request: ['post', '/api/account/deletion'],
-      mount: (setup) => mountDelete({ setup }),
-      act: ({ el }) => confirmDelete(el),
-      kept: ({ el }) => {
-        expect(emailInput().value).to.equal(EMAIL);
-        expect(passwordInput().value).to.equal(MOCK_PASSWORD);
-        expect(el.shadowRoot!.querySelector('[part="deleted"]')).to.equal(null);
-      },
-    });
-
     it('shows a failure next to the button, with role alert', async () => {
       const { el } = await mountDelete({
         setup: (b) => b.use(http.post('/api/account/deletion', () => HttpResponse.json({ title: 'x', status: 500 }, { status: 500 }))),

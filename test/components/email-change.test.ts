@@ -5,7 +5,6 @@ import { screen, within } from 'shadow-dom-testing-library';
 import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
 import type { DnEmailChange } from '../../src/components/email-change/email-change.js';
 import '../../src/components/email-change/email-change.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 
 const CURRENT = 'amira@northwind-calls.example';
@@ -239,24 +238,6 @@ describe('dn-email-change', () => {
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       expect(el.querySelector('img')).to.equal(null);
       expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
-    });
-  });
-
-  describe('when loading fails', () => {
-    runFaultMatrix({
-      request: ['get', '/api/account/email-change'],
-      mount: (setup) => mountChange({ setup, timeoutMs: 400 }),
-    });
-  });
-
-  describe('when the request fails', () => {
-    runFaultMatrix({
-      request: ['post', '/api/account/email-change'],
-      mount: (setup) => mountChange({ setup }),
-      act: () => request(),
-      kept: () => {
-        expect(newEmailInput().value).to.equal(NEW);
-      },
     });
   });
 });

@@ -6,7 +6,6 @@ import type { MockBackend } from '../../src/api/mock/index.js';
 import type { LoginActivityQuery, LoginAttempt } from '../../src/api/schemas.js';
 import type { DnLoginActivity } from '../../src/components/login-activity/login-activity.js';
 import '../../src/components/login-activity/login-activity.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, nextFrame, requestsTo, spyOnIntervals, statusOf, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive } from '../helpers/dialogs.js';
 
@@ -581,29 +580,6 @@ describe('dn-login-activity', () => {
       } finally {
         restore();
       }
-    });
-  });
-
-  describe('when the first page fails', () => {
-    runFaultMatrix({
-      request: ['get', ENDPOINT],
-      mount: (setup) => mountActivity({ setup, timeoutMs: 400 }),
-    });
-  });
-
-  describe('when "Load more" fails', () => {
-    runFaultMatrix({
-      request: ['get', ENDPOINT],
-      mount: (setup) => mountActivity({ setup }),
-      act: async ({ el }) => {
-        await until(() => countText(el) === 'Showing 50 sign-in attempts');
-        loadMore()!.click();
-      },
-      kept: ({ el }) => {
-        expect(countText(el)).to.equal('Showing 50 sign-in attempts');
-        expect(rows(el).length).to.be.greaterThan(0);
-        expect(screen.getByShadowRole('list', { name: 'Sign-in attempts' })).to.exist;
-      },
     });
   });
 });

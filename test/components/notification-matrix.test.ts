@@ -7,7 +7,6 @@ import { NOTIFICATION_CATALOG } from '../../src/api/mock/index.js';
 import type { NotificationChange, NotificationPreferences } from '../../src/api/schemas.js';
 import type { DnNotificationMatrix } from '../../src/components/notification-matrix/notification-matrix.js';
 import '../../src/components/notification-matrix/notification-matrix.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, requestsTo, statusOf, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive, dialogButton, nativeDialogOf } from '../helpers/dialogs.js';
 
@@ -509,29 +508,5 @@ describe('dn-notification-matrix', () => {
         expect(visibleText(el)).not.to.contain('Low wallet balance');
       });
     }
-  });
-
-  describe('when loading fails', () => {
-    runFaultMatrix({
-      request: ['get', PATH],
-      mount: (setup) => mountMatrix({ setup, timeoutMs: 400 }),
-    });
-  });
-
-  describe('when saving a cell fails', () => {
-    runFaultMatrix({
-      request: ['patch', PATH],
-      mount: (setup) => mountMatrix({ setup }),
-      act: async () => {
-        switchNamed(LOW_BALANCE).click();
-      },
-      kept: async ({ el, backend }) => {
-        // Rolled back to what the server has, with a message in the row.
-        await until(() => isOn(switchNamed(LOW_BALANCE)));
-        expect(el.shadowRoot!.querySelector('[part="cell-error"]')!.textContent!.trim()).to.equal('Email was not saved, so it is still on.');
-        expect(el.shadowRoot!.querySelector('[part="save-error"]')!.getAttribute('role')).to.equal('alert');
-        expect(backend.store.getNotificationPreferences().values['low-wallet-balance']!.email).to.equal(true);
-      },
-    });
   });
 });

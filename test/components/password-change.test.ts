@@ -5,7 +5,6 @@ import { screen } from 'shadow-dom-testing-library';
 import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
 import type { DnPasswordChange } from '../../src/components/password-change/password-change.js';
 import '../../src/components/password-change/password-change.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 
 const NEW = 'Sunny-days-42';
@@ -285,24 +284,6 @@ describe('dn-password-change', () => {
       await until(() => statusOf(el) === 'Your password was changed.');
       await sendKeys({ press: 'Enter' });
       await until(() => requestsTo(backend, 'revokeOtherSessions').length === 1);
-    });
-  });
-
-  describe('when loading the policy fails', () => {
-    runFaultMatrix({
-      request: ['get', '/api/account/password/policy'],
-      mount: (setup) => mountChange({ setup, timeoutMs: 400 }),
-    });
-  });
-
-  describe('when the change fails', () => {
-    runFaultMatrix({
-      request: ['post', '/api/account/password'],
-      mount: (setup) => mountChange({ setup }),
-      act: () => change(),
-      kept: () => {
-        expect([currentInput().value, newInput().value, confirmInput().value]).to.deep.equal([MOCK_PASSWORD, NEW, NEW]);
-      },
     });
   });
 });

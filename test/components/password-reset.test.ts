@@ -5,7 +5,6 @@ import { screen } from 'shadow-dom-testing-library';
 import { MOCK_USER } from '../../src/api/mock/index.js';
 import type { DnPasswordReset } from '../../src/components/password-reset/password-reset.js';
 import '../../src/components/password-reset/password-reset.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 
 const NEW = 'Sunny-days-42';
@@ -273,35 +272,6 @@ describe('dn-password-reset', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => statusOf(el) === 'Your password was reset.');
       expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Sign in');
-    });
-  });
-
-  describe('when loading the policy fails', () => {
-    runFaultMatrix({
-      request: ['get', '/api/account/password/policy'],
-      mount: (setup) => mountReset({ token: 'abc', setup, timeoutMs: 400 }),
-    });
-  });
-
-  describe('when the request fails', () => {
-    runFaultMatrix({
-      request: ['post', '/api/account/password-reset'],
-      mount: (setup) => mountReset({ setup }),
-      act: () => requestLink(UNKNOWN),
-      kept: () => {
-        expect(emailInput().value).to.equal(UNKNOWN);
-      },
-    });
-  });
-
-  describe('when setting the new password fails', () => {
-    runFaultMatrix({
-      request: ['post', '/api/account/password-reset/complete'],
-      mount: (setup) => mountReset({ token: 'abc', setup }),
-      act: () => setPassword(),
-      kept: () => {
-        expect([newInput().value, confirmInput().value]).to.deep.equal([NEW, NEW]);
-      },
     });
   });
 });

@@ -8,7 +8,6 @@ import type { DnPreferences } from '../../src/components/preferences/preferences
 import '../../src/components/preferences/preferences.js';
 import '../../src/components/session-list/session-list.js';
 import { formatDate, formatDateTime, formatTime } from '../../src/i18n/format.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import {
   mockBackend,
   mount,
@@ -514,26 +513,5 @@ describe('dn-preferences', () => {
         expect(visibleText(part(el, 'save-error')!)).to.contain(c.notSaved);
       });
     }
-  });
-
-  describe('when loading fails', () => {
-    runFaultMatrix({
-      request: ['get', PREFS],
-      mount: (setup) => mountPreferences({ setup, timeoutMs: 400 }),
-    });
-  });
-
-  describe('when saving a change fails', () => {
-    runFaultMatrix({
-      request: ['patch', PREFS],
-      mount: (setup) => mountPreferences({ setup }),
-      act: async () => radio('Dark').click(),
-      kept: ({ el, backend }) => {
-        expect(radio('System').checked, 'rolled back in the form').to.equal(true);
-        expect(el.closest('dn-account-provider')!.theme, 'rolled back on the page').to.equal('system');
-        expect(backend.store.getPreferences().theme).to.equal('system');
-        expect(part(el, 'save-error')!.getAttribute('role')).to.equal('alert');
-      },
-    });
   });
 });

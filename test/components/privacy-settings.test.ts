@@ -7,7 +7,6 @@ import type { ExportJob } from '../../src/api/schemas.js';
 import type { DnPrivacySettings } from '../../src/components/privacy-settings/privacy-settings.js';
 import '../../src/components/privacy-settings/privacy-settings.js';
 import { formatDateTime } from '../../src/i18n/format.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, requestsTo, settled, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive } from '../helpers/dialogs.js';
 
@@ -450,43 +449,5 @@ describe('dn-privacy-settings', () => {
         expect(downloadLink(ready.el)!.textContent).to.contain(formatDateTime(expiresAt, { ...BERLIN, locale: c.locale }));
       });
     }
-  });
-
-  describe('when loading the setting fails', () => {
-    runFaultMatrix({
-      request: ['get', PRIVACY],
-      mount: (setup) => mountPrivacy({ setup, timeoutMs: 400 }),
-    });
-  });
-
-  describe('when loading the export state fails', () => {
-    runFaultMatrix({
-      request: ['get', EXPORT],
-      mount: (setup) => mountPrivacy({ setup, timeoutMs: 400 }),
-    });
-  });
-
-  describe('when saving the analytics setting fails', () => {
-    runFaultMatrix({
-      request: ['patch', PRIVACY],
-      mount: (setup) => mountPrivacy({ setup }),
-      act: async () => analyticsSwitch().click(),
-      kept: ({ backend }) => {
-        expect(analyticsSwitch().checked, 'rolled back').to.equal(true);
-        expect(backend.store.getPrivacySettings().analyticsEnabled).to.equal(true);
-      },
-    });
-  });
-
-  describe('when requesting an export fails', () => {
-    runFaultMatrix({
-      request: ['post', EXPORT],
-      mount: (setup) => mountPrivacy({ setup }),
-      act: async () => requestButton().click(),
-      kept: ({ el }) => {
-        expect(progressOf(el)).to.equal(null);
-        expect(requestButton().getAttribute('aria-disabled')).to.equal('false');
-      },
-    });
   });
 });

@@ -4,7 +4,6 @@ import { http, HttpResponse, delay } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
 import type { DnProfileForm } from '../../src/components/profile-form/profile-form.js';
 import '../../src/components/profile-form/profile-form.js';
-import { runFaultMatrix } from '../helpers/fault-matrix.js';
 import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 import { PNG_1X1, SVG_BYTES, canvasImage, pngOfSize } from '../mock/helpers.js';
 
@@ -350,30 +349,6 @@ describe('dn-profile-form', () => {
       });
       window.dispatchEvent(new Event('focus'));
       await until(() => field(el, 'Email').value === 'amira.haddad@northwind-calls.example', 'the new email in the profile');
-    });
-  });
-
-  describe('when loading fails', () => {
-    runFaultMatrix({
-      request: ['get', '/api/account/profile'],
-      mount: (setup) => mountForm({ setup, timeoutMs: 400 }),
-    });
-  });
-
-  describe('when saving fails', () => {
-    runFaultMatrix({
-      request: ['patch', '/api/account/profile'],
-      mount: (setup) => mountForm({ setup }),
-      act: async ({ el }) => {
-        await typeInto(field(el, 'Display name'), 'Amira Edited');
-        pasteInto(field(el, /Bio/) as unknown as HTMLTextAreaElement, 'Edited bio');
-        button(el, 'Save changes').click();
-      },
-      kept: ({ el }) => {
-        expect(field(el, 'Display name').value).to.equal('Amira Edited');
-        expect(field(el, /Bio/).value).to.equal('Edited bio');
-        expect(button(el, 'Save changes').getAttribute('aria-disabled')).to.equal('false');
-      },
     });
   });
 });
