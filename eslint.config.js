@@ -7,7 +7,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'storybook-static/', 'coverage/', 'public/mockServiceWorker.js', 'custom-elements.json'],
+    ignores: ['node_modules/', 'dist/', 'storybook-static/', 'demo-dist/', 'examples/*/dist/', 'coverage/', 'public/mockServiceWorker.js', 'custom-elements.json'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -14,6 +14,7 @@ import { directionOf } from '../src/api/context.js';
 import { DENSITIES, THEMES, type Density, type Profile, type Theme } from '../src/api/schemas.js';
 import type { DnEventMap } from '../src/events.js';
 import { isLocale, text, type DemoLocale, type StringKey } from './strings.js';
+import { allowMockWorker } from './trusted-types.js';
 
 const API_BASE = '/api/account';
 const STORAGE_KEY = 'dn-demo:display';
@@ -414,6 +415,8 @@ async function start(): Promise<void> {
   listenToElements();
 
   // The mock answers before any element exists, so their first request already reaches it.
+  // Under Trusted Types, MSW may register only its worker through the demo's policy (trusted-types.ts).
+  allowMockWorker();
   backend = await startMockBackend({ baseUrl: API_BASE, latencyMs: 350 });
   renderUser(backend.store.getProfile());
   renderInbox();
