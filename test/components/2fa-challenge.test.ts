@@ -246,6 +246,12 @@ describe('dn-2fa-challenge', () => {
       await sendKeys({ press: 'Enter' });
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(sent).to.equal(1);
+      // Typing clears the message; pressing Verify during the wait says it again.
+      await typeInto(codeField()!, '654321');
+      expect(errorOf(codeField()!)).to.equal('');
+      await sendKeys({ press: 'Enter' });
+      await until(() => /Too many attempts/i.test(errorOf(codeField()!)), 'the wait said again');
+      expect(sent).to.equal(1);
       expect(visibleText(el)).not.to.contain("You're verified.");
     });
 

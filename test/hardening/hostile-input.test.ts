@@ -15,6 +15,7 @@ import '../../src/define-all.js';
 import '../../src/components/reauth-dialog/reauth-dialog.js';
 import type { RestAccountApi } from '../../src/api/rest-client.js';
 import type { DnReauthDialog } from '../../src/components/reauth-dialog/reauth-dialog.js';
+import type { Dn2faChallenge } from '../../src/components/2fa-challenge/2fa-challenge.js';
 import { dialogButton, dialogOpen } from '../helpers/dialogs.js';
 import { errorOf, mount, visibleText, nextFrame, pasteInto, requestsTo, until, type MountOptions } from '../helpers/fixture.js';
 import { HOSTILE_FILES, HOSTILE_TEXT, installCanary, pwnedReport, type Canary, type HostileText } from '../fixtures/hostile.js';
@@ -210,6 +211,26 @@ const FIELDS: FieldCase[] = [
     endpoint: 'verifyTwoFactorSetup',
     key: 'code',
   },
+  ...(['code', 'backup code'] as const).map(
+    (kind): FieldCase => ({
+      name: `dn-2fa-challenge: ${kind}`,
+      template: html`<dn-2fa-challenge></dn-2fa-challenge>`,
+      options: { twoFactorEnabled: true },
+      open: async (el, { backend }) => {
+        (el as Dn2faChallenge).challengeId = backend.store.createSignInChallenge();
+        await until(() => el.querySelector('input[name="one-time-code"]'), 'the code field');
+        if (kind === 'backup code') {
+          el.querySelector<HTMLButtonElement>('button[data-action="switch"]')!.click();
+          await until(() => el.querySelector('input[name="backup-code"]'), 'the backup-code field');
+        }
+      },
+      field: (el) => el.querySelector<HTMLInputElement>('input[name="one-time-code"], input[name="backup-code"]')!,
+      fill: (el, value) => pasteInto(el.querySelector<HTMLInputElement>('input[name="one-time-code"], input[name="backup-code"]')!, value),
+      submit: (el) => el.querySelector<HTMLFormElement>('form')!.requestSubmit(),
+      endpoint: 'verifyTwoFactorChallenge',
+      key: 'code',
+    }),
+  ),
   {
     name: 'dn-reauth-dialog: password',
     template: html`<dn-reauth-dialog></dn-reauth-dialog>`,

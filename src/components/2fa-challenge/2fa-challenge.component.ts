@@ -306,9 +306,11 @@ export class Dn2faChallenge extends DnElement {
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy || this.lockedUntil > Date.now()) {
-      if (!this.busy) this.focusTarget = 'field';
-      this.requestUpdate();
+    if (this.busy) return;
+    if (this.lockedUntil > Date.now()) {
+      // Still waiting out too many attempts: say so again (typing cleared the message).
+      this.fieldError = { key: 'errors.rateLimitedFor', until: this.lockedUntil };
+      this.focusTarget = 'field';
       return;
     }
     const method = this.method;
