@@ -53,6 +53,7 @@ const en = {
   dismiss: 'Dismiss',
   billingPortal: 'A real host would open its billing portal now.',
   partnerLink: 'View partner white-label demo',
+  signInLink: 'View the sign-in step (two-factor code)',
   backLink: 'Back to DialNexa',
 };
 
@@ -107,6 +108,7 @@ const de: DemoStrings = {
   dismiss: 'Schließen',
   billingPortal: 'Eine echte Anwendung würde jetzt ihr Abrechnungsportal öffnen.',
   partnerLink: 'White-Label-Demo eines Partners ansehen',
+  signInLink: 'Anmeldeschritt ansehen (Zwei-Faktor-Code)',
   backLink: 'Zurück zu DialNexa',
 };
 
@@ -158,6 +160,7 @@ const es: DemoStrings = {
   dismiss: 'Cerrar',
   billingPortal: 'Una aplicación real abriría ahora su portal de facturación.',
   partnerLink: 'Ver la demo de marca blanca de un socio',
+  signInLink: 'Ver el paso de inicio de sesión (código de dos pasos)',
   backLink: 'Volver a DialNexa',
 };
 
@@ -209,6 +212,7 @@ const ar: DemoStrings = {
   dismiss: 'إغلاق',
   billingPortal: 'كان التطبيق الحقيقي سيفتح الآن بوابة الفوترة الخاصة به.',
   partnerLink: 'عرض النسخة المخصصة لأحد الشركاء',
+  signInLink: 'عرض خطوة تسجيل الدخول (رمز التحقق بخطوتين)',
   backLink: 'العودة إلى DialNexa',
 };
 
