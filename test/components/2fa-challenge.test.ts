@@ -420,14 +420,19 @@ describe('dn-2fa-challenge', () => {
         b.use(
           http.post(CHALLENGE, async () => {
             await delay(300);
-            return HttpResponse.json({});
+            return HttpResponse.json({ verifiedAt: new Date().toISOString(), trustedDevice: null, backupCodesRemaining: null });
           }),
         ),
     });
+    // A valid answer arrives after the removal: only the aborted request keeps it from counting.
+    let verified = 0;
+    el.addEventListener('dn-2fa-verified', () => (verified += 1));
     await submit('123456');
     await until(() => requestsTo(backend, 'verifyTwoFactorChallenge').length === 1 || verifyButton().getAttribute('aria-busy') === 'true');
     el.remove();
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(visibleText(el)).not.to.contain("You're verified.");
+    expect(el.shadowRoot!.querySelector('[part="verified"]')).to.equal(null);
+    expect(verified, 'no dn-2fa-verified from an element that left').to.equal(0);
   });
 });
