@@ -18,7 +18,7 @@ export const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // Two test pages run at once; a backgrounded page must still get animation frames and timers.
+  // Test pages run side by side; none may be throttled as a background page.
   '--disable-renderer-backgrounding',
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
@@ -28,10 +28,10 @@ export const chromiumArgs = [
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
-  // One page at a time: pages share the mock's service worker, and a background page gets no frames.
-  concurrency: 1,
+  // Each page answers its own API calls (test/helpers/page-backend.ts), so files run side by side.
+  concurrency: Number(process.env.WTR_CONCURRENCY) || 2,
   // The per-file limit: the lifecycle files mount elements 1,000 times each (a margin for busy machines).
-  testsFinishTimeout: 420_000,
+  testsFinishTimeout: Number(process.env.WTR_FILE_TIMEOUT) || 420_000,
   reporters: [defaultReporter(), summaryReporter()],
   // Generous: two test pages share two cores; waits inside tests poll for up to 8 s.
   testFramework: { config: { timeout: 20000 } },
@@ -41,6 +41,9 @@ export default {
         executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
         args: chromiumArgs,
       },
+      // A browser context (its own window) per page: a second tab in one window is hidden and gets no
+      // animation frames, and contexts share no service worker, storage or cookies.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   plugins: [

@@ -229,7 +229,7 @@ describe('dn-2fa-setup', () => {
       await submitCode(await totp(first));
       await until(() => /This setup has expired/.test(visibleText(el)));
       expect(allMarkup(el)).not.to.contain(first.slice(0, 4) + ' ' + first.slice(4, 8));
-      backend.worker.resetHandlers();
+      backend.resetHandlers();
       button(el, 'Start over').click();
       await until(() => keyShown(el) && keyShown(el).replace(/\s/g, '') !== first, 'a new key');
       expect(requestsTo(backend, 'startTwoFactorSetup')).to.have.length(2);

@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
-import type { MockBackend } from '../../src/api/mock/index.js';
+import type { MockBackend } from '../helpers/fixture.js';
 import type { LoginActivityQuery, LoginAttempt } from '../../src/api/schemas.js';
 import type { DnLoginActivity } from '../../src/components/login-activity/login-activity.js';
 import '../../src/components/login-activity/login-activity.js';
@@ -374,7 +374,7 @@ describe('dn-login-activity', () => {
       // Scrolling does not hammer a failing server: only the user retries.
       scrollListTo(el, 1);
       await sleep(200);
-      backend.worker.resetHandlers();
+      backend.resetHandlers();
       const retry = screen.getByShadowRole('button', { name: 'Try again' });
       retry.click();
       await until(() => countText(el) === 'Showing 100 sign-in attempts');

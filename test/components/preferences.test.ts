@@ -318,7 +318,7 @@ describe('dn-preferences', () => {
       expect(statusOf(el)).to.equal('');
       expect(events).to.equal(0);
       // Choosing again clears the message.
-      backend.worker.resetHandlers();
+      backend.resetHandlers();
       radio('Dark').click();
       await until(() => statusOf(el) === 'Preferences saved.');
       expect(part(el, 'save-error')).to.equal(null);

@@ -10,7 +10,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay, type HttpHandler } from 'msw';
-import type { MockBackend } from '../../src/api/mock/index.js';
+import type { MockBackend } from './fixture.js';
 import type { RestAccountApi } from '../../src/api/rest-client.js';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
 import { until, visibleText } from './fixture.js';
@@ -251,7 +251,7 @@ export function runFaultMatrix<T extends HTMLElement>(options: FaultMatrixOption
           expect(retry, 'no "Try again" once signed out: the host sends the user to sign in').to.equal(undefined);
           expect(unauthorized, 'dn-unauthorized once, however often the element renders').to.equal(1);
         } else if (isLoad) {
-          ctx.backend.worker.resetHandlers();
+          ctx.backend.resetHandlers();
           const retry = buttonsOf(ctx.el).find((b) => /try again/i.test(b.textContent ?? ''));
           expect(retry, 'a "Try again" button').to.exist;
           retry!.click();
@@ -261,7 +261,7 @@ export function runFaultMatrix<T extends HTMLElement>(options: FaultMatrixOption
           const control = options.control!(ctx);
           expect(control.getAttribute('aria-disabled'), 'the action waits out the Retry-After shown').to.equal('true');
           // Healthy again: a request sent now would reach (and be logged by) the mock.
-          ctx.backend.worker.resetHandlers();
+          ctx.backend.resetHandlers();
           const before = ctx.backend.requests.length;
           await (options.again ?? options.act)!(ctx);
           await new Promise((resolve) => setTimeout(resolve, 100));
@@ -283,7 +283,7 @@ export function runFaultMatrix<T extends HTMLElement>(options: FaultMatrixOption
             }, 'the action enabled again');
             expect(usable(), 'the action enabled again').to.equal(true);
           }
-          ctx.backend.worker.resetHandlers();
+          ctx.backend.resetHandlers();
           ctx.backend.store.markReauthenticated();
           ctx.api.timeoutMs = 1500;
           const before = answered(ctx.backend, endpoint);

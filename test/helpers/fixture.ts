@@ -1,18 +1,21 @@
 /**
  * The one fixture every element test uses: the element inside a
- * `<dn-account-provider>` on the mock backend (real service worker, fresh store),
+ * `<dn-account-provider>` on the mock backend (this page's own, fresh store),
  * with helpers to find things as a person would and to see what reached the server.
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { startMockBackend, type MockBackend, type MockBackendOptions } from '../../src/api/mock/index.js';
+import { pageBackend, type PageBackend, type PageBackendOptions } from './page-backend.js';
 import { RestAccountApi } from '../../src/api/rest-client.js';
 import type { EndpointName } from '../../src/api/endpoints.js';
 import type { DnAccountProvider } from '../../src/components/account-provider/account-provider.js';
 import '../../src/components/account-provider/account-provider.js';
 
-export interface MountOptions extends MockBackendOptions {
+/** The mock backend of the test page (see `page-backend.ts`). */
+export type MockBackend = PageBackend;
+
+export interface MountOptions extends PageBackendOptions {
   locale?: string;
   theme?: 'light' | 'dark' | 'system';
   density?: 'comfortable' | 'compact';
@@ -32,9 +35,9 @@ export interface Mounted<T extends HTMLElement> {
   api: RestAccountApi;
 }
 
-/** Starts (or resets) the mock backend; unknown requests fail the test. */
-export function mockBackend(options: MockBackendOptions = {}): Promise<MockBackend> {
-  return startMockBackend({ onUnhandledRequest: 'error', quiet: true, ...options });
+/** Resets the page's mock backend to fresh seed data; unknown API requests fail the test. */
+export async function mockBackend(options: PageBackendOptions = {}): Promise<MockBackend> {
+  return pageBackend(options);
 }
 
 /** Renders `template` inside a provider on a fresh mock backend and waits until the element has loaded. */
