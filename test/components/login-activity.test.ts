@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
-import type { MockBackend } from '../../src/api/mock/index.js';
+import type { MockBackend } from '../../mock/index.js';
 import type { LoginActivityQuery, LoginAttempt } from '../../src/api/schemas.js';
 import type { DnLoginActivity } from '../../src/components/login-activity/login-activity.js';
 import '../../src/components/login-activity/login-activity.js';

@@ -7,7 +7,7 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { screen, within } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp, type MockBackend } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp, type MockBackend } from '../../mock/index.js';
 import { SETTINGS_TABS, type DnAccountSettings } from '../../src/components/account-settings/account-settings.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
 import '../../src/components/2fa-challenge/2fa-challenge.js';

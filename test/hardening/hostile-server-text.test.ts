@@ -6,7 +6,7 @@
 import { expect, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { http, HttpResponse } from 'msw';
-import type { MockBackend } from '../../src/api/mock/index.js';
+import type { MockBackend } from '../../mock/index.js';
 import { safeDownloadUrl, safeHref, safeImageSrc, safeUrl } from '../../src/internal/safe-url.js';
 import '../../src/define-all.js';
 import { mount, until, type MountOptions } from '../helpers/fixture.js';

@@ -10,7 +10,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse, delay, type HttpHandler } from 'msw';
-import type { MockBackend } from '../../src/api/mock/index.js';
+import type { MockBackend } from '../../mock/index.js';
 import type { RestAccountApi } from '../../src/api/rest-client.js';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
 import { until, visibleText } from './fixture.js';

@@ -6,7 +6,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { startMockBackend, type MockBackend, type MockBackendOptions } from '../../src/api/mock/index.js';
+import { startMockBackend, type MockBackend, type MockBackendOptions } from '../../mock/index.js';
 import { RestAccountApi } from '../../src/api/rest-client.js';
 import type { EndpointName } from '../../src/api/endpoints.js';
 import type { DnAccountProvider } from '../../src/components/account-provider/account-provider.js';

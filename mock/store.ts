@@ -4,14 +4,14 @@
  * turns a thrown `MockProblem` into `application/problem+json`. Tests may call the
  * store directly.
  */
-import type * as s from '../schemas.js';
+import type * as s from '../src/api/schemas.js';
 import {
   AVATAR_MAX_BYTES,
   EMAIL_CHANGE_VALID_HOURS,
   PASSWORD_RESET_VALID_MINUTES,
   TRUSTED_DEVICE_DAYS,
   type ProblemCode,
-} from '../schemas.js';
+} from '../src/api/schemas.js';
 import {
   BREACHED_PASSWORDS,
   CURRENT_DEVICE,
