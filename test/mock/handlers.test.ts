@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
 import { dispatch, mockOAuthResponse, oauthReturnUrl, routes } from '../../mock/handlers.js';
 import { MOCK_PASSWORD } from '../../mock/seed.js';
-import { MockStore } from '../../mock/store.js';
+import { MockStore } from '../../mock/index.js';
 import { assertResponse, expectProblem, fakeClock, fieldsOf } from './helpers.js';
 
 const names = Object.keys(endpoints) as EndpointName[];

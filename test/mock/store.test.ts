@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { MOCK_PASSWORD, MOCK_TOTP_SECRET, NOTIFICATION_CATALOG } from '../../mock/seed.js';
-import { MockStore, sniffImageType } from '../../mock/store.js';
+import { MockStore, sniffImageType } from '../../mock/index.js';
 import { timeStep, totp } from '../../mock/totp.js';
 import { assertResponse, canvasImage, fakeClock, fieldsOf, PNG_1X1, pngOfSize, problemOf, SVG_BYTES } from './helpers.js';
 
