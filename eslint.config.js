@@ -30,6 +30,13 @@ export default tseslint.config(
     },
   },
   {
+    // The library ships src/ only; the mock backend (mock/) is for tests, stories and the demo.
+    files: ['src/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)mock/', message: 'src/ must not import the mock backend (mock/): it is not shipped.' }] }],
+    },
+  },
+  {
     files: ['scripts/**', '*.config.{js,mjs,ts}', '.storybook/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },

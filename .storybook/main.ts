@@ -3,12 +3,13 @@ import { mergeConfig, type Plugin } from 'vite';
 
 /**
  * A custom element cannot be defined twice, so hot-swapping an element module fails
- * ("the name … has already been used"). Reload the canvas instead when library code changes.
+ * ("the name … has already been used"). Reload the canvas instead when library code changes
+ * (or the mock backend's: the preview starts it once).
  */
 const reloadOnLibraryChange: Plugin = {
   name: 'dn-reload-on-library-change',
   handleHotUpdate({ file, server }) {
-    if (!file.startsWith(`${server.config.root}/src/`)) return undefined;
+    if (!file.startsWith(`${server.config.root}/src/`) && !file.startsWith(`${server.config.root}/mock/`)) return undefined;
     server.ws.send({ type: 'full-reload' });
     return [];
   },
@@ -16,7 +17,7 @@ const reloadOnLibraryChange: Plugin = {
 
 /**
  * The mock OAuth provider page for navigations, which MSW's worker never sees (see
- * `handleMockOAuthNavigation` in src/api/mock/browser.ts): in a popup it tells its opener
+ * `handleMockOAuthNavigation` in mock/browser.ts): in a popup it tells its opener
  * (whose mock backend marks the provider connected) and closes; a redirect goes back to
  * `redirect_uri?connected=<provider>`, where the story's mock backend marks it connected.
  */

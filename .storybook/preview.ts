@@ -3,7 +3,7 @@ import { action } from 'storybook/actions';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import { directionOf } from '../src/api/context.js';
-import { startMockBackend } from '../src/api/mock/index.js';
+import { startMockBackend } from '../mock/index.js';
 import type { Density, Theme } from '../src/api/schemas.js';
 import { API_BASE, type MockLoaded, type MockParameters } from '../stories/support/mock.js';
 // Defines every element (the index only exports the classes).

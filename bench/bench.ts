@@ -4,7 +4,7 @@
  * service worker, no latency: what is timed is the elements' own work.
  */
 import type { AccountApi } from '../src/api/account-api.js';
-import { createMockFetch, type MockFetchOptions } from '../src/api/mock/index.js';
+import { createMockFetch, type MockFetchOptions } from '../mock/index.js';
 import { RestAccountApi } from '../src/api/rest-client.js';
 import '../src/components/account-provider/account-provider.js';
 import '../src/components/profile-form/profile-form.js';

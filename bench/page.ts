@@ -8,7 +8,7 @@
  * (navigation start → Profile painted, every module and the Profile chunk fetched).
  */
 import type { AccountApi } from '../src/api/account-api.js';
-import { createMockFetch } from '../src/api/mock/index.js';
+import { createMockFetch } from '../mock/index.js';
 import { RestAccountApi } from '../src/api/rest-client.js';
 import '../src/components/account-provider/account-provider.js';
 import '../src/components/account-settings/account-settings.js';

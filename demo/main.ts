@@ -8,8 +8,8 @@
  * into an element's shadow root.
  */
 import { http, HttpResponse } from 'msw';
-import { startMockBackend, type MockBackend } from '../src/api/mock/browser.js';
-import { MOCK_PASSWORD } from '../src/api/mock/seed.js';
+import { startMockBackend, type MockBackend } from '../mock/browser.js';
+import { MOCK_PASSWORD } from '../mock/seed.js';
 import { directionOf } from '../src/api/context.js';
 import { DENSITIES, THEMES, type Density, type Profile, type Theme } from '../src/api/schemas.js';
 import type { DnEventMap } from '../src/events.js';

@@ -4,9 +4,9 @@
  * challenge (as the host's server would), listens to the element's events, and shows the
  * demo authenticator's current code and the backup codes so anyone can pass the step.
  */
-import { startMockBackend } from '../src/api/mock/browser.js';
-import { MOCK_PASSWORD, MOCK_TOTP_SECRET } from '../src/api/mock/seed.js';
-import { totp } from '../src/api/mock/totp.js';
+import { startMockBackend } from '../mock/browser.js';
+import { MOCK_PASSWORD, MOCK_TOTP_SECRET } from '../mock/seed.js';
+import { totp } from '../mock/totp.js';
 import { allowMockWorker } from './trusted-types.js';
 
 const API_BASE = '/api/account';

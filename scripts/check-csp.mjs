@@ -54,7 +54,7 @@ function base32Decode(input) {
   return Buffer.from(out);
 }
 
-/** RFC 6238 TOTP (HMAC-SHA1, 6 digits, 30 s), as the mock backend checks it (src/api/mock/totp.ts). */
+/** RFC 6238 TOTP (HMAC-SHA1, 6 digits, 30 s), as the mock backend checks it (mock/totp.ts). */
 export function totp(secretBase32, timeMs = Date.now()) {
   const counter = Math.floor(timeMs / 1000 / 30);
   const message = Buffer.alloc(8);

@@ -173,7 +173,7 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
     }
 
     const inputs = Object.values(outputs).flatMap((o) => Object.keys(o.inputs));
-    const leaked = [...new Set(inputs.filter((i) => /src\/api\/mock\/|node_modules\/msw\//.test(i)))];
+    const leaked = [...new Set(inputs.filter((i) => /^mock\/|node_modules\/msw\//.test(i)))];
     return { entries, page, everything, everythingWithLazy, lazy, leaked };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

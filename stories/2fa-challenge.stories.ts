@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html, nothing } from 'lit';
 import { delay, http } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp } from '../src/api/mock/index.js';
+import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp } from '../mock/index.js';
 import '../src/components/2fa-challenge/2fa-challenge.js';
 import { READ_ONLY_CONTEXT, api, backendOf, problem, withBackend } from './support/mock.js';
 import { $, waitForElement } from './support/play.js';

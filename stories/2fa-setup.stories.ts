@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { MOCK_PASSWORD, totp } from '../src/api/mock/index.js';
+import { MOCK_PASSWORD, totp } from '../mock/index.js';
 import '../src/components/2fa-setup/2fa-setup.js';
 import { READ_ONLY_CONTEXT, api, problem, withBackend } from './support/mock.js';
 import { $, waitForElement } from './support/play.js';

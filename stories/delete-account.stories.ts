@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { delay, http } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { MOCK_PASSWORD, MOCK_USER } from '../src/api/mock/index.js';
+import { MOCK_PASSWORD, MOCK_USER } from '../mock/index.js';
 import '../src/components/delete-account/delete-account.js';
 import { READ_ONLY_CONTEXT, api, problem, withBackend } from './support/mock.js';
 import { $, shadowOf, waitForElement } from './support/play.js';

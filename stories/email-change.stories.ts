@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { MOCK_PASSWORD, MOCK_USER, TAKEN_EMAILS } from '../src/api/mock/index.js';
+import { MOCK_PASSWORD, MOCK_USER, TAKEN_EMAILS } from '../mock/index.js';
 import type { EmailChangeState } from '../src/api/schemas.js';
 import { READ_ONLY_CONTEXT, api, backendOf, problem, withBackend } from './support/mock.js';
 import { $, shadowOf, waitForElement } from './support/play.js';

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { delay, http, HttpResponse } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/components/notification-matrix/notification-matrix.js';
-import { NOTIFICATION_CATALOG } from '../src/api/mock/index.js';
+import { NOTIFICATION_CATALOG } from '../mock/index.js';
 import type { NotificationChange, NotificationPreferences } from '../src/api/schemas.js';
 import { READ_ONLY_CONTEXT, api, problem, withBackend } from './support/mock.js';
 import { $, shadowOf } from './support/play.js';

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { http } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { BREACHED_PASSWORDS, MOCK_PASSWORD, MOCK_USER } from '../src/api/mock/index.js';
+import { BREACHED_PASSWORDS, MOCK_PASSWORD, MOCK_USER } from '../mock/index.js';
 import { READ_ONLY_CONTEXT, api, problem, withBackend } from './support/mock.js';
 import { $, waitForElement } from './support/play.js';
 import '../src/components/password-change/password-change.js';

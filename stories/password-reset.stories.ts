@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { MOCK_USER } from '../src/api/mock/index.js';
+import { MOCK_USER } from '../mock/index.js';
 import { READ_ONLY_CONTEXT, withBackend } from './support/mock.js';
 import { $, waitForElement } from './support/play.js';
 import '../src/components/password-reset/password-reset.js';

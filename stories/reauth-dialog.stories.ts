@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp } from '../src/api/mock/index.js';
+import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp } from '../mock/index.js';
 import { RestAccountApi } from '../src/api/rest-client.js';
 import type { DnReauthDialog } from '../src/components/reauth-dialog/reauth-dialog.js';
 // Elements load the dialog on demand; this story places one itself, so it defines it.

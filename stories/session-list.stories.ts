@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { delay, http } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { MOCK_PASSWORD } from '../src/api/mock/index.js';
+import { MOCK_PASSWORD } from '../mock/index.js';
 import '../src/components/session-list/session-list.js';
 import { READ_ONLY_CONTEXT, api, problem, withBackend } from './support/mock.js';
 import { $, shadowOf, waitForElement } from './support/play.js';

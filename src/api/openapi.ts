@@ -45,7 +45,7 @@ type ErrorResponse = keyof typeof ERROR_RESPONSES;
 
 /**
  * Statuses the route table cannot express, as the mock backend answers them
- * (src/api/mock/store.ts); the problem `type` tells the cases apart.
+ * (mock/store/); the problem `type` tells the cases apart.
  */
 const EXTRA_ERRORS: Partial<Record<EndpointName, Partial<Record<string, ErrorResponse>>>> = {
   requestEmailChange: { '409': 'Conflict' },

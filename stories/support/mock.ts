@@ -5,7 +5,7 @@
  * (see `withBackend`) then seeds the store or adds one-off fault handlers.
  */
 import { HttpResponse } from 'msw';
-import { PROBLEM_TYPE_PREFIX, type MockBackend, type MockBackendOptions, type MockProblemCode } from '../../src/api/mock/index.js';
+import { PROBLEM_TYPE_PREFIX, type MockBackend, type MockBackendOptions, type MockProblemCode } from '../../mock/index.js';
 
 /** Where the stories' provider points, and where the mock answers. */
 export const API_BASE = '/api/account';

@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse, delay } from 'msw';
 import { within } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp } from '../../mock/index.js';
 import type { MockBackend } from '../helpers/fixture.js';
 import type { Dn2faChallenge } from '../../src/components/2fa-challenge/2fa-challenge.js';
 import '../../src/components/2fa-challenge/2fa-challenge.js';

@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { within } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD, totp } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD, totp } from '../../mock/index.js';
 import type { Dn2faSetup } from '../../src/components/2fa-setup/2fa-setup.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
 import { isQrLoaded } from '../../src/internal/qr.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { within } from 'shadow-dom-testing-library';
 import type { AccountApi } from '../../src/api/account-api.js';
-import { MockStore } from '../../src/api/mock/index.js';
+import { MockStore } from '../../mock/index.js';
 import { DnAccountProvider as DnAccountProviderClass, type DnAccountProvider } from '../../src/components/account-provider/account-provider.js';
 import type { DnProfileForm } from '../../src/components/profile-form/profile-form.js';
 import '../../src/components/account-provider/account-provider.js';

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
 import type { AccountApi } from '../../src/api/account-api.js';
 import type { MockBackend } from '../helpers/fixture.js';
-import { MockStore, type MockOptions } from '../../src/api/mock/store.js';
+import { MockStore, type MockOptions } from '../../mock/index.js';
 import type { BillingSummary } from '../../src/api/schemas.js';
 import type { DnBillingSummary } from '../../src/components/billing-summary/billing-summary.js';
 import '../../src/components/billing-summary/billing-summary.js';

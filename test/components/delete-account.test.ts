@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD, MOCK_USER } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD, MOCK_USER } from '../../mock/index.js';
 import { RestAccountApi } from '../../src/api/rest-client.js';
 import type { DnDeleteAccount } from '../../src/components/delete-account/delete-account.js';
 import '../../src/components/delete-account/delete-account.js';

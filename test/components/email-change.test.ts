@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD } from '../../mock/index.js';
 import type { DnEmailChange } from '../../src/components/email-change/email-change.js';
 import '../../src/components/email-change/email-change.js';
 import { mount, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';

@@ -5,7 +5,7 @@
  * stays well inside the test runner's time limit per file).
  */
 import { expect } from '@open-wc/testing';
-import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD } from '../../mock/index.js';
 import type { DnAccountProvider } from '../../src/components/account-provider/account-provider.js';
 import { dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 import { GROUPS, Ledger, SETTLE_MS, expectNothingLeft, itCycles, openDialogs, providers, sleep, until, warmUp, type Call, type Cycled } from '../helpers/lifecycle.js';

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
 import type { MockBackend } from '../helpers/fixture.js';
-import { NOTIFICATION_CATALOG } from '../../src/api/mock/index.js';
+import { NOTIFICATION_CATALOG } from '../../mock/index.js';
 import type { NotificationChange, NotificationPreferences } from '../../src/api/schemas.js';
 import type { DnNotificationMatrix } from '../../src/components/notification-matrix/notification-matrix.js';
 import '../../src/components/notification-matrix/notification-matrix.js';

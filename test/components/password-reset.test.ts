@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { screen } from 'shadow-dom-testing-library';
-import { MOCK_USER } from '../../src/api/mock/index.js';
+import { MOCK_USER } from '../../mock/index.js';
 import type { DnPasswordReset } from '../../src/components/password-reset/password-reset.js';
 import '../../src/components/password-reset/password-reset.js';
 import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';

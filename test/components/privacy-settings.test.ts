@@ -2,7 +2,7 @@ import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { screen } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD } from '../../mock/index.js';
 import type { ExportJob } from '../../src/api/schemas.js';
 import type { DnPrivacySettings } from '../../src/components/privacy-settings/privacy-settings.js';
 import '../../src/components/privacy-settings/privacy-settings.js';

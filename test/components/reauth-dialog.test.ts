@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD, totp } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD, totp } from '../../mock/index.js';
 import { RestAccountApi } from '../../src/api/rest-client.js';
 import type { DnReauthDialog } from '../../src/components/reauth-dialog/reauth-dialog.js';
 import '../../src/components/reauth-dialog/reauth-dialog.js';

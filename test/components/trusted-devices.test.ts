@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD } from '../../mock/index.js';
 import type { TrustedDevice } from '../../src/api/schemas.js';
 import type { DnTrustedDevices } from '../../src/components/trusted-devices/trusted-devices.js';
 import '../../src/components/trusted-devices/trusted-devices.js';

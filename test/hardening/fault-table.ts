@@ -7,7 +7,7 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { screen, within } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp } from '../../mock/index.js';
 import type { MockBackend } from '../helpers/fixture.js';
 import { SETTINGS_TABS, type DnAccountSettings } from '../../src/components/account-settings/account-settings.js';
 import '../../src/components/2fa-setup/2fa-setup.js';

@@ -9,7 +9,7 @@
 import { expect, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { screen, within } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD, MOCK_USER } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD, MOCK_USER } from '../../mock/index.js';
 import type { MockBackend } from '../helpers/fixture.js';
 import type { EndpointName } from '../../src/api/endpoints.js';
 import '../../src/define-all.js';

@@ -9,7 +9,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { http, HttpResponse, delay } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD, totp } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD, totp } from '../../mock/index.js';
 import type { MockBackend } from '../helpers/fixture.js';
 import { RestAccountApi } from '../../src/api/rest-client.js';
 import type { EndpointName } from '../../src/api/endpoints.js';

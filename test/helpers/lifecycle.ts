@@ -25,7 +25,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AccountApi } from '../../src/api/account-api.js';
-import { MOCK_PASSWORD, createMockFetch, type MockFetchOptions } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD, createMockFetch, type MockFetchOptions } from '../../mock/index.js';
 import { RestAccountApi } from '../../src/api/rest-client.js';
 import type { DnAccountProvider } from '../../src/components/account-provider/account-provider.js';
 import '../../src/components/account-provider/account-provider.js';

@@ -10,7 +10,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
 import type { TemplateResult } from 'lit';
-import { MOCK_PASSWORD, MOCK_USER, totp } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD, MOCK_USER, totp } from '../../mock/index.js';
 import { availableLocales, translate, type Messages } from '../../src/i18n/i18n.js';
 import { pseudoLocalize, registerPseudoLocale } from '../../src/i18n/pseudo.js';
 import en from '../../src/i18n/locales/en.js';

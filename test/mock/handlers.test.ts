@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
-import { dispatch, mockOAuthResponse, oauthReturnUrl, routes } from '../../src/api/mock/handlers.js';
-import { MOCK_PASSWORD } from '../../src/api/mock/seed.js';
-import { MockStore } from '../../src/api/mock/store.js';
+import { dispatch, mockOAuthResponse, oauthReturnUrl, routes } from '../../mock/handlers.js';
+import { MOCK_PASSWORD } from '../../mock/seed.js';
+import { MockStore } from '../../mock/index.js';
 import { assertResponse, expectProblem, fakeClock, fieldsOf } from './helpers.js';
 
 const names = Object.keys(endpoints) as EndpointName[];

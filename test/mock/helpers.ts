@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
-import { MockProblem } from '../../src/api/mock/store.js';
+import { MockProblem } from '../../mock/index.js';
 import { Problem } from '../../src/api/schemas.js';
 
 /** A controllable clock for `MockStore({ now })`. */

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { MOCK_PASSWORD, MOCK_TOTP_SECRET, NOTIFICATION_CATALOG } from '../../src/api/mock/seed.js';
-import { MockStore, sniffImageType } from '../../src/api/mock/store.js';
-import { timeStep, totp } from '../../src/api/mock/totp.js';
+import { MOCK_PASSWORD, MOCK_TOTP_SECRET, NOTIFICATION_CATALOG } from '../../mock/seed.js';
+import { MockStore, sniffImageType } from '../../mock/index.js';
+import { timeStep, totp } from '../../mock/totp.js';
 import { assertResponse, canvasImage, fakeClock, fieldsOf, PNG_1X1, pngOfSize, problemOf, SVG_BYTES } from './helpers.js';
 
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { base32Decode, base32Encode, generateSecret, hotp, otpauthUri, timeStep, totp, verifyTotp } from '../../src/api/mock/totp.js';
+import { base32Decode, base32Encode, generateSecret, hotp, otpauthUri, timeStep, totp, verifyTotp } from '../../mock/totp.js';
 
 const ascii = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
 const decodeText = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
-import { handleMockOAuthNavigation, startMockBackend, type MockBackend } from '../../src/api/mock/browser.js';
-import { MOCK_PASSWORD } from '../../src/api/mock/seed.js';
-import { totp } from '../../src/api/mock/totp.js';
+import { handleMockOAuthNavigation, startMockBackend, type MockBackend } from '../../mock/browser.js';
+import { MOCK_PASSWORD } from '../../mock/seed.js';
+import { totp } from '../../mock/totp.js';
 import { assertResponse, canvasImage, expectProblem, fakeClock, PNG_1X1, pngOfSize, SVG_BYTES } from './helpers.js';
 
 const BASE = '/api/account';

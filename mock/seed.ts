@@ -4,7 +4,7 @@
  * seeded PRNG, so the same options always give the same data (stable screenshots) and
  * tens of thousands of rows take milliseconds.
  */
-import type { DeviceType, NotificationPreferences, Role, Workspace } from '../schemas.js';
+import type { DeviceType, NotificationPreferences, Role, Workspace } from '../src/api/schemas.js';
 import { base32Encode } from './totp.js';
 
 /** The demo account's password (reauthentication, password change, account deletion). */

@@ -5,7 +5,7 @@
 import type { HttpHandler } from 'msw';
 import { setupWorker, type SetupWorker, type StartOptions } from 'msw/browser';
 import { createHandlers, oauthReturnUrl, type MockRequestLogEntry } from './handlers.js';
-import { MockStore, type MockOptions } from './store.js';
+import { MockStore, type MockOptions } from './store/index.js';
 
 export interface MockBackendOptions extends MockOptions {
   /** Where the API lives. Default `/api/account`. */

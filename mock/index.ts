@@ -3,8 +3,8 @@
  * REST contract, with realistic seed data. For the demo, Storybook and tests — never
  * part of the library bundle.
  */
-export { MockStore, MockProblem, PROBLEM_TYPE_PREFIX, sniffImageType, passwordLength, describeUserAgent } from './store.js';
-export type { MockOptions, MockProblemCode, ClientInfo } from './store.js';
+export { MockStore, MockProblem, PROBLEM_TYPE_PREFIX, sniffImageType, passwordLength, describeUserAgent } from './store/index.js';
+export type { MockOptions, MockProblemCode, ClientInfo } from './store/index.js';
 export { MOCK_PASSWORD, MOCK_TOTP_SECRET, MOCK_USER, TAKEN_EMAILS, BREACHED_PASSWORDS, NOTIFICATION_CATALOG } from './seed.js';
 export { createHandlers, dispatch, routes, validationProblem, mockOAuthResponse, oauthReturnUrl } from './handlers.js';
 export type { HandlerOptions, DispatchOptions, MockRequest, MockResponse, MockRequestLogEntry, RouteContext } from './handlers.js';

@@ -7,9 +7,9 @@
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type * as z from 'zod/mini';
-import { endpoints, type Endpoint, type EndpointName } from '../endpoints.js';
-import type * as s from '../schemas.js';
-import { MockProblem, type ClientInfo, type MockStore } from './store.js';
+import { endpoints, type Endpoint, type EndpointName } from '../src/api/endpoints.js';
+import type * as s from '../src/api/schemas.js';
+import { MockProblem, type ClientInfo, type MockStore } from './store/index.js';
 
 type Endpoints = typeof endpoints;
 type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;

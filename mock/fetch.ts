@@ -9,7 +9,7 @@
  */
 import { getResponse } from 'msw';
 import { createHandlers, type HandlerOptions } from './handlers.js';
-import { MockStore, type MockOptions } from './store.js';
+import { MockStore, type MockOptions } from './store/index.js';
 
 export interface MockFetchOptions extends MockOptions, Omit<HandlerOptions, 'onRequest'> {
   /** Origin relative URLs are resolved against. Default `location.origin`, or `http://localhost`. */

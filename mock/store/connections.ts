@@ -1,0 +1,87 @@
+/** Connected accounts and the mock OAuth provider. */
+import type * as s from '../../src/api/schemas.js';
+import { MOCK_USER, PROVIDERS, TIME } from '../seed.js';
+import { iso, randomId, type StoreContext } from './context.js';
+import { MockProblem, notFound } from './problem.js';
+
+const OAUTH_STATE_VALID_MS = 10 * TIME.MINUTE;
+
+interface ConnectionRecord {
+  provider: string;
+  name: string;
+  email: string | null;
+  connectedAt: number | null;
+}
+
+interface OAuthStateRecord {
+  provider: string;
+  redirectUri: string;
+  mode: 'redirect' | 'popup';
+  expiresAt: number;
+}
+
+export interface ConnectionsState {
+  connections: ConnectionRecord[];
+  oauthStates: Map<string, OAuthStateRecord>;
+}
+
+export function seedConnections(now: number): ConnectionsState {
+  return {
+    connections: PROVIDERS.map(({ provider, name }) =>
+      provider === 'google'
+        ? { provider, name, email: MOCK_USER.email, connectedAt: now - 238 * TIME.DAY }
+        : { provider, name, email: null, connectedAt: null },
+    ),
+    oauthStates: new Map(),
+  };
+}
+
+export function listConnectedAccounts(ctx: StoreContext): s.ConnectedAccountList {
+  return {
+    items: ctx.state.connections.map((c) => ({
+      provider: c.provider,
+      name: c.name,
+      connected: c.connectedAt !== null,
+      email: c.email,
+      connectedAt: c.connectedAt === null ? null : iso(c.connectedAt),
+    })),
+    passwordSignIn: true,
+  };
+}
+
+function connection(ctx: StoreContext, provider: string): ConnectionRecord {
+  const found = ctx.state.connections.find((c) => c.provider === provider);
+  if (!found) throw notFound(`The provider "${provider}"`);
+  return found;
+}
+
+export function connectAccount(ctx: StoreContext, provider: string, request: s.ConnectRequest, authorizeBase = '/api/account'): s.ConnectStart {
+  connection(ctx, provider);
+  const state = randomId('oauth');
+  ctx.state.oauthStates.set(state, { provider, redirectUri: request.redirectUri, mode: request.mode, expiresAt: ctx.now() + OAUTH_STATE_VALID_MS });
+  const params = new URLSearchParams({ redirect_uri: request.redirectUri, state, mode: request.mode });
+  return { authorizationUrl: `${authorizeBase.replace(/\/$/, '')}/__mock/oauth/${encodeURIComponent(provider)}?${params}` };
+}
+
+export function completeOAuth(ctx: StoreContext, provider: string, state: string): { redirectUri: string; mode: 'redirect' | 'popup' } {
+  const record = ctx.state.oauthStates.get(state);
+  ctx.state.oauthStates.delete(state);
+  if (!record || record.provider !== provider || record.expiresAt <= ctx.now()) {
+    throw new MockProblem(400, 'bad-request', 'Invalid state', 'This authorization request is unknown or expired.');
+  }
+  markConnected(ctx, provider);
+  return { redirectUri: record.redirectUri, mode: record.mode };
+}
+
+export function markConnected(ctx: StoreContext, provider: string, email: string = ctx.state.profile.email): void {
+  const found = connection(ctx, provider);
+  found.email = email;
+  found.connectedAt = ctx.now();
+}
+
+export function disconnectAccount(ctx: StoreContext, provider: string): s.ConnectedAccountList {
+  const found = connection(ctx, provider);
+  found.email = null;
+  found.connectedAt = null;
+  return listConnectedAccounts(ctx);
+}
