@@ -86,7 +86,7 @@ export interface ReauthHandler {
   /**
    * Resolves `true` once the server has accepted the user's password or code (the element
    * then sends its request once more), `false` when the user did not confirm (the element
-   * keeps what they typed and says nothing).
+   * keeps what they typed and says nothing). A rejection is shown as the request's own error.
    */
   confirm(challenge: ReauthChallenge): Promise<boolean>;
 }
