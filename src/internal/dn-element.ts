@@ -13,9 +13,10 @@ import { alertStyles, buttonStyles, hostStyles, skeletonStyles, utilityStyles } 
 import { LocalizeController } from './localize-controller.js';
 import { describeError, handleFailure } from './errors.js';
 import { focusWhenRendered } from './focus.js';
-import type { Message } from './message.js';
+import type { Message as MessageType } from './message.js';
 
-export type { Message } from './message.js';
+/** See ./message.ts; also here for the elements, which import it with `DnElement`. */
+export type Message = MessageType;
 
 let fallbackSettings: AccountSettings | undefined;
 let contextRoot: ContextRoot | undefined;
