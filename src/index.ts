@@ -17,11 +17,14 @@ export {
   apiContext,
   settingsContext,
   settingsControlContext,
+  reauthContext,
   defaultSettings,
   directionOf,
   DEFAULT_API_BASE,
   type AccountSettings,
   type DisplayPreferences,
+  type ReauthChallenge,
+  type ReauthHandler,
   type SettingsControl,
 } from './api/context.js';
 export { i18n, addTranslations, registerLocale, availableLocales, type Messages } from './i18n/i18n.js';

@@ -67,3 +67,29 @@ export function defaultSettings(): AccountSettings {
 
 /** Base URL of the REST API an element uses with no provider above it. */
 export const DEFAULT_API_BASE = '/api/account';
+
+/** What an element asks a {@link ReauthHandler} when the server wants the user to confirm it's them. */
+export interface ReauthChallenge {
+  /** Methods the server accepts (`password`, `totp`), the one to offer first leading. */
+  methods: readonly ('password' | 'totp')[];
+  /** The API of the asking element: `reauthenticate()` sends the password or code. */
+  api: AccountApi;
+  /** Aborted when the asking element leaves the page: stop waiting and answer `false`. */
+  signal: AbortSignal;
+}
+
+/**
+ * A host's own "Confirm it's you" flow, set as `reauth` on `<dn-account-provider>`: its own
+ * modal, or a redirect to a step-up page.
+ */
+export interface ReauthHandler {
+  /**
+   * Resolves `true` once the server has accepted the user's password or code (the element
+   * then sends its request once more), `false` when the user did not confirm (the element
+   * keeps what they typed and says nothing). A rejection is shown as the request's own error.
+   */
+  confirm(challenge: ReauthChallenge): Promise<boolean>;
+}
+
+/** Provided by `<dn-account-provider>` when its `reauth` is set: see {@link ReauthHandler}. */
+export const reauthContext = createContext<ReauthHandler | undefined>(Symbol.for('dn-reauth-handler'));

@@ -93,13 +93,6 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-export function isAbort(error: unknown): boolean {
-  return (
-    (error instanceof ApiError && error.kind === 'aborted') ||
-    (error instanceof DOMException && error.name === 'AbortError')
-  );
-}
-
 /** Anything thrown, as an `ApiError` (a custom `AccountApi` may throw plain errors). */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;

@@ -5,9 +5,9 @@
  */
 import i18next, { type i18n as I18n, type TOptions } from 'i18next';
 import en from './locales/en.js';
+import type { Messages } from './messages.js';
 
-/** The shape of a locale: the English resource, with every leaf a string. */
-export type Messages = { [key: string]: string | Messages };
+export type { Messages } from './messages.js';
 
 type Loader = () => Promise<{ default: Messages } | Messages>;
 

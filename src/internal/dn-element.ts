@@ -6,15 +6,17 @@ import type { TOptions } from 'i18next';
 import type { AccountApi } from '../api/account-api.js';
 import { apiContext, defaultSettings, settingsContext, type AccountSettings } from '../api/context.js';
 import { defaultApi } from '../api/default-api.js';
-import { ApiError, toApiError } from '../api/errors.js';
+import { toApiError, type ApiError } from '../api/errors.js';
 import { formatRelative } from '../i18n/format.js';
 import { tokens } from '../themes/tokens.js';
 import { alertStyles, buttonStyles, hostStyles, skeletonStyles, utilityStyles } from './shared.styles.js';
 import { LocalizeController } from './localize-controller.js';
-import { emit } from './events.js';
-import { confirmIdentity } from './reauth.js';
+import { describeError, handleFailure } from './errors.js';
 import { focusWhenRendered } from './focus.js';
-import type { ConfirmOptions, DnConfirmDialog } from './confirm-dialog.js';
+import type { Message as MessageType } from './message.js';
+
+/** See ./message.ts; also here for the elements, which import it with `DnElement`. */
+export type Message = MessageType;
 
 let fallbackSettings: AccountSettings | undefined;
 let contextRoot: ContextRoot | undefined;
@@ -35,18 +37,12 @@ function ensureContextRoot(): void {
 export const baseStyles: CSSResult[] = [tokens, hostStyles, buttonStyles, alertStyles, skeletonStyles, utilityStyles];
 
 /**
- * Something to tell the user, kept as what to say rather than the words, so a
- * language switch translates it too: a message key (with `until`, a moment shown
- * as relative time in `{{when}}`), text from the server, or several in a row.
- */
-export type Message = { key: string; options?: TOptions; until?: number } | { text: string } | Message[];
-
-/**
  * What every `dn-` element shares: the API and settings from the nearest
  * `<dn-account-provider>` (or the documented defaults), `t()` in the user's
  * locale, theme and density reflected for the tokens, an AbortSignal that fires
- * when the element leaves the page, error messages, the polite status region,
- * and "Confirm it's you" around sensitive actions.
+ * when the element leaves the page, error messages, the polite status region and
+ * the loading and error states. Behaviour only some elements need ("Confirm it's
+ * you", confirmed destructive actions) is in controllers those elements create.
  *
  * Brand inputs (`--dn-brand-*`, `--dn-font-family`, `--dn-radius`): set them on any ancestor
  * (`:root`, a wrapper, the provider); every token derives from them. Semantic tokens: override
@@ -236,26 +232,12 @@ export abstract class DnElement extends LitElement {
    * can send the user to sign in.
    */
   protected handleFailure(error: unknown): ApiError {
-    const apiError = toApiError(error);
-    if (apiError.kind === 'unauthorized') emit(this, 'dn-unauthorized', { error: apiError });
-    return apiError;
+    return handleFailure(this, error);
   }
 
   /** A sentence the user can act on, for any failure (captured now, translated when shown). */
   protected describeError(error: unknown): Message {
-    const e = toApiError(error);
-    switch (e.kind) {
-      case 'rate-limited':
-        return e.retryAfter ? { key: 'errors.rateLimitedFor', until: Date.now() + e.retryAfter * 1000 } : { key: 'errors.rateLimited' };
-      case 'validation': {
-        // Field messages no field on screen shows, or the server's own sentence.
-        const messages = [...new Set(Object.values(e.fieldErrors))];
-        if (messages.length > 0) return { text: messages.join(' ') };
-        return e.problem?.detail ? { text: e.problem.detail } : { key: 'errors.validation' };
-      }
-      default:
-        return { key: `errors.${camel(e.kind)}` };
-    }
+    return describeError(error);
   }
 
   /** `describeError` in words, for one-off use. */
@@ -281,23 +263,6 @@ export abstract class DnElement extends LitElement {
   }
 
   /**
-   * Runs a sensitive action; when the server asks to re-authenticate, opens
-   * "Confirm it's you" and runs it once more. Rejects with kind `aborted` when
-   * the user closes the dialog, so the element keeps what they typed and says nothing.
-   */
-  protected async withReauth<T>(action: () => Promise<T>): Promise<T> {
-    try {
-      return await action();
-    } catch (error) {
-      const apiError = toApiError(error);
-      if (apiError.kind !== 'reauth-required') throw apiError;
-      const confirmed = await confirmIdentity(this, { methods: apiError.methods, api: this.accountApi, signal: this.signal });
-      if (!confirmed) throw new ApiError('aborted', 'Re-authentication cancelled');
-      return action();
-    }
-  }
-
-  /**
    * While `task`'s data is not there: its loading placeholder (`rows` lines) or its load
    * error with "Try again" (none after a 401).
    */
@@ -309,54 +274,4 @@ export abstract class DnElement extends LitElement {
       error: (error) => this.renderLoadError(error, () => void task.run()),
     });
   }
-
-  /** Why the last confirmed action failed (see {@link confirmedAction}), as an alert. */
-  protected renderActionError(): unknown {
-    return this.actionError
-      ? html`<div part="action-error" class="alert danger" role="alert"><p>${this.say(this.actionError)}</p></div>`
-      : nothing;
-  }
-
-  /** The id of the confirmed action being sent (see {@link confirmedAction}), for busy buttons. */
-  @state() protected actionBusy: string | null = null;
-  /** Why the last confirmed action failed; render it next to the action. */
-  @state() protected actionError?: Message;
-  /** True from the click until the action settled: a second one is ignored. */
-  private acting = false;
-
-  /**
-   * A destructive action the user confirms first: ignored while another one is open,
-   * asked in `dialog`, marked `actionBusy = busy` while sent through "Confirm it's you"
-   * (when the server asks), its failure shown in `actionError` unless `failed` handled it
-   * (returns true). Resolves to the answer, or `undefined` when cancelled or failed.
-   */
-  protected async confirmedAction<R>(options: {
-    dialog: DnConfirmDialog;
-    confirm: ConfirmOptions;
-    busy: string;
-    send: () => Promise<R>;
-    failed?: (error: ApiError) => boolean;
-  }): Promise<R | undefined> {
-    if (this.acting || this.actionBusy) return undefined;
-    this.acting = true;
-    try {
-      if (!(await options.dialog.confirm(options.confirm))) return undefined;
-      this.actionBusy = options.busy;
-      this.actionError = undefined;
-      try {
-        return await this.withReauth(options.send);
-      } catch (error) {
-        const apiError = this.handleFailure(error);
-        if (!options.failed?.(apiError) && apiError.kind !== 'aborted') this.actionError = this.describeError(apiError);
-        return undefined;
-      }
-    } finally {
-      this.actionBusy = null;
-      this.acting = false;
-    }
-  }
-}
-
-function camel(kind: string): string {
-  return kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }

@@ -5,12 +5,14 @@ import type { BackupCodes, ReauthRequest, TwoFactorSetup, TwoFactorStatus } from
 import type { ApiError } from '../../api/errors.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { ReauthController } from '../../internal/reauth-controller.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { clearQr, drawQr } from '../../internal/qr.js';
 import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
 import { lightStyles, styles } from './2fa-setup.styles.js';
+import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 /** Backup codes left at which the status warns. */
 const FEW_BACKUP_CODES = 3;
@@ -97,6 +99,8 @@ export class Dn2faSetup extends DnElement {
   private printFrame?: HTMLIFrameElement;
   private focusTarget?: string;
   private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles, utilityStyles, lightStyles]);
+  /** "Confirm it's you" around sensitive requests. */
+  private readonly reauth = new ReauthController(this, confirmIdentity);
   private readonly ids = {
     code: uniqueId('dn-2fa-code'),
     codeHint: uniqueId('dn-2fa-code-hint'),
@@ -392,7 +396,7 @@ export class Dn2faSetup extends DnElement {
     this.busy = 'start';
     this.formError = undefined;
     try {
-      const setup = await this.withReauth(() => this.accountApi.startTwoFactorSetup({ signal: this.signal }));
+      const setup = await this.reauth.run(() => this.accountApi.startTwoFactorSetup({ signal: this.signal }));
       this.forgetSecrets();
       this.setup = setup;
       this.setupExpired = false;
@@ -621,7 +625,7 @@ export class Dn2faSetup extends DnElement {
     this.formError = undefined;
     try {
       if (action === 'disable') {
-        const status = await this.withReauth(() => this.accountApi.disableTwoFactor(request, { signal: this.signal }));
+        const status = await this.reauth.run(() => this.accountApi.disableTwoFactor(request, { signal: this.signal }));
         this.status = status;
         this.leaveConfirm();
         this.view = 'status';
@@ -629,7 +633,7 @@ export class Dn2faSetup extends DnElement {
         this.announce({ key: 'twoFactor.disabled' });
         emit(this, 'dn-2fa-disabled', { status });
       } else {
-        const codes = await this.withReauth(() => this.accountApi.regenerateBackupCodes(request, { signal: this.signal }));
+        const codes = await this.reauth.run(() => this.accountApi.regenerateBackupCodes(request, { signal: this.signal }));
         this.leaveConfirm();
         if (this.status) this.status = { ...this.status, backupCodesRemaining: codes.codes.length };
         this.backupCodes = codes;

@@ -6,11 +6,13 @@ import {
   apiContext,
   defaultSettings,
   directionOf,
+  reauthContext,
   settingsContext,
   settingsControlContext,
   DEFAULT_API_BASE,
   type AccountSettings,
   type DisplayPreferences,
+  type ReauthHandler,
   type SettingsControl,
 } from '../../api/context.js';
 import { RestAccountApi, type RestAccountApiOptions } from '../../api/rest-client.js';
@@ -82,6 +84,18 @@ export class DnAccountProvider extends LitElement {
    * the attributes' values stay.
    */
   @property({ type: Boolean, attribute: 'load-preferences' }) loadPreferences = false;
+
+  /**
+   * The host's own "Confirm it's you", for the elements inside: when the server asks the user
+   * to re-authenticate before a sensitive action, an element calls `reauth.confirm({ methods,
+   * api, signal })` and sends the action once more if it resolves `true` (the server accepted
+   * the user's password or code, e.g. through `api.reauthenticate()` or a step-up page), or
+   * stops quietly, keeping what the user typed, if it resolves `false`. Unset: the shipped
+   * `<dn-reauth-dialog>`, loaded the first time it is needed.
+   */
+  @provide({ context: reauthContext })
+  @property({ attribute: false })
+  reauth?: ReauthHandler;
 
   @provide({ context: apiContext }) protected providedApi: AccountApi = new RestAccountApi({ baseUrl: DEFAULT_API_BASE });
 

@@ -5,11 +5,14 @@ import type { ConnectedAccount, ConnectedAccountList } from '../../api/schemas.j
 import { formatDate } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, baseStyles } from '../../internal/dn-element.js';
+import { ReauthController } from '../../internal/reauth-controller.js';
+import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { deviceListStyles } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { ApiError } from '../../api/errors.js';
 import { connectedAccountsStyles } from './connected-accounts.styles.js';
+import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 /** How Connect opens the provider's authorization page. */
 export type ConnectMode = 'redirect' | 'popup';
@@ -117,6 +120,10 @@ export class DnConnectedAccounts extends DnElement {
   @state() private connecting: string | null = null;
 
   @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
+  /** "Confirm it's you" around sensitive requests. */
+  private readonly reauth = new ReauthController(this, confirmIdentity);
+  /** Confirmed destructive actions: which one is sent, why the last one failed. */
+  private readonly action = new ConfirmedActionController(this, { reauth: this.reauth, say: (message) => this.say(message) });
 
   private pending?: PendingPopup;
   /** `connected=<provider>` found in the page URL on arrival (back from a redirect). */
@@ -156,7 +163,7 @@ export class DnConnectedAccounts extends DnElement {
       ${accounts
         ? this.renderAccounts(accounts)
         : this.renderLoadState(this.loadTask)}
-      ${this.renderActionError()}
+      ${this.action.renderError()}
       ${this.renderStatus()}
       <dn-confirm-dialog></dn-confirm-dialog>
     </section>`;
@@ -178,8 +185,8 @@ export class DnConnectedAccounts extends DnElement {
 
   private renderAccount(account: ConnectedAccount): TemplateResult {
     const provider = { provider: account.name };
-    const busy = this.actionBusy === account.provider || this.connecting === account.provider;
-    const blocked = this.actionBusy !== null || this.connecting !== null;
+    const busy = this.action.busy === account.provider || this.connecting === account.provider;
+    const blocked = this.action.busy !== null || this.connecting !== null;
     const initial = [...account.name.trim()][0]?.toUpperCase() ?? '?';
     return html`<li part="account" class="row account" data-provider=${account.provider}>
       <span part="icon" class="icon" aria-hidden="true">${initial}</span>
@@ -246,10 +253,10 @@ export class DnConnectedAccounts extends DnElement {
   }
 
   private async handleConnect(account: ConnectedAccount): Promise<void> {
-    if (this.connecting || this.actionBusy) return;
+    if (this.connecting || this.action.busy) return;
     const mode = this.mode === 'popup' ? 'popup' : 'redirect';
     this.connecting = account.provider;
-    this.actionError = undefined;
+    this.action.error = undefined;
     this.announce(undefined);
     // Opened now, while the click still counts as the user's gesture: a popup opened
     // after the server's answer would be blocked.
@@ -258,7 +265,7 @@ export class DnConnectedAccounts extends DnElement {
       popup = window.open('about:blank', `dn-connect-${account.provider}`, 'popup,width=520,height=680');
       if (!popup) {
         this.connecting = null;
-        this.actionError = { key: 'connected.popupBlocked', options: { provider: account.name } };
+        this.action.error = { key: 'connected.popupBlocked', options: { provider: account.name } };
         return;
       }
     }
@@ -286,7 +293,7 @@ export class DnConnectedAccounts extends DnElement {
       popup?.close();
       this.connecting = null;
       const apiError = this.handleFailure(error);
-      if (apiError.kind !== 'aborted') this.actionError = this.describeError(apiError);
+      if (apiError.kind !== 'aborted') this.action.error = this.describeError(apiError);
     }
   }
 
@@ -338,7 +345,7 @@ export class DnConnectedAccounts extends DnElement {
     } else {
       this.connecting = null;
       const name = this.accounts?.find((a) => a.provider === pending.provider)?.name ?? pending.provider;
-      this.actionError = { key: 'connected.notCompleted', options: { provider: name } };
+      this.action.error = { key: 'connected.notCompleted', options: { provider: name } };
     }
   };
 
@@ -361,7 +368,7 @@ export class DnConnectedAccounts extends DnElement {
       }
     } catch (error) {
       const apiError = this.handleFailure(error);
-      if (!quiet && apiError.kind !== 'aborted') this.actionError = this.describeError(apiError);
+      if (!quiet && apiError.kind !== 'aborted') this.action.error = this.describeError(apiError);
     } finally {
       this.connecting = null;
     }
@@ -375,7 +382,7 @@ export class DnConnectedAccounts extends DnElement {
   private async handleDisconnect(account: ConnectedAccount): Promise<void> {
     if (this.connecting) return;
     const provider = { provider: account.name };
-    const list = await this.confirmedAction({
+    const list = await this.action.run({
       dialog: this.confirmDialog,
       confirm: {
         title: this.t('connected.disconnectTitle', provider),

@@ -6,6 +6,8 @@ import type { AccountDeletionInfo, Workspace } from '../../api/schemas.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { ReauthController } from '../../internal/reauth-controller.js';
+import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderEmailInput } from '../../internal/fields.js';
@@ -14,6 +16,7 @@ import { LightDomController } from '../../internal/light-dom.js';
 import { policyStyles, renderPasswordField } from '../../internal/password-policy.js';
 import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
 import { formExtraStyles, styles } from './delete-account.styles.js';
+import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 type Field = 'email' | 'password';
 
@@ -87,6 +90,10 @@ export class DnDeleteAccount extends DnElement {
   @state() private deletedAt?: string;
 
   @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
+  /** "Confirm it's you" around sensitive requests. */
+  private readonly reauth = new ReauthController(this, confirmIdentity);
+  /** Confirmed destructive actions: which one is sent, why the last one failed. */
+  private readonly action = new ConfirmedActionController(this, { reauth: this.reauth, say: (message) => this.say(message) });
 
   private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles, utilityStyles, policyStyles, formExtraStyles]);
   private readonly ids = {
@@ -209,7 +216,7 @@ export class DnDeleteAccount extends DnElement {
           part="check-again"
           class="button secondary"
           type="button"
-          aria-disabled=${checking || this.actionBusy ? 'true' : 'false'}
+          aria-disabled=${checking || this.action.busy ? 'true' : 'false'}
           aria-busy=${checking ? 'true' : 'false'}
           @click=${() => this.recheck()}
         >
@@ -222,7 +229,7 @@ export class DnDeleteAccount extends DnElement {
   private renderForm(info: AccountDeletionInfo): TemplateResult {
     const { ids, errors, values } = this;
     const reason = this.blockedReason(info);
-    const busy = this.actionBusy === 'delete';
+    const busy = this.action.busy === 'delete';
     return html`<form class="form deletion-form" novalidate @submit=${this.handleSubmit}>
       <div class="field">
         <label for=${ids.email}>${this.t('deletion.email')}</label>
@@ -252,12 +259,12 @@ export class DnDeleteAccount extends DnElement {
           this.revealed = !this.revealed;
         },
       })}
-      ${this.actionError ? html`<div class="alert danger form-alert" role="alert">${this.say(this.actionError)}</div>` : nothing}
+      ${this.action.error ? html`<div class="alert danger form-alert" role="alert">${this.say(this.action.error)}</div>` : nothing}
       <div class="actions">
         <button
           class="button danger"
           type="submit"
-          aria-disabled=${reason || this.actionBusy ? 'true' : 'false'}
+          aria-disabled=${reason || this.action.busy ? 'true' : 'false'}
           aria-busy=${busy ? 'true' : 'false'}
           aria-describedby=${ids.requirements}
         >
@@ -291,12 +298,12 @@ export class DnDeleteAccount extends DnElement {
     this.values = { ...this.values, [name]: value };
     // A shown error follows what is typed; a wrong password goes once the user changes it.
     if (this.errors[name] && this.info) this.errors = { ...this.errors, [name]: this.fieldError(name, this.info) };
-    this.actionError = undefined;
+    this.action.error = undefined;
   }
 
   /** Asks the server again what blocks deletion (after handing workspaces over elsewhere). */
   private recheck(): void {
-    if (this.actionBusy || this.loadTask.status === TaskStatus.PENDING || this.deletedAt) return;
+    if (this.action.busy || this.loadTask.status === TaskStatus.PENDING || this.deletedAt) return;
     this.rechecking = true;
     void this.loadTask.run();
   }
@@ -304,7 +311,7 @@ export class DnDeleteAccount extends DnElement {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const info = this.info;
-    if (!info || this.actionBusy || this.deletedAt) return;
+    if (!info || this.action.busy || this.deletedAt) return;
     if (info.blockingWorkspaces.length > 0) {
       this.focusSoon('#blocking-title');
       return;
@@ -317,7 +324,7 @@ export class DnDeleteAccount extends DnElement {
     }
     this.errors = {};
     const request = { email: this.values.email.trim(), password: this.values.password };
-    const done = await this.confirmedAction({
+    const done = await this.action.run({
       dialog: this.confirmDialog,
       confirm: {
         title: this.t('deletion.confirmTitle'),

@@ -5,12 +5,14 @@ import * as z from 'zod/mini';
 import { EMAIL_CHANGE_VALID_HOURS, type EmailChangeState } from '../../api/schemas.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { ReauthController } from '../../internal/reauth-controller.js';
 import { emit } from '../../internal/events.js';
 import { renderEmailInput } from '../../internal/fields.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { alertStyles, buttonStyles, formStyles } from '../../internal/shared.styles.js';
 import { styles } from './email-change.styles.js';
+import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 const emailSchema = z.email();
 
@@ -57,6 +59,8 @@ export class DnEmailChange extends DnElement {
 
   private focusWhenReady = false;
   private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles]);
+  /** "Confirm it's you" around sensitive requests. */
+  private readonly reauth = new ReauthController(this, confirmIdentity);
   private readonly ids = {
     email: uniqueId('dn-new-email'),
     emailError: uniqueId('dn-new-email-error'),
@@ -238,7 +242,7 @@ export class DnEmailChange extends DnElement {
     this.formError = undefined;
     try {
       const request = passwordRequired ? { newEmail, currentPassword: this.password } : { newEmail };
-      const state = await this.withReauth(() => this.accountApi.requestEmailChange(request, { signal: this.signal }));
+      const state = await this.reauth.run(() => this.accountApi.requestEmailChange(request, { signal: this.signal }));
       this.state = state;
       this.newEmail = '';
       this.password = '';

@@ -5,8 +5,11 @@ import type { NotificationChange, NotificationPreferences } from '../../api/sche
 import { translate } from '../../i18n/i18n.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { ReauthController } from '../../internal/reauth-controller.js';
+import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { emit } from '../../internal/events.js';
 import { styles } from './notification-matrix.styles.js';
+import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 type Channel = NotificationPreferences['channels'][number];
 type NotificationType = NotificationPreferences['types'][number];
@@ -98,6 +101,10 @@ export class DnNotificationMatrix extends DnElement {
   @state() private active: CellPosition = { row: 0, col: 0 };
 
   @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
+  /** "Confirm it's you" around sensitive requests. */
+  private readonly reauth = new ReauthController(this, confirmIdentity);
+  /** Confirmed destructive actions: which one is sent, why the last one failed. */
+  private readonly action = new ConfirmedActionController(this, { reauth: this.reauth, say: (message) => this.say(message) });
 
   /** The running save queue, if any (see {@link drain}). */
   private draining?: Promise<void>;
@@ -121,7 +128,7 @@ export class DnNotificationMatrix extends DnElement {
     return html`<section part="base" class="stack" aria-labelledby="title">
       <div class="header">
         <h3 id="title" part="title" tabindex="-1">${this.t('notifications.title')}</h3>
-        ${this.saving && !this.actionBusy
+        ${this.saving && !this.action.busy
           ? html`<span part="saving" class="saving muted"><span class="spinner" aria-hidden="true"></span>${this.t('common.saving')}</span>`
           : nothing}
       </div>
@@ -131,7 +138,7 @@ export class DnNotificationMatrix extends DnElement {
       ${this.saveError
         ? html`<div part="save-error" class="alert danger" role="alert"><p>${this.say(this.saveError)}</p></div>`
         : nothing}
-      ${this.renderActionError()}
+      ${this.action.renderError()}
       ${this.renderStatus()}
       <dn-confirm-dialog></dn-confirm-dialog>
     </section>`;
@@ -176,9 +183,9 @@ export class DnNotificationMatrix extends DnElement {
   }
 
   private renderToolbar(rows: NotificationType[], channels: Channel[]): TemplateResult {
-    const resetting = this.actionBusy === 'reset';
+    const resetting = this.action.busy === 'reset';
     const atDefaults = this.atDefaults(this.preferences!);
-    const resetDisabled = Boolean(this.actionBusy) || atDefaults;
+    const resetDisabled = Boolean(this.action.busy) || atDefaults;
     return html`<div part="toolbar" class="toolbar">
       <div class="columns" role="group" aria-label=${this.t('notifications.columns')}>
         ${channels.map((channel) => {
@@ -191,7 +198,7 @@ export class DnNotificationMatrix extends DnElement {
               part="column-toggle"
               class="button secondary"
               type="button"
-              aria-disabled=${this.actionBusy || idle ? 'true' : 'false'}
+              aria-disabled=${this.action.busy || idle ? 'true' : 'false'}
               @click=${() => this.toggleColumn(channel, enabled)}
             >
               ${this.t(enabled ? 'notifications.columnOn' : 'notifications.columnOff', { channel: this.channelLabel(channel) })}
@@ -275,7 +282,7 @@ export class DnNotificationMatrix extends DnElement {
           tabindex=${tabStop ? '0' : '-1'}
           aria-checked=${on ? 'true' : 'false'}
           aria-label=${this.t('notifications.cellLabel', { channel: this.channelLabel(channel), type: this.typeLabel(type) })}
-          aria-disabled=${locked || this.actionBusy ? 'true' : 'false'}
+          aria-disabled=${locked || this.action.busy ? 'true' : 'false'}
           aria-describedby=${describedBy || nothing}
           @click=${() => this.toggleCell(type, channel)}
         >
@@ -364,12 +371,12 @@ export class DnNotificationMatrix extends DnElement {
 
   private toggleCell(type: NotificationType, channel: Channel): void {
     // Locked cells are not operable; nothing changes while a reset is under way.
-    if (this.isLocked(type, channel) || this.actionBusy) return;
+    if (this.isLocked(type, channel) || this.action.busy) return;
     this.want([[type, channel, !this.shownValue(type, channel)]]);
   }
 
   private toggleColumn(channel: Channel, enabled: boolean): void {
-    if (this.actionBusy || !this.preferences) return;
+    if (this.action.busy || !this.preferences) return;
     const cells = this.preferences.types
       .filter((type) => !this.isLocked(type, channel) && this.shownValue(type, channel) !== enabled)
       .map((type) => [type, channel, enabled] as const);
@@ -389,7 +396,7 @@ export class DnNotificationMatrix extends DnElement {
     this.desired = desired;
     this.failedCells = failed;
     this.saveError = undefined;
-    this.actionError = undefined;
+    this.action.error = undefined;
     void this.drain();
   }
 
@@ -508,12 +515,12 @@ export class DnNotificationMatrix extends DnElement {
 
   private async handleReset(): Promise<void> {
     const before = this.preferences;
-    if (!before || this.actionBusy) return;
+    if (!before || this.action.busy) return;
     if (this.atDefaults(before)) return;
     const previous = before.types.flatMap((type) =>
       before.channels.map((channel) => ({ typeId: type.id, channelId: channel.id, enabled: this.shownValue(type, channel) })),
     );
-    const preferences = await this.confirmedAction({
+    const preferences = await this.action.run({
       dialog: this.confirmDialog,
       confirm: {
         title: this.t('notifications.resetTitle'),

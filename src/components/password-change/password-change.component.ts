@@ -3,12 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { PasswordPolicy } from '../../api/schemas.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { ReauthController } from '../../internal/reauth-controller.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyError, policyStyles, renderNewPasswordFields, renderPasswordField } from '../../internal/password-policy.js';
 import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
 import { styles } from './password-change.styles.js';
+import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 type Field = 'current' | 'next' | 'confirm';
 
@@ -56,6 +58,8 @@ export class DnPasswordChange extends DnElement {
   @state() private done?: { otherSessions: number; error?: Message };
 
   private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles, utilityStyles, policyStyles]);
+  /** "Confirm it's you" around sensitive requests. */
+  private readonly reauth = new ReauthController(this, confirmIdentity);
   private readonly ids = {
     username: uniqueId('dn-username'),
     current: uniqueId('dn-current-password'),
@@ -210,7 +214,7 @@ export class DnPasswordChange extends DnElement {
     }
     this.busy = 'change';
     try {
-      const result = await this.withReauth(() =>
+      const result = await this.reauth.run(() =>
         this.accountApi.changePassword({ currentPassword: current, newPassword: next }, { signal: this.signal }),
       );
       this.values = { current: '', next: '', confirm: '' };
@@ -250,7 +254,7 @@ export class DnPasswordChange extends DnElement {
     this.busy = 'revoke';
     this.done = { ...this.done, error: undefined };
     try {
-      const { revoked } = await this.withReauth(() => this.accountApi.revokeOtherSessions({ signal: this.signal }));
+      const { revoked } = await this.reauth.run(() => this.accountApi.revokeOtherSessions({ signal: this.signal }));
       this.done = undefined;
       this.announce({ key: 'password.change.signedOut' });
       emit(this, 'dn-sessions-revoked', { revoked });

@@ -6,10 +6,12 @@ import type { ExportJob, PrivacySettings } from '../../api/schemas.js';
 import { toApiError, type ApiError } from '../../api/errors.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { ReauthController } from '../../internal/reauth-controller.js';
 import { emit } from '../../internal/events.js';
 import { safeDownloadUrl } from '../../internal/safe-url.js';
 import { formStyles, switchStyles } from '../../internal/shared.styles.js';
 import { styles } from './privacy-settings.styles.js';
+import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 /** First wait between two checks on a running export, in ms. */
 const POLL_FIRST_MS = 1000;
@@ -91,6 +93,8 @@ export class DnPrivacySettings extends DnElement {
   private pollDelay = POLL_FIRST_MS;
   /** Jobs seen queued or running here: their turning ready is announced and emitted, once. */
   private readonly watched = new Set<string>();
+  /** "Confirm it's you" around sensitive requests. */
+  private readonly reauth = new ReauthController(this, confirmIdentity);
 
   private readonly loadTask = new Task(this, {
     task: async ([api], { signal }) => {
@@ -313,7 +317,7 @@ export class DnPrivacySettings extends DnElement {
     this.pollStopped = false;
     this.announce(undefined);
     try {
-      const { job } = await this.withReauth(() => this.accountApi.requestDataExport({ signal: this.signal }));
+      const { job } = await this.reauth.run(() => this.accountApi.requestDataExport({ signal: this.signal }));
       if (job) this.watched.add(job.id);
       this.pollDelay = POLL_FIRST_MS;
       if (job) {

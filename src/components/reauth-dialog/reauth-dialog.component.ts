@@ -1,17 +1,23 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { AccountApi } from '../../api/account-api.js';
+import type { ReauthChallenge } from '../../api/context.js';
 import type { ReauthRequest } from '../../api/schemas.js';
 import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
 import { emit } from '../../internal/events.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { uniqueId } from '../../internal/ids.js';
-import type { ConfirmIdentityOptions } from '../../internal/reauth.js';
 import { alertStyles, buttonStyles, dialogStyles, formStyles } from '../../internal/shared.styles.js';
 import { styles } from './reauth-dialog.styles.js';
 import { deepActiveElement } from '../../internal/focus.js';
 
 type Method = 'password' | 'totp';
+
+/** What `confirm()` needs: the methods the server accepts (first one preselected) and the API to send the answer to. */
+export interface ConfirmIdentityOptions extends Pick<ReauthChallenge, 'methods' | 'api'> {
+  /** Not read by the dialog (the caller's wait ends through confirmIdentity()); accepted so a `ReauthChallenge` passes as it is. */
+  signal?: AbortSignal;
+}
 
 /**
  * @summary The shared "Confirm it's you" dialog: elements open it when the server
@@ -19,8 +25,9 @@ type Method = 'password' | 'totp';
  * server accepts the password or 2FA code.
  *
  * You do not place it yourself: the elements add one to the nearest
- * `<dn-account-provider>` (or `<body>`) the first time they need it. Its fields are
- * in the light DOM, so password managers can fill them.
+ * `<dn-account-provider>` (or `<body>`) the first time they need it, unless that
+ * provider's `reauth` supplies the host's own flow. Its fields are in the light DOM,
+ * so password managers can fill them.
  *
  * @event dn-reauthenticated - The server accepted the password or code. `detail.until`: when the confirmation expires.
  *

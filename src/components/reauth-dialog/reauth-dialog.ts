@@ -1,5 +1,5 @@
 /**
- * Defines `<dn-reauth-dialog>`. Not a package entry: src/internal/reauth.ts imports this module
+ * Defines `<dn-reauth-dialog>`. Not a package entry: ./confirm-identity.ts imports this module
  * the first time an element needs the user to re-authenticate. The class is in
  * reauth-dialog.component.js (defining nothing); this module re-exports it and defines the element.
  */

@@ -5,12 +5,15 @@ import type { Session } from '../../api/schemas.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, baseStyles } from '../../internal/dn-element.js';
+import { ReauthController } from '../../internal/reauth-controller.js';
+import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
 import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
 import { styles } from './session-list.styles.js';
+import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 /** The current session first, then the most recently active: the server's order is not relied on. */
 function sortSessions(items: readonly Session[]): Session[] {
@@ -82,6 +85,10 @@ export class DnSessionList extends DnElement {
   @state() private revokedAny = false;
 
   @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
+  /** "Confirm it's you" around sensitive requests. */
+  private readonly reauth = new ReauthController(this, confirmIdentity);
+  /** Confirmed destructive actions: which one is sent, why the last one failed. */
+  private readonly action = new ConfirmedActionController(this, { reauth: this.reauth, say: (message) => this.say(message) });
 
 
   private readonly loadTask = new Task(this, {
@@ -108,11 +115,11 @@ export class DnSessionList extends DnElement {
               part="revoke-others"
               class="button secondary"
               type="button"
-              aria-disabled=${this.actionBusy ? 'true' : 'false'}
-              aria-busy=${this.actionBusy === 'others' ? 'true' : 'false'}
+              aria-disabled=${this.action.busy ? 'true' : 'false'}
+              aria-busy=${this.action.busy === 'others' ? 'true' : 'false'}
               @click=${() => void this.handleRevokeOthers()}
             >
-              ${this.actionBusy === 'others'
+              ${this.action.busy === 'others'
                 ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sessions.revokingOthers')}`
                 : this.t('sessions.revokeOthers')}
             </button>`
@@ -121,7 +128,7 @@ export class DnSessionList extends DnElement {
       ${sessions
         ? this.renderSessions(sessions, others)
         : this.renderLoadState(this.loadTask)}
-      ${this.renderActionError()}
+      ${this.action.renderError()}
       ${this.renderStatus()}
       <dn-confirm-dialog></dn-confirm-dialog>
     </section>`;
@@ -149,7 +156,7 @@ export class DnSessionList extends DnElement {
   private renderSession(session: Session, index: number, total: number): TemplateResult {
     const settings = this.userSettings;
     const names = { browser: session.browser, os: session.os };
-    const busy = this.actionBusy === session.id;
+    const busy = this.action.busy === session.id;
     return html`<li
       part="session"
       class=${session.current ? 'row session current' : 'row session'}
@@ -185,7 +192,7 @@ export class DnSessionList extends DnElement {
             type="button"
             data-id=${session.id}
             aria-label=${this.t('sessions.signOutThisDevice')}
-            aria-disabled=${this.actionBusy ? 'true' : 'false'}
+            aria-disabled=${this.action.busy ? 'true' : 'false'}
             @click=${() => this.handleSignOut(session)}
           >
             ${this.t('sessions.signOut')}
@@ -196,7 +203,7 @@ export class DnSessionList extends DnElement {
             type="button"
             data-id=${session.id}
             aria-label=${this.t(busy ? 'sessions.signingOutSession' : 'sessions.signOutSession', names)}
-            aria-disabled=${this.actionBusy ? 'true' : 'false'}
+            aria-disabled=${this.action.busy ? 'true' : 'false'}
             aria-busy=${busy ? 'true' : 'false'}
             @click=${() => void this.handleRevoke(session)}
           >
@@ -221,13 +228,13 @@ export class DnSessionList extends DnElement {
 
   /** The session in use is not revoked here: the host runs its own sign-out. */
   private handleSignOut(session: Session): void {
-    if (this.actionBusy) return;
+    if (this.action.busy) return;
     emit(this, 'dn-sign-out-requested', { session });
   }
 
   private async handleRevoke(session: Session): Promise<void> {
     const names = { browser: session.browser, os: session.os };
-    const done = await this.confirmedAction({
+    const done = await this.action.run({
       dialog: this.confirmDialog,
       confirm: {
         title: this.t('sessions.revokeTitle', names),
@@ -254,7 +261,7 @@ export class DnSessionList extends DnElement {
   private async handleRevokeOthers(): Promise<void> {
     const others = (this.sessions ?? []).filter((session) => !session.current).length;
     if (others === 0) return;
-    const done = await this.confirmedAction({
+    const done = await this.action.run({
       dialog: this.confirmDialog,
       confirm: {
         title: this.t('sessions.revokeOthersTitle'),

@@ -5,10 +5,13 @@ import type { TrustedDevice } from '../../api/schemas.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, baseStyles } from '../../internal/dn-element.js';
+import { ReauthController } from '../../internal/reauth-controller.js';
+import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
 import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
+import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 /**
  * @summary Devices trusted for 30 days after a two-factor sign-in: device,
@@ -53,6 +56,10 @@ export class DnTrustedDevices extends DnElement {
   @state() private devices?: TrustedDevice[];
 
   @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
+  /** "Confirm it's you" around sensitive requests. */
+  private readonly reauth = new ReauthController(this, confirmIdentity);
+  /** Confirmed destructive actions: which one is sent, why the last one failed. */
+  private readonly action = new ConfirmedActionController(this, { reauth: this.reauth, say: (message) => this.say(message) });
 
 
   private readonly loadTask = new Task(this, {
@@ -78,11 +85,11 @@ export class DnTrustedDevices extends DnElement {
               part="revoke-all"
               class="button secondary"
               type="button"
-              aria-disabled=${this.actionBusy ? 'true' : 'false'}
-              aria-busy=${this.actionBusy === 'all' ? 'true' : 'false'}
+              aria-disabled=${this.action.busy ? 'true' : 'false'}
+              aria-busy=${this.action.busy === 'all' ? 'true' : 'false'}
               @click=${() => void this.handleRevokeAll()}
             >
-              ${this.actionBusy === 'all'
+              ${this.action.busy === 'all'
                 ? html`<span class="spinner" aria-hidden="true"></span>${this.t('devices.revokingAll')}`
                 : this.t('devices.revokeAll')}
             </button>`
@@ -91,7 +98,7 @@ export class DnTrustedDevices extends DnElement {
       ${devices
         ? this.renderDevices(devices)
         : this.renderLoadState(this.loadTask)}
-      ${this.renderActionError()}
+      ${this.action.renderError()}
       ${this.renderStatus()}
       <dn-confirm-dialog></dn-confirm-dialog>
     </section>`;
@@ -115,7 +122,7 @@ export class DnTrustedDevices extends DnElement {
   private renderDevice(device: TrustedDevice, index: number, total: number): TemplateResult {
     const settings = this.userSettings;
     const names = { browser: device.browser, os: device.os };
-    const busy = this.actionBusy === device.id;
+    const busy = this.action.busy === device.id;
     return html`<li part="device" class="row device" aria-posinset=${index + 1} aria-setsize=${total}>
       ${renderDeviceType(device.deviceType, (key) => this.t(key))}
       <div class="details">
@@ -140,7 +147,7 @@ export class DnTrustedDevices extends DnElement {
         type="button"
         data-id=${device.id}
         aria-label=${this.t(busy ? 'devices.revokingDevice' : 'devices.revokeDevice', names)}
-        aria-disabled=${this.actionBusy ? 'true' : 'false'}
+        aria-disabled=${this.action.busy ? 'true' : 'false'}
         aria-busy=${busy ? 'true' : 'false'}
         @click=${() => void this.handleRevoke(device)}
       >
@@ -151,7 +158,7 @@ export class DnTrustedDevices extends DnElement {
 
   private async handleRevoke(device: TrustedDevice): Promise<void> {
     const names = { browser: device.browser, os: device.os };
-    const done = await this.confirmedAction({
+    const done = await this.action.run({
       dialog: this.confirmDialog,
       confirm: {
         title: this.t('devices.revokeTitle', names),
@@ -178,7 +185,7 @@ export class DnTrustedDevices extends DnElement {
   private async handleRevokeAll(): Promise<void> {
     const devices = this.devices ?? [];
     if (devices.length === 0) return;
-    const done = await this.confirmedAction({
+    const done = await this.action.run({
       dialog: this.confirmDialog,
       confirm: {
         title: this.t('devices.revokeAllTitle'),

@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../messages.js';
 import password from './ar/password.js';
 import twoFactor from './ar/two-factor.js';
 import devices from './ar/devices.js';

@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../messages.js';
 import password from './de/password.js';
 import twoFactor from './de/two-factor.js';
 import devices from './de/devices.js';

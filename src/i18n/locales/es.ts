@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../messages.js';
 import password from './es/password.js';
 import twoFactor from './es/two-factor.js';
 import devices from './es/devices.js';

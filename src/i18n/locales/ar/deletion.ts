@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n.js';
+import type { Messages } from '../../messages.js';
 
 // The email and workspace names are left-to-right or user text: each sits in a
 // first-strong isolate (U+2068 … U+2069) so it keeps its order inside the sentence.

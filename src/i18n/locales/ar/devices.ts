@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n.js';
+import type { Messages } from '../../messages.js';
 
 // Browser and system names are left-to-right: each sits in a first-strong isolate
 // (U+2068 … U+2069) so "Chrome 126" keeps its order inside the Arabic sentence.

@@ -1,4 +1,4 @@
-import type { Messages } from '../../i18n.js';
+import type { Messages } from '../../messages.js';
 
 /** `<dn-2fa-challenge>`: the 2FA step of signing in. */
 export default {

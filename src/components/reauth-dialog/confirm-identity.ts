@@ -1,24 +1,13 @@
-import type { AccountApi } from '../api/account-api.js';
-
-/** What `<dn-reauth-dialog>` offers; implemented by the element, kept here so callers need not import it. */
-export interface ReauthDialogLike extends HTMLElement {
-  confirm(options: ConfirmIdentityOptions): Promise<boolean>;
-}
-
-export interface ConfirmIdentityOptions {
-  /** Methods the server accepts, first one preselected. */
-  methods: readonly ('password' | 'totp')[];
-  api: AccountApi;
-  /**
-   * The caller's lifetime: when it aborts (the element left the page), its wait ends with
-   * `false`, and the dialog goes (closing, its check in flight aborted) unless another
-   * caller still waits on it.
-   */
-  signal?: AbortSignal;
-}
+/**
+ * The shipped "Confirm it's you": what an element falls back to when no `<dn-account-provider>`
+ * above it has a `reauth` handler. Small and eager; the dialog itself (./reauth-dialog.js) loads
+ * the first time it is needed, as its own chunk.
+ */
+import type { ReauthChallenge } from '../../api/context.js';
+import type { DnReauthDialog } from './reauth-dialog.component.js';
 
 /** How many callers wait on each dialog (concurrent calls share one). */
-const waiting = new WeakMap<ReauthDialogLike, number>();
+const waiting = new WeakMap<DnReauthDialog, number>();
 
 const TAG = 'dn-reauth-dialog';
 
@@ -30,14 +19,14 @@ const TAG = 'dn-reauth-dialog';
  * inherits its theme, locale and API) or else of `<body>`, never inside a shadow
  * root: password managers can fill its password field.
  */
-export async function confirmIdentity(from: Element, options: ConfirmIdentityOptions): Promise<boolean> {
-  if (!customElements.get(TAG)) await import('../components/reauth-dialog/reauth-dialog.js');
+export async function confirmIdentity(from: Element, options: ReauthChallenge): Promise<boolean> {
+  if (!customElements.get(TAG)) await import('./reauth-dialog.js');
   const { signal } = options;
-  if (signal?.aborted) return false;
+  if (signal.aborted) return false;
   const container = providerOf(from) ?? document.body;
-  let dialog = container.querySelector<ReauthDialogLike>(`:scope > ${TAG}`);
+  let dialog = container.querySelector<DnReauthDialog>(`:scope > ${TAG}`);
   if (!dialog) {
-    dialog = document.createElement(TAG) as ReauthDialogLike;
+    dialog = document.createElement(TAG) as DnReauthDialog;
     container.append(dialog);
   }
   const shared = dialog;
@@ -48,16 +37,17 @@ export async function confirmIdentity(from: Element, options: ConfirmIdentityOpt
     const done = (confirmed: boolean): number => {
       if (settled) return -1;
       settled = true;
-      signal?.removeEventListener('abort', onAbort);
+      signal.removeEventListener('abort', onAbort);
       const left = Math.max(0, (waiting.get(shared) ?? 1) - 1);
       waiting.set(shared, left);
       resolve(confirmed);
       return left;
     };
+    // The caller left the page: its wait ends, and the dialog goes unless another caller still waits.
     const onAbort = () => {
       if (done(false) === 0) shared.remove();
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort, { once: true });
     void answer.then(done);
   });
 }
