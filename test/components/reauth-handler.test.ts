@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { screen } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD } from '../../src/api/mock/index.js';
+import { MOCK_PASSWORD } from '../../mock/index.js';
 import type { ReauthChallenge, ReauthHandler } from '../../src/api/context.js';
 import type { DnEmailChange } from '../../src/components/email-change/email-change.js';
 import '../../src/components/email-change/email-change.js';

@@ -14,7 +14,7 @@ import {
   type MockOAuthMessage,
   type MockOptions,
   type MockRequestLogEntry,
-} from '../../src/api/mock/index.js';
+} from '../../mock/index.js';
 
 export interface PageBackend {
   /** The state behind the handlers (the same object across `reset()`). */
