@@ -3,7 +3,12 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ConnectMode } from '../connected-accounts/connected-accounts.component.js';
 import type { DnPrivacySettings } from '../privacy-settings/privacy-settings.component.js';
-import { DnElement, baseStyles } from '../../internal/dn-element.js';
+import { DnElement } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { emit } from '../../internal/events.js';
 import { deepActiveElement } from '../../internal/focus.js';
 import { adoptLightStyles } from '../../internal/light-dom.js';
@@ -152,7 +157,7 @@ async function whenSettled(el: HTMLElement, timeout = 8000): Promise<void> {
  * @tagname dn-account-settings
  */
 export class DnAccountSettings extends DnElement {
-  static override styles = [...baseStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, visuallyHiddenStyles, styles];
 
   /**
    * How each section's element is loaded: a dynamic `import()` of its module, the first

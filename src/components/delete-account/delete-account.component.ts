@@ -5,14 +5,20 @@ import type { ApiError } from '../../api/errors.js';
 import type { AccountDeletionInfo, Workspace } from '../../api/schemas.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderEmailInput } from '../../internal/fields.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyStyles, renderPasswordField } from '../../internal/password-policy.js';
-import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
 import { formExtraStyles, styles } from './delete-account.styles.js';
 
 type Field = 'email' | 'password';
@@ -65,7 +71,7 @@ function sameEmail(typed: string, account: string): boolean {
  * @tagname dn-delete-account
  */
 export class DnDeleteAccount extends DnElement {
-  static override styles = [...baseStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, styles];
 
   /** Where the user asks support about the wallet balance (a URL or `mailto:`). Without it, the sentence has no link. */
   @property({ attribute: 'support-href' }) supportHref = '';
@@ -88,7 +94,7 @@ export class DnDeleteAccount extends DnElement {
 
   @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
 
-  private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles, utilityStyles, policyStyles, formExtraStyles]);
+  private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, layoutStyles, visuallyHiddenStyles, policyStyles, formExtraStyles]);
   private readonly ids = {
     email: uniqueId('dn-deletion-email'),
     emailHint: uniqueId('dn-deletion-email-hint'),

@@ -4,7 +4,13 @@ import { Task } from '@lit/task';
 import type { NotificationChange, NotificationPreferences } from '../../api/schemas.js';
 import { translate } from '../../i18n/i18n.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { emit } from '../../internal/events.js';
 import { styles } from './notification-matrix.styles.js';
 
@@ -82,7 +88,7 @@ const lockIcon = svg`<svg viewBox="0 0 24 24" width="14" height="14" fill="none"
  * @tagname dn-notification-matrix
  */
 export class DnNotificationMatrix extends DnElement {
-  static override styles = [...baseStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, styles];
 
   /** The server's state: the last answer to a load, a save or a reset. */
   @state() private preferences?: NotificationPreferences;
