@@ -11,6 +11,7 @@ import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { emit } from '../../internal/events.js';
 import { deepActiveElement } from '../../internal/focus.js';
+import { RovingFocusController } from '../../internal/roving-focus-controller.js';
 import { adoptLightStyles } from '../../internal/light-dom.js';
 import { lightStyles, styles } from './account-settings.styles.js';
 
@@ -517,49 +518,29 @@ export class DnAccountSettings extends DnElement {
     }
   }
 
+  /** Arrow keys between the tabs: a row (mirrored right to left), or the menu's column; both wrap. */
+  private readonly tabKeys = new RovingFocusController(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[role="tab"]')],
+    orientation: () => (this.narrow ? 'vertical' : 'horizontal'),
+    wrap: true,
+    onMove: (index) => {
+      const target = this.visibleTabs[index];
+      if (!target) return;
+      this.rovingTab = target;
+      // Automatic activation in the row of tabs; in the menu, Enter or Space chooses.
+      if (!(this.narrow && this.menuOpen)) this.tab = target;
+    },
+  });
+
   private readonly handleTabKeydown = (event: KeyboardEvent): void => {
-    const tabs = this.visibleTabs;
-    const from = (event.target as HTMLElement).closest<HTMLElement>('[role="tab"]')?.dataset['tab'];
-    const index = tabs.indexOf(from as SettingsTab);
-    if (index < 0) return;
-    const vertical = this.narrow;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    let next: number | undefined;
-    switch (event.key) {
-      case 'ArrowRight':
-        if (!vertical) next = index + (rtl ? -1 : 1);
-        break;
-      case 'ArrowLeft':
-        if (!vertical) next = index + (rtl ? 1 : -1);
-        break;
-      case 'ArrowDown':
-        if (vertical) next = index + 1;
-        break;
-      case 'ArrowUp':
-        if (vertical) next = index - 1;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = tabs.length - 1;
-        break;
-      case 'Escape':
-        if (this.menuOpen) {
-          event.preventDefault();
-          this.closeMenu(true);
-        }
-        return;
-      default:
-        return;
+    if (event.key === 'Escape') {
+      if (this.menuOpen && (event.target as HTMLElement).closest('[role="tab"]')) {
+        event.preventDefault();
+        this.closeMenu(true);
+      }
+      return;
     }
-    if (next === undefined) return;
-    event.preventDefault();
-    const target = tabs[(next + tabs.length) % tabs.length]!;
-    this.rovingTab = target;
-    // Automatic activation in the row of tabs; in the menu, Enter or Space chooses.
-    if (!(vertical && this.menuOpen)) this.tab = target;
-    void this.updateComplete.then(() => this.tabButton(target)?.focus());
+    this.tabKeys.handleKeydown(event);
   };
 
   private readonly handleTabsFocusOut = (event: FocusEvent): void => {

@@ -12,6 +12,7 @@ import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
 import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { emit } from '../../internal/events.js';
+import { RovingFocusController } from '../../internal/roving-focus-controller.js';
 import { styles } from './notification-matrix.styles.js';
 
 type Channel = NotificationPreferences['channels'][number];
@@ -105,6 +106,17 @@ export class DnNotificationMatrix extends DnElement {
 
   @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
 
+  /** Arrow keys between the switches, row by row; held at the edges. */
+  private readonly gridKeys = new RovingFocusController(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part="switch"]')],
+    orientation: () => 'grid',
+    columns: () => this.preferences?.channels.length ?? 1,
+    onMove: (index) => {
+      const cols = this.preferences?.channels.length ?? 1;
+      this.active = { row: Math.floor(index / cols), col: index % cols };
+    },
+  });
+
   /** The running save queue, if any (see {@link drain}). */
   private draining?: Promise<void>;
 
@@ -160,7 +172,7 @@ export class DnNotificationMatrix extends DnElement {
           role="grid"
           aria-labelledby="title"
           aria-describedby="intro"
-          @keydown=${(event: KeyboardEvent) => this.handleKeydown(event, rows.length, channels.length)}
+          @keydown=${this.gridKeys.handleKeydown}
           @focusin=${this.handleFocusin}
         >
           <thead>
@@ -564,39 +576,6 @@ export class DnNotificationMatrix extends DnElement {
     if (row !== this.active.row || col !== this.active.col) this.active = { row, col };
   };
 
-  private handleKeydown(event: KeyboardEvent, rows: number, cols: number): void {
-    if (!(event.target as HTMLElement).matches('[part="switch"]') || event.altKey || event.metaKey) return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const { row, col } = this.clamp(this.active, rows, cols);
-    let next: CellPosition | undefined;
-    switch (event.key) {
-      case 'ArrowUp':
-        next = { row: row - 1, col };
-        break;
-      case 'ArrowDown':
-        next = { row: row + 1, col };
-        break;
-      case 'ArrowLeft':
-        next = { row, col: rtl ? col + 1 : col - 1 };
-        break;
-      case 'ArrowRight':
-        next = { row, col: rtl ? col - 1 : col + 1 };
-        break;
-      case 'Home':
-        next = { row: event.ctrlKey ? 0 : row, col: 0 };
-        break;
-      case 'End':
-        next = { row: event.ctrlKey ? rows - 1 : row, col: cols - 1 };
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    this.active = this.clamp(next, rows, cols);
-    void this.updateComplete.then(() => {
-      this.renderRoot.querySelector<HTMLElement>(`[part="switch"][data-row="${this.active.row}"][data-col="${this.active.col}"]`)?.focus();
-    });
-  }
 }
 
 declare global {
