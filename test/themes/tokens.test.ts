@@ -13,7 +13,10 @@ import { skeletonStyles } from '../../src/internal/styles/skeleton.styles.js';
 import { switchStyles } from '../../src/internal/styles/switch.styles.js';
 import { visuallyHiddenStyles } from '../../src/internal/styles/utility.styles.js';
 
-/** A stand-in `dn-` element: tokens + shared styles, and one of everything they style. */
+/**
+ * A stand-in `dn-` element: tokens + shared styles, and one of everything they style. Not the
+ * dialog sheet: it makes the host `display: contents`, so the host would paint no surface.
+ */
 class ThemeProbe extends LitElement {
   static override styles = [
     tokens,
@@ -23,7 +26,6 @@ class ThemeProbe extends LitElement {
     alertStyles,
     badgeStyles,
     skeletonStyles,
-    dialogStyles,
     layoutStyles,
     visuallyHiddenStyles,
     css`
