@@ -1,7 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { DnElement, baseStyles } from './dn-element.js';
-import { buttonStyles, dialogStyles } from './shared.styles.js';
+import { DnElement } from './dn-element.js';
+import { baseStyles } from './styles/host.styles.js';
+import { buttonStyles } from './styles/buttons.styles.js';
+import { dialogStyles } from './styles/dialogs.styles.js';
 import { deepActiveElement } from './focus.js';
 
 /** What `confirm()` asks; every string is already translated by the caller. */

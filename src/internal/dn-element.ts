@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextRoot, consume } from '@lit/context';
 import type { Task } from '@lit/task';
@@ -8,8 +8,7 @@ import { apiContext, defaultSettings, settingsContext, type AccountSettings } fr
 import { defaultApi } from '../api/default-api.js';
 import { toApiError, type ApiError } from '../api/errors.js';
 import { formatRelative } from '../i18n/format.js';
-import { tokens } from '../themes/tokens.js';
-import { alertStyles, buttonStyles, hostStyles, skeletonStyles, utilityStyles } from './shared.styles.js';
+import { baseStyles } from './styles/host.styles.js';
 import { LocalizeController } from './localize-controller.js';
 import { describeError, handleFailure } from './errors.js';
 import { focusWhenRendered } from './focus.js';
@@ -32,9 +31,6 @@ function ensureContextRoot(): void {
   contextRoot = new ContextRoot();
   contextRoot.attach(document.documentElement);
 }
-
-/** Styles every element starts from: tokens, host reset, buttons, alerts, skeletons, utilities. */
-export const baseStyles: CSSResult[] = [tokens, hostStyles, buttonStyles, alertStyles, skeletonStyles, utilityStyles];
 
 /**
  * What every `dn-` element shares: the API and settings from the nearest

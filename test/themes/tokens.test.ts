@@ -2,27 +2,32 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { LitElement, css, html, type CSSResult } from 'lit';
 import { tokens } from '../../src/themes/tokens.js';
-import {
-  alertStyles,
-  buttonStyles,
-  dialogStyles,
-  formStyles,
-  hostStyles,
-  skeletonStyles,
-  utilityStyles,
-} from '../../src/internal/shared.styles.js';
+import { hostStyles } from '../../src/internal/styles/host.styles.js';
+import { alertStyles } from '../../src/internal/styles/alerts.styles.js';
+import { badgeStyles } from '../../src/internal/styles/badges.styles.js';
+import { buttonStyles } from '../../src/internal/styles/buttons.styles.js';
+import { dialogStyles } from '../../src/internal/styles/dialogs.styles.js';
+import { fieldStyles } from '../../src/internal/styles/fields.styles.js';
+import { layoutStyles } from '../../src/internal/styles/layout.styles.js';
+import { skeletonStyles } from '../../src/internal/styles/skeleton.styles.js';
+import { switchStyles } from '../../src/internal/styles/switch.styles.js';
+import { visuallyHiddenStyles } from '../../src/internal/styles/utility.styles.js';
 
-/** A stand-in `dn-` element: tokens + shared styles, and one of everything they style. */
+/**
+ * A stand-in `dn-` element: tokens + shared styles, and one of everything they style. Not the
+ * dialog sheet: it makes the host `display: contents`, so the host would paint no surface.
+ */
 class ThemeProbe extends LitElement {
   static override styles = [
     tokens,
     hostStyles,
-    formStyles,
+    fieldStyles,
     buttonStyles,
     alertStyles,
+    badgeStyles,
     skeletonStyles,
-    dialogStyles,
-    utilityStyles,
+    layoutStyles,
+    visuallyHiddenStyles,
     css`
       .swatch {
         display: block;
@@ -31,7 +36,7 @@ class ThemeProbe extends LitElement {
   ];
 
   override render() {
-    return html`<div class="card stack">
+    return html`<div class="stack">
       <span class="swatch"></span>
       <h2>Profile</h2>
       <p class="muted">Shown to your team.</p>
@@ -371,7 +376,18 @@ describe('theme tokens', () => {
   });
 
   it('keeps literal colours out of the shared component styles', () => {
-    const shared: CSSResult[] = [hostStyles, formStyles, buttonStyles, alertStyles, skeletonStyles, dialogStyles, utilityStyles];
+    const shared: CSSResult[] = [
+      hostStyles,
+      fieldStyles,
+      switchStyles,
+      buttonStyles,
+      alertStyles,
+      badgeStyles,
+      skeletonStyles,
+      dialogStyles,
+      layoutStyles,
+      visuallyHiddenStyles,
+    ];
     for (const result of shared) {
       const text = result.cssText.replace(/@media \(forced-colors: active\)[^@]*/g, '');
       expect(text).not.to.match(/#[0-9a-f]{3,8}\b|\b(rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(|(?<![\w-])(white|black|red|blue|gray|grey)(?![\w-])/i);

@@ -3,12 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import type { TwoFactorChallengeRequest, TwoFactorChallengeResult } from '../../api/schemas.js';
 import type { ApiError } from '../../api/errors.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { safeHref } from '../../internal/safe-url.js';
-import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
 import { lightStyles, styles } from './2fa-challenge.styles.js';
 
 /** Backup codes left at which the element suggests generating new ones. */
@@ -65,7 +69,7 @@ function backupCodeOf(value: string): string {
  * @tagname dn-2fa-challenge
  */
 export class Dn2faChallenge extends DnElement {
-  static override styles = [...baseStyles, formStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, layoutStyles, styles];
 
   /** The id of the sign-in challenge, from the host's server (after the password step). */
   @property({ attribute: 'challenge-id' }) challengeId = '';
@@ -102,7 +106,7 @@ export class Dn2faChallenge extends DnElement {
 
   private focusTarget?: 'field' | 'heading';
   private unlockTimer?: ReturnType<typeof setTimeout>;
-  private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles, utilityStyles, lightStyles]);
+  private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, layoutStyles, lightStyles]);
   private readonly ids = {
     code: uniqueId('dn-2fa-challenge-code'),
     hint: uniqueId('dn-2fa-challenge-hint'),

@@ -4,13 +4,20 @@ import { Task } from '@lit/task';
 import type { BackupCodes, ReauthRequest, TwoFactorSetup, TwoFactorStatus } from '../../api/schemas.js';
 import type { ApiError } from '../../api/errors.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { badgeStyles } from '../../internal/styles/badges.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { clearQr, drawQr } from '../../internal/qr.js';
-import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
 import { lightStyles, styles } from './2fa-setup.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
@@ -72,7 +79,7 @@ function digitsOf(value: string): string {
  * @tagname dn-2fa-setup
  */
 export class Dn2faSetup extends DnElement {
-  static override styles = [...baseStyles, formStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, styles];
 
   @state() private status?: TwoFactorStatus;
   @state() private view: View = 'status';
@@ -98,7 +105,7 @@ export class Dn2faSetup extends DnElement {
   private qrDrawnFor?: string;
   private printFrame?: HTMLIFrameElement;
   private focusTarget?: string;
-  private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles, utilityStyles, lightStyles]);
+  private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, layoutStyles, lightStyles]);
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
   private readonly ids = {

@@ -3,10 +3,17 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ConnectMode } from '../connected-accounts/connected-accounts.component.js';
 import type { DnPrivacySettings } from '../privacy-settings/privacy-settings.component.js';
-import { DnElement, baseStyles } from '../../internal/dn-element.js';
+import { DnElement } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { emit } from '../../internal/events.js';
 import { deepActiveElement } from '../../internal/focus.js';
+import { RovingFocusController } from '../../internal/roving-focus-controller.js';
 import { adoptLightStyles } from '../../internal/light-dom.js';
+import { HashRouteController } from './hash-route-controller.js';
 import { lightStyles, styles } from './account-settings.styles.js';
 
 /** The tabs of the page, in order. */
@@ -152,7 +159,7 @@ async function whenSettled(el: HTMLElement, timeout = 8000): Promise<void> {
  * @tagname dn-account-settings
  */
 export class DnAccountSettings extends DnElement {
-  static override styles = [...baseStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, visuallyHiddenStyles, styles];
 
   /**
    * How each section's element is loaded: a dynamic `import()` of its module, the first
@@ -226,11 +233,16 @@ export class DnAccountSettings extends DnElement {
   private shownTab?: SettingsTab;
   /** What an empty hash means (the tab before any hash): where Back ends. */
   private initialTab?: SettingsTab;
-  private listening = false;
   /** Focus was in the panel of the tab being left (see {@link willUpdate}). */
   private focusWasInPanel = false;
   private readonly childWatcher = new MutationObserver(() => this.readHostTabs());
   private readonly resize = new ResizeObserver(() => this.measure());
+  /** With `hash-sync`: the tab (and section) in `location.hash`. */
+  private readonly hashRoute = new HashRouteController(this, {
+    enabled: () => this.hashSync,
+    parse: parseHash,
+    onChange: () => this.takeHash(false),
+  });
 
   constructor() {
     super();
@@ -252,14 +264,12 @@ export class DnAccountSettings extends DnElement {
     this.readHostTabs();
     this.childWatcher.observe(this, { childList: true });
     this.resize.observe(this);
-    this.listenToHash(this.hashSync);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.childWatcher.disconnect();
     this.resize.disconnect();
-    this.listenToHash(false);
   }
 
   /** The tabs shown: not hidden, and with a visible section or host content. */
@@ -296,7 +306,7 @@ export class DnAccountSettings extends DnElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('hashSync')) {
-      this.listenToHash(this.hashSync && this.isConnected);
+      this.hashRoute.sync();
       // Turned on later: the hash the page has now counts.
       if (this.hashSync && this.shownTab !== undefined) this.takeHash(false);
     }
@@ -305,7 +315,7 @@ export class DnAccountSettings extends DnElement {
       const previous = this.shownTab ?? null;
       this.shownTab = this.tab;
       if (previous !== null) {
-        if (this.hashSync && parseHash(location.hash)?.tab !== this.tab && !this.isInitialHash(this.tab)) this.pushHash(this.tab);
+        if (this.hashSync && this.hashRoute.route?.tab !== this.tab && !this.isInitialHash(this.tab)) this.hashRoute.push(this.tab);
         // Focus in the panel that just hid (Back, a host's button) would fall to the page: keep it on the tabs.
         if (this.focusWasInPanel) this.tabButton(this.tab)?.focus();
         emit(this, 'dn-settings-tab-changed', { tab: this.tab, previous });
@@ -512,49 +522,29 @@ export class DnAccountSettings extends DnElement {
     }
   }
 
+  /** Arrow keys between the tabs: a row (mirrored right to left), or the menu's column; both wrap. */
+  private readonly tabKeys = new RovingFocusController(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[role="tab"]')],
+    orientation: () => (this.narrow ? 'vertical' : 'horizontal'),
+    wrap: true,
+    onMove: (index) => {
+      const target = this.visibleTabs[index];
+      if (!target) return;
+      this.rovingTab = target;
+      // Automatic activation in the row of tabs; in the menu, Enter or Space chooses.
+      if (!(this.narrow && this.menuOpen)) this.tab = target;
+    },
+  });
+
   private readonly handleTabKeydown = (event: KeyboardEvent): void => {
-    const tabs = this.visibleTabs;
-    const from = (event.target as HTMLElement).closest<HTMLElement>('[role="tab"]')?.dataset['tab'];
-    const index = tabs.indexOf(from as SettingsTab);
-    if (index < 0) return;
-    const vertical = this.narrow;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    let next: number | undefined;
-    switch (event.key) {
-      case 'ArrowRight':
-        if (!vertical) next = index + (rtl ? -1 : 1);
-        break;
-      case 'ArrowLeft':
-        if (!vertical) next = index + (rtl ? 1 : -1);
-        break;
-      case 'ArrowDown':
-        if (vertical) next = index + 1;
-        break;
-      case 'ArrowUp':
-        if (vertical) next = index - 1;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = tabs.length - 1;
-        break;
-      case 'Escape':
-        if (this.menuOpen) {
-          event.preventDefault();
-          this.closeMenu(true);
-        }
-        return;
-      default:
-        return;
+    if (event.key === 'Escape') {
+      if (this.menuOpen && (event.target as HTMLElement).closest('[role="tab"]')) {
+        event.preventDefault();
+        this.closeMenu(true);
+      }
+      return;
     }
-    if (next === undefined) return;
-    event.preventDefault();
-    const target = tabs[(next + tabs.length) % tabs.length]!;
-    this.rovingTab = target;
-    // Automatic activation in the row of tabs; in the menu, Enter or Space chooses.
-    if (!(vertical && this.menuOpen)) this.tab = target;
-    void this.updateComplete.then(() => this.tabButton(target)?.focus());
+    this.tabKeys.handleKeydown(event);
   };
 
   private readonly handleTabsFocusOut = (event: FocusEvent): void => {
@@ -625,7 +615,7 @@ export class DnAccountSettings extends DnElement {
     const target = section && this.visibleSections(tab).includes(section) ? section : undefined;
     if (this.hashSync && !fromHash) {
       const hash = target ? `${tab}/${target}` : tab;
-      if (location.hash !== `#${hash}`) this.pushHash(hash);
+      if (!this.hashRoute.isCurrent(hash)) this.hashRoute.push(hash);
     }
     this.tab = tab;
     this.menuOpen = false;
@@ -669,24 +659,13 @@ export class DnAccountSettings extends DnElement {
 
   // ——— URL hash ———
 
-  private readonly handleHashChange = (): void => this.takeHash(false);
-
-  private listenToHash(on: boolean): void {
-    if (on === this.listening) return;
-    this.listening = on;
-    const method = on ? 'addEventListener' : 'removeEventListener';
-    window[method]('hashchange', this.handleHashChange);
-    window[method]('popstate', this.handleHashChange);
-  }
-
   /** Shows what the hash names; an empty hash is the tab the page started on (Back ends there). */
   private takeHash(initial: boolean): void {
-    const hash = location.hash;
-    if (hash === '' || hash === '#') {
+    if (this.hashRoute.empty) {
       if (!initial && this.initialTab) void this.open(this.initialTab, undefined, true);
       return;
     }
-    const target = parseHash(hash);
+    const target = this.hashRoute.route;
     if (!target) return;
     if (initial) {
       // Before the first render: only select; the section gets focus once it loaded.
@@ -704,14 +683,7 @@ export class DnAccountSettings extends DnElement {
   }
 
   private isInitialHash(tab: SettingsTab): boolean {
-    return (location.hash === '' || location.hash === '#') && tab === this.initialTab;
-  }
-
-  private pushHash(hash: string): void {
-    // An absolute URL: a <base href> must not change the path.
-    const url = new URL(location.href);
-    url.hash = hash;
-    history.pushState(history.state, '', url);
+    return this.hashRoute.empty && tab === this.initialTab;
   }
 
   // ——— Links between sections ———

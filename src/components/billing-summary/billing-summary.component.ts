@@ -3,7 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { BillingSummary } from '../../api/schemas.js';
 import { formatDate, formatMoney } from '../../i18n/format.js';
-import { DnElement, baseStyles } from '../../internal/dn-element.js';
+import { DnElement } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { badgeStyles } from '../../internal/styles/badges.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { icon } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
@@ -99,7 +106,7 @@ function formatCardExpiry(card: PaymentMethod, locale: string): string {
  * @tagname dn-billing-summary
  */
 export class DnBillingSummary extends DnElement {
-  static override styles = [...baseStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, styles];
 
   /**
    * Where "Manage billing" leads: the host's billing portal (http, https or relative).

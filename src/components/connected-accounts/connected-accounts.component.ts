@@ -4,7 +4,13 @@ import { Task } from '@lit/task';
 import type { ConnectedAccount, ConnectedAccountList } from '../../api/schemas.js';
 import { formatDate } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
-import { DnElement, baseStyles } from '../../internal/dn-element.js';
+import { DnElement } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { deviceListStyles } from '../../internal/device.js';
@@ -90,7 +96,7 @@ interface PendingPopup {
  * @tagname dn-connected-accounts
  */
 export class DnConnectedAccounts extends DnElement {
-  static override styles = [...baseStyles, deviceListStyles, connectedAccountsStyles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, deviceListStyles, connectedAccountsStyles];
 
   /**
    * How Connect opens the provider: `redirect` leaves this page for the provider's

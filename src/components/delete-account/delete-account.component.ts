@@ -5,7 +5,14 @@ import type { ApiError } from '../../api/errors.js';
 import type { AccountDeletionInfo, Workspace } from '../../api/schemas.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { emit } from '../../internal/events.js';
@@ -14,7 +21,6 @@ import { renderEmailInput } from '../../internal/fields.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyStyles, renderPasswordField } from '../../internal/password-policy.js';
-import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
 import { formExtraStyles, styles } from './delete-account.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
@@ -68,7 +74,7 @@ function sameEmail(typed: string, account: string): boolean {
  * @tagname dn-delete-account
  */
 export class DnDeleteAccount extends DnElement {
-  static override styles = [...baseStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, styles];
 
   /** Where the user asks support about the wallet balance (a URL or `mailto:`). Without it, the sentence has no link. */
   @property({ attribute: 'support-href' }) supportHref = '';
@@ -95,7 +101,7 @@ export class DnDeleteAccount extends DnElement {
   /** Confirmed destructive actions: which one is sent, why the last one failed. */
   private readonly action = new ConfirmedActionController(this, { reauth: this.reauth, say: (message) => this.say(message) });
 
-  private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles, utilityStyles, policyStyles, formExtraStyles]);
+  private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, layoutStyles, visuallyHiddenStyles, policyStyles, formExtraStyles]);
   private readonly ids = {
     email: uniqueId('dn-deletion-email'),
     emailHint: uniqueId('dn-deletion-email-hint'),

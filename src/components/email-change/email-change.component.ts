@@ -4,13 +4,19 @@ import { Task } from '@lit/task';
 import * as z from 'zod/mini';
 import { EMAIL_CHANGE_VALID_HOURS, type EmailChangeState } from '../../api/schemas.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { emit } from '../../internal/events.js';
 import { renderEmailInput } from '../../internal/fields.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
-import { alertStyles, buttonStyles, formStyles } from '../../internal/shared.styles.js';
 import { styles } from './email-change.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
@@ -45,7 +51,7 @@ const emailSchema = z.email();
  * @tagname dn-email-change
  */
 export class DnEmailChange extends DnElement {
-  static override styles = [...baseStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, styles];
 
   /** The current login email, shown and used to refuse "changing" to the same address. */
   @property({ attribute: 'current-email' }) currentEmail = '';
@@ -58,7 +64,7 @@ export class DnEmailChange extends DnElement {
   @state() private busy: 'request' | 'resend' | 'cancel' | null = null;
 
   private focusWhenReady = false;
-  private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles]);
+  private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles]);
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
   private readonly ids = {

@@ -4,11 +4,18 @@ import { classMap } from 'lit/directives/class-map.js';
 import { Task } from '@lit/task';
 import type { LoginActivityPage, LoginAttempt } from '../../api/schemas.js';
 import { formatDateTime, formatNumber, formatRelative } from '../../i18n/format.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { badgeStyles } from '../../internal/styles/badges.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { deviceListStyles, icon, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
-import { formStyles } from '../../internal/shared.styles.js';
 import { listScrollerStyles, virtualList, type VisibilityChangedEvent } from '../../internal/virtual-list.js';
 import { styles } from './login-activity.styles.js';
 
@@ -136,7 +143,7 @@ function findBursts(items: readonly LoginAttempt[]): Burst[] {
  * @tagname dn-login-activity
  */
 export class DnLoginActivity extends DnElement {
-  static override styles = [...baseStyles, deviceListStyles, formStyles, listScrollerStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, deviceListStyles, fieldStyles, listScrollerStyles, styles];
 
   /** Keeps relative times (\"5 minutes ago\") current while the element is on the page. */
   protected readonly refresh = new RefreshController(this);

@@ -4,10 +4,17 @@ import { Task } from '@lit/task';
 import type { NotificationChange, NotificationPreferences } from '../../api/schemas.js';
 import { translate } from '../../i18n/i18n.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { emit } from '../../internal/events.js';
+import { RovingFocusController } from '../../internal/roving-focus-controller.js';
 import { styles } from './notification-matrix.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
@@ -85,7 +92,7 @@ const lockIcon = svg`<svg viewBox="0 0 24 24" width="14" height="14" fill="none"
  * @tagname dn-notification-matrix
  */
 export class DnNotificationMatrix extends DnElement {
-  static override styles = [...baseStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, styles];
 
   /** The server's state: the last answer to a load, a save or a reset. */
   @state() private preferences?: NotificationPreferences;
@@ -105,6 +112,17 @@ export class DnNotificationMatrix extends DnElement {
   private readonly reauth = new ReauthController(this, confirmIdentity);
   /** Confirmed destructive actions: which one is sent, why the last one failed. */
   private readonly action = new ConfirmedActionController(this, { reauth: this.reauth, say: (message) => this.say(message) });
+
+  /** Arrow keys between the switches, row by row; held at the edges. */
+  private readonly gridKeys = new RovingFocusController(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part="switch"]')],
+    orientation: () => 'grid',
+    columns: () => this.preferences?.channels.length ?? 1,
+    onMove: (index) => {
+      const cols = this.preferences?.channels.length ?? 1;
+      this.active = { row: Math.floor(index / cols), col: index % cols };
+    },
+  });
 
   /** The running save queue, if any (see {@link drain}). */
   private draining?: Promise<void>;
@@ -161,7 +179,7 @@ export class DnNotificationMatrix extends DnElement {
           role="grid"
           aria-labelledby="title"
           aria-describedby="intro"
-          @keydown=${(event: KeyboardEvent) => this.handleKeydown(event, rows.length, channels.length)}
+          @keydown=${this.gridKeys.handleKeydown}
           @focusin=${this.handleFocusin}
         >
           <thead>
@@ -565,39 +583,6 @@ export class DnNotificationMatrix extends DnElement {
     if (row !== this.active.row || col !== this.active.col) this.active = { row, col };
   };
 
-  private handleKeydown(event: KeyboardEvent, rows: number, cols: number): void {
-    if (!(event.target as HTMLElement).matches('[part="switch"]') || event.altKey || event.metaKey) return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const { row, col } = this.clamp(this.active, rows, cols);
-    let next: CellPosition | undefined;
-    switch (event.key) {
-      case 'ArrowUp':
-        next = { row: row - 1, col };
-        break;
-      case 'ArrowDown':
-        next = { row: row + 1, col };
-        break;
-      case 'ArrowLeft':
-        next = { row, col: rtl ? col + 1 : col - 1 };
-        break;
-      case 'ArrowRight':
-        next = { row, col: rtl ? col - 1 : col + 1 };
-        break;
-      case 'Home':
-        next = { row: event.ctrlKey ? 0 : row, col: 0 };
-        break;
-      case 'End':
-        next = { row: event.ctrlKey ? rows - 1 : row, col: cols - 1 };
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    this.active = this.clamp(next, rows, cols);
-    void this.updateComplete.then(() => {
-      this.renderRoot.querySelector<HTMLElement>(`[part="switch"][data-row="${this.active.row}"][data-col="${this.active.col}"]`)?.focus();
-    });
-  }
 }
 
 declare global {

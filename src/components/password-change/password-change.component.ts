@@ -2,13 +2,19 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { PasswordPolicy } from '../../api/schemas.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyError, policyStyles, renderNewPasswordFields, renderPasswordField } from '../../internal/password-policy.js';
-import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
 import { styles } from './password-change.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
@@ -40,7 +46,7 @@ type Field = 'current' | 'next' | 'confirm';
  * @tagname dn-password-change
  */
 export class DnPasswordChange extends DnElement {
-  static override styles = [...baseStyles, formStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, styles];
 
   /**
    * The account's login (email), put in a hidden read-only `username` field so a
@@ -57,7 +63,7 @@ export class DnPasswordChange extends DnElement {
   /** After a change: how many other sessions remain, and a failure to sign them out. */
   @state() private done?: { otherSessions: number; error?: Message };
 
-  private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles, utilityStyles, policyStyles]);
+  private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, layoutStyles, visuallyHiddenStyles, policyStyles]);
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
   private readonly ids = {

@@ -4,14 +4,20 @@ import { Task } from '@lit/task';
 import * as z from 'zod/mini';
 import { PASSWORD_RESET_VALID_MINUTES, type PasswordPolicy } from '../../api/schemas.js';
 import { formatNumber } from '../../i18n/format.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderEmailInput } from '../../internal/fields.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyError, policyStyles, renderNewPasswordFields } from '../../internal/password-policy.js';
-import { alertStyles, buttonStyles, formStyles, utilityStyles } from '../../internal/shared.styles.js';
 import { styles } from './password-reset.styles.js';
 
 const emailSchema = z.email();
@@ -48,7 +54,7 @@ type Field = 'next' | 'confirm';
  * @tagname dn-password-reset
  */
 export class DnPasswordReset extends DnElement {
-  static override styles = [...baseStyles, formStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, styles];
 
   /** `request` (ask for an email) or `complete` (set a new password). Default: `complete` when there is a token, else `request`. */
   @property() mode?: 'request' | 'complete';
@@ -74,7 +80,7 @@ export class DnPasswordReset extends DnElement {
 
   private urlToken?: string;
   private resendTimer?: ReturnType<typeof setTimeout>;
-  private readonly light = new LightDomController(this, 'form', [formStyles, buttonStyles, alertStyles, utilityStyles, policyStyles]);
+  private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, layoutStyles, visuallyHiddenStyles, policyStyles]);
   private readonly ids = {
     email: uniqueId('dn-reset-email'),
     emailError: uniqueId('dn-reset-email-error'),

@@ -8,9 +8,16 @@ import { toApiError, type ApiError } from '../../api/errors.js';
 import { DATE_FORMATS, THEMES, TIME_FORMATS, type DateFormat, type Preferences, type Theme, type TimeFormat } from '../../api/schemas.js';
 import { formatDate, formatDateTime, formatTime } from '../../i18n/format.js';
 import { RefreshController } from '../../internal/device.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
+import { switchStyles } from '../../internal/styles/switch.styles.js';
 import { emit } from '../../internal/events.js';
-import { formStyles, switchStyles } from '../../internal/shared.styles.js';
 import { styles } from './preferences.styles.js';
 
 type Key = keyof Preferences;
@@ -111,7 +118,7 @@ const isOneOf = <T extends string>(allowed: readonly T[], value: string): value 
  * @tagname dn-preferences
  */
 export class DnPreferences extends DnElement {
-  static override styles = [...baseStyles, formStyles, switchStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, switchStyles, styles];
 
   /**
    * Applies a choice to every element under the provider. Provided by

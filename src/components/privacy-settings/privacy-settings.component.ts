@@ -5,11 +5,18 @@ import { Task, TaskStatus } from '@lit/task';
 import type { ExportJob, PrivacySettings } from '../../api/schemas.js';
 import { toApiError, type ApiError } from '../../api/errors.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
+import { switchStyles } from '../../internal/styles/switch.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { emit } from '../../internal/events.js';
 import { safeDownloadUrl } from '../../internal/safe-url.js';
-import { formStyles, switchStyles } from '../../internal/shared.styles.js';
 import { styles } from './privacy-settings.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
@@ -74,7 +81,7 @@ const isActive = (job: ExportJob | null | undefined): boolean => job?.status ===
  * @tagname dn-privacy-settings
  */
 export class DnPrivacySettings extends DnElement {
-  static override styles = [...baseStyles, formStyles, switchStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, switchStyles, styles];
 
   @state() private privacy?: PrivacySettings;
   /** The current or last export; `null` when there was none; `undefined` until loaded. */

@@ -14,12 +14,18 @@ import {
 } from '../../api/schemas.js';
 import { availableLocales } from '../../i18n/i18n.js';
 import { formatBytes, formatNumber } from '../../i18n/format.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { emit } from '../../internal/events.js';
 import { safeImageSrc } from '../../internal/safe-url.js';
 import { checkAvatar } from '../../api/image-type.js';
 import { LightDomController } from '../../internal/light-dom.js';
-import { formStyles } from '../../internal/shared.styles.js';
 import { styles } from './profile-form.styles.js';
 
 /** The editable fields, as the form holds them (strings, trimmed on save). */
@@ -71,7 +77,7 @@ const FIELD_ORDER: FieldName[] = ['displayName', 'phone', 'timezone', 'language'
  * @tagname dn-profile-form
  */
 export class DnProfileForm extends DnElement {
-  static override styles = [...baseStyles, formStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, styles];
 
   @state() private profile?: Profile;
   @state() private draft?: Fields;

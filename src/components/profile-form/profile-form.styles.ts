@@ -21,9 +21,13 @@ export const styles = css`
   }
 
   .avatar {
+    display: block;
+    flex: none;
     inline-size: var(--dn-avatar-size);
     block-size: var(--dn-avatar-size);
-    flex: none;
+    border-radius: var(--dn-radius-full);
+    object-fit: cover;
+    background: var(--dn-color-surface-sunken);
   }
 
   .initials {

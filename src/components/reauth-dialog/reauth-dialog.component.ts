@@ -3,11 +3,15 @@ import { query, state } from 'lit/decorators.js';
 import type { AccountApi } from '../../api/account-api.js';
 import type { ReauthChallenge } from '../../api/context.js';
 import type { ReauthRequest } from '../../api/schemas.js';
-import { DnElement, baseStyles, type Message } from '../../internal/dn-element.js';
+import { DnElement, type Message } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { fieldStyles } from '../../internal/styles/fields.styles.js';
+import { dialogStyles } from '../../internal/styles/dialogs.styles.js';
 import { emit } from '../../internal/events.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { uniqueId } from '../../internal/ids.js';
-import { alertStyles, buttonStyles, dialogStyles, formStyles } from '../../internal/shared.styles.js';
 import { styles } from './reauth-dialog.styles.js';
 import { deepActiveElement } from '../../internal/focus.js';
 
@@ -51,7 +55,7 @@ export class DnReauthDialog extends DnElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  private readonly light = new LightDomController(this, 'credentials', [formStyles, buttonStyles, alertStyles]);
+  private readonly light = new LightDomController(this, 'credentials', [fieldStyles, buttonStyles, alertStyles]);
   private readonly ids = { input: uniqueId('dn-reauth-input'), error: uniqueId('dn-reauth-error') };
   private value = '';
   private requestApi?: AccountApi;

@@ -4,7 +4,14 @@ import { Task } from '@lit/task';
 import type { Session } from '../../api/schemas.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
-import { DnElement, baseStyles } from '../../internal/dn-element.js';
+import { DnElement } from '../../internal/dn-element.js';
+import { baseStyles } from '../../internal/styles/host.styles.js';
+import { buttonStyles } from '../../internal/styles/buttons.styles.js';
+import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { badgeStyles } from '../../internal/styles/badges.styles.js';
+import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
+import { layoutStyles } from '../../internal/styles/layout.styles.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
@@ -69,7 +76,7 @@ function sortSessions(items: readonly Session[]): Session[] {
  * @tagname dn-session-list
  */
 export class DnSessionList extends DnElement {
-  static override styles = [...baseStyles, deviceListStyles, relativeTimeStyles, listScrollerStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, deviceListStyles, relativeTimeStyles, listScrollerStyles, styles];
 
   /** Keeps relative times (\"5 minutes ago\") current while the element is on the page. */
   protected readonly refresh = new RefreshController(this);
