@@ -18,8 +18,11 @@ export interface ResourceControllerOptions<T> {
   resource: () => ResourceDescriptor<T> | null;
   /** Called once per failure; what it returns is the error shown (the element's `handleFailure`). */
   failed?: (error: unknown) => unknown;
-  /** A new value arrived (loaded, refetched, or set by any reader): for state derived from it. */
-  changed?: (value: T, previous: T | undefined) => void;
+  /**
+   * A new value arrived (loaded, refetched, or set by any reader): for state derived from it.
+   * `own` is true when this controller's `set` stored it (the element already knows).
+   */
+  changed?: (value: T, previous: T | undefined, own: boolean) => void;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { api?: AccountApi };
@@ -46,6 +49,7 @@ export class ResourceController<T> implements ReactiveController {
   private seenError: unknown;
   private mappedError: unknown;
   private ready = false;
+  private writing = false;
 
   constructor(host: Host, options: ResourceControllerOptions<T>) {
     this.host = host;
@@ -94,7 +98,13 @@ export class ResourceController<T> implements ReactiveController {
   /** Stores `value` for every reader of this resource (what a mutation answered). */
   set(value: T): void {
     this.sync();
-    if (this.current) this.current.store.set(this.current.key, value);
+    if (!this.current) return;
+    this.writing = true;
+    try {
+      this.current.store.set(this.current.key, value);
+    } finally {
+      this.writing = false;
+    }
   }
 
   /** Refetches `keys` for every reader on the page (after a mutation that changed them). */
@@ -147,7 +157,7 @@ export class ResourceController<T> implements ReactiveController {
       this.mappedError = this.options.failed ? this.options.failed(snapshot.error) : snapshot.error;
     }
     if (snapshot.hasValue && (!previous?.hasValue || previous.value !== snapshot.value)) {
-      this.options.changed?.(snapshot.value as T, previous?.value);
+      this.options.changed?.(snapshot.value as T, previous?.value, this.writing);
     }
     this.host.requestUpdate();
     if (!this.ready && (snapshot.hasValue || snapshot.status === 'error')) {
