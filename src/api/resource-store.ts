@@ -106,12 +106,14 @@ export class AccountStore {
   }
 
   /**
-   * Fetches `key` for its readers, or joins the request under way. Resolves when it settled
-   * (never rejects: the snapshot holds the failure). Without readers there is nothing to fetch.
+   * Fetches `key` for its readers, or joins the request under way (with `force`, replaces it:
+   * its answer may predate what the caller knows). Resolves when it settled (never rejects:
+   * the snapshot holds the failure). Without readers there is nothing to fetch.
    */
-  fetch(key: ResourceKey): Promise<void> {
+  fetch(key: ResourceKey, { force = false }: { force?: boolean } = {}): Promise<void> {
     const entry = this.entries.get(key);
     if (!entry) return Promise.resolve();
+    if (entry.request && force) this.abort(entry);
     if (entry.request) return entry.request.promise;
     const reader = [...entry.readers].at(-1);
     if (!reader) return Promise.resolve();
@@ -149,8 +151,7 @@ export class AccountStore {
   invalidate(...keys: ResourceKey[]): void {
     for (const [key, entry] of this.entries) {
       if (!keys.some((name) => key === name || key.startsWith(`${name}:`))) continue;
-      if (entry.request) this.abort(entry);
-      if (entry.readers.size > 0) void this.fetch(key);
+      if (entry.readers.size > 0) void this.fetch(key, { force: true });
       else this.entries.delete(key);
     }
   }

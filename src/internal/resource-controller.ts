@@ -89,10 +89,10 @@ export class ResourceController<T> implements ReactiveController {
     return provided && provided.api === api ? provided : defaultStore(api);
   }
 
-  /** Fetches again (joins a request under way); resolves when it settled. */
+  /** Fetches again, for every reader (replacing a request under way); resolves when it settled. */
   retry(): Promise<void> {
     this.sync();
-    return this.current ? this.current.store.fetch(this.current.key) : Promise.resolve();
+    return this.current ? this.current.store.fetch(this.current.key, { force: true }) : Promise.resolve();
   }
 
   /** Stores `value` for every reader of this resource (what a mutation answered). */
