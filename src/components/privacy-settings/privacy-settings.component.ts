@@ -345,6 +345,9 @@ export class DnPrivacySettings extends DnElement {
   /** Shows `job`; keeps checking while it runs; announces and emits when a watched job became ready. */
   private applyJob(job: ExportJob | null): void {
     this.job = job;
+    // Written through, so an element arriving later starts from the export as it is now.
+    const page = this.page.value;
+    if (page && page.dataExport.job !== job) this.page.set({ ...page, dataExport: { job } });
     if (job && isActive(job)) {
       this.watched.add(job.id);
       this.schedulePoll();
