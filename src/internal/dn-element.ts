@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextRoot, consume } from '@lit/context';
-import type { Task } from '@lit/task';
 import type { TOptions } from 'i18next';
 import type { AccountApi } from '../api/account-api.js';
 import { apiContext, defaultSettings, settingsContext, type AccountSettings } from '../api/context.js';
@@ -16,6 +15,7 @@ import type { Message as MessageType } from './message.js';
 
 /** See ./message.ts; also here for the elements, which import it with `DnElement`. */
 export type Message = MessageType;
+import type { ResourceController } from './resource-controller.js';
 
 let fallbackSettings: AccountSettings | undefined;
 let contextRoot: ContextRoot | undefined;
@@ -259,15 +259,12 @@ export abstract class DnElement extends LitElement {
   }
 
   /**
-   * While `task`'s data is not there: its loading placeholder (`rows` lines) or its load
-   * error with "Try again" (none after a 401).
+   * While `resource`'s data is not there: its loading placeholder (`rows` lines) or its load
+   * error with "Try again" (none after a 401). Nothing once it has a value.
    */
-  protected renderLoadState(task: Task<readonly unknown[], unknown>, rows = 3): unknown {
-    return task.render({
-      initial: () => this.renderLoading(rows),
-      pending: () => this.renderLoading(rows),
-      complete: () => nothing,
-      error: (error) => this.renderLoadError(error, () => void task.run()),
-    });
+  protected renderLoadState(resource: Pick<ResourceController<unknown>, 'hasValue' | 'error' | 'retry'>, rows = 3): unknown {
+    if (resource.hasValue) return nothing;
+    const error = resource.error;
+    return error === undefined ? this.renderLoading(rows) : this.renderLoadError(error, () => void resource.retry());
   }
 }

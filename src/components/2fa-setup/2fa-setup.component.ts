@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { resources } from '../../api/resources.js';
 import type { BackupCodes, ReauthRequest, TwoFactorSetup, TwoFactorStatus } from '../../api/schemas.js';
 import type { ApiError } from '../../api/errors.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
@@ -16,6 +16,7 @@ import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { clearQr, drawQr } from '../../internal/qr.js';
 import { lightStyles, styles } from './2fa-setup.styles.js';
@@ -81,7 +82,6 @@ function digitsOf(value: string): string {
 export class Dn2faSetup extends DnElement {
   static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, styles];
 
-  @state() private status?: TwoFactorStatus;
   @state() private view: View = 'status';
   /** The pending setup: holds the secret while the setup step is open. */
   @state() private setup?: TwoFactorSetup;
@@ -117,17 +117,20 @@ export class Dn2faSetup extends DnElement {
     method: uniqueId('dn-2fa-method'),
   };
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      const status = await api
-        .getTwoFactorStatus({ signal: AbortSignal.any([signal, this.signal]) })
-        // Once per failure, not once per render of the error state.
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.status = status;
-      return status;
-    },
-    args: () => [this.accountApi] as const,
+  /** Whether 2FA is on, shared with every reader on the page. */
+  private readonly twoFactor = new ResourceController(this, {
+    resource: () => resources.twoFactor,
+    failed: (error) => this.handleFailure(error),
   });
+
+  private get status(): TwoFactorStatus | undefined {
+    return this.twoFactor.value;
+  }
+
+  /** Writes through the store: every reader of the status shows the change. */
+  private set status(status: TwoFactorStatus) {
+    this.twoFactor.set(status);
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -155,7 +158,7 @@ export class Dn2faSetup extends DnElement {
       <h3 id="title" part="title">${this.t('twoFactor.title')}</h3>
       ${this.status
         ? this.renderBody(this.status)
-        : this.renderLoadState(this.loadTask, 2)}
+        : this.renderLoadState(this.twoFactor, 2)}
       ${this.renderStatus()}
     </section>`;
   }
@@ -462,6 +465,8 @@ export class Dn2faSetup extends DnElement {
       const result = await this.accountApi.verifyTwoFactorSetup({ setupId: setup.setupId, code: this.code }, { signal: this.signal });
       this.forgetSecrets();
       this.status = result.status;
+      // Trusting devices depends on 2FA.
+      this.twoFactor.invalidate('trusted-devices');
       this.backupCodes = result.backupCodes;
       this.codesReplaced = false;
       this.enabledPending = true;
@@ -634,6 +639,7 @@ export class Dn2faSetup extends DnElement {
       if (action === 'disable') {
         const status = await this.reauth.run(() => this.accountApi.disableTwoFactor(request, { signal: this.signal }));
         this.status = status;
+        this.twoFactor.invalidate('trusted-devices');
         this.leaveConfirm();
         this.view = 'status';
         this.focusTarget = '.actions .button';

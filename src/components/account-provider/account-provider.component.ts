@@ -15,6 +15,7 @@ import {
   type ReauthHandler,
   type SettingsControl,
 } from '../../api/context.js';
+import { AccountStore, resourceContext } from '../../api/resource-store.js';
 import { RestAccountApi, type RestAccountApiOptions } from '../../api/rest-client.js';
 import type { DateFormat, Density, Theme, TimeFormat } from '../../api/schemas.js';
 import { ensureLocale } from '../../i18n/i18n.js';
@@ -99,6 +100,9 @@ export class DnAccountProvider extends LitElement {
 
   @provide({ context: apiContext }) protected providedApi: AccountApi = new RestAccountApi({ baseUrl: DEFAULT_API_BASE });
 
+  /** The account data its elements share (one cache per API: a new API starts empty). */
+  @provide({ context: resourceContext }) protected providedStore: AccountStore = new AccountStore(this.providedApi);
+
   @provide({ context: settingsContext }) protected providedSettings: AccountSettings = defaultSettings();
 
   @provide({ context: settingsControlContext }) protected settingsControl: SettingsControl = {
@@ -147,6 +151,7 @@ export class DnAccountProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') || changed.has('apiBase') || changed.has('apiOptions')) {
       this.providedApi = this.api ?? new RestAccountApi({ ...this.apiOptions, baseUrl: this.apiBase });
+      this.providedStore = new AccountStore(this.providedApi);
     }
     const settingKeys = ['locale', 'theme', 'density', 'timeZone', 'dateFormat', 'timeFormat'] as const;
     if (settingKeys.some((key) => changed.has(key))) {

@@ -9,6 +9,7 @@ import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
 import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { READY_EVENT } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { deepActiveElement } from '../../internal/focus.js';
 import { RovingFocusController } from '../../internal/roving-focus-controller.js';
@@ -90,18 +91,6 @@ function parseHash(hash: string): { tab: SettingsTab; section?: SettingsSection 
   if (section === undefined) return { tab };
   const sections: readonly string[] = TAB_SECTIONS[tab];
   return sections.includes(section) ? { tab, section: section as SettingsSection } : undefined;
-}
-
-/** Resolves once `el` (a section element) shows neither its loading placeholder nor pending work, or after `timeout` ms. */
-async function whenSettled(el: HTMLElement, timeout = 8000): Promise<void> {
-  await customElements.whenDefined(el.localName);
-  const updating = el as HTMLElement & { updateComplete?: Promise<unknown> };
-  await updating.updateComplete;
-  const end = performance.now() + timeout;
-  while (el.shadowRoot?.querySelector('[part="loading"]') && performance.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  await updating.updateComplete;
 }
 
 /**
@@ -235,6 +224,8 @@ export class DnAccountSettings extends DnElement {
   private initialTab?: SettingsTab;
   /** Focus was in the panel of the tab being left (see {@link willUpdate}). */
   private focusWasInPanel = false;
+  /** Per section, its element's import (settled once its status is set). */
+  private readonly imports = new Map<SettingsSection, Promise<void>>();
   private readonly childWatcher = new MutationObserver(() => this.readHostTabs());
   private readonly resize = new ResizeObserver(() => this.measure());
   /** With `hash-sync`: the tab (and section) in `location.hash`. */
@@ -490,7 +481,7 @@ export class DnAccountSettings extends DnElement {
     this.loadStatus = next;
     for (const section of pending) {
       const loader = DnAccountSettings.loaders[section];
-      Promise.resolve()
+      const imported = Promise.resolve()
         .then(loader)
         .then(
           () => this.setStatus(section, 'ready'),
@@ -499,6 +490,7 @@ export class DnAccountSettings extends DnElement {
             this.setStatus(section, 'failed');
           },
         );
+      this.imports.set(section, imported);
     }
   }
 
@@ -625,15 +617,16 @@ export class DnAccountSettings extends DnElement {
 
   /** Waits for `section` to load, scrolls it into view and moves focus into it. */
   private async focusSection(tab: SettingsTab, section: SettingsSection): Promise<void> {
-    const end = performance.now() + 8000;
-    let el: HTMLElement | null | undefined;
-    while (!(el = this.sectionElement(section)) && performance.now() < end) {
-      if (this.tab !== tab || this.tabStatus(tab) === 'failed') return;
-      await new Promise((resolve) => setTimeout(resolve, 30));
+    let el = this.sectionElement(section);
+    if (!el) {
+      // The tab shows its sections once every one of their elements is imported.
+      await Promise.all(this.visibleSections(tab).map((shown) => this.imports.get(shown)));
       await this.updateComplete;
+      if (this.tab !== tab || this.tabStatus(tab) === 'failed') return;
+      el = this.sectionElement(section);
     }
     if (!el) return;
-    await whenSettled(el);
+    await this.whenSettled(el);
     if (this.tab !== tab) return;
     el.scrollIntoView({ block: 'start' });
     const within = () => isInside(el, deepActiveElement());
@@ -647,6 +640,19 @@ export class DnAccountSettings extends DnElement {
     el.tabIndex = -1;
     el.addEventListener('blur', () => el.removeAttribute('tabindex'), { once: true });
     el.focus({ preventScroll: true });
+  }
+
+  /**
+   * Resolves once `el` (a section element) shows its data or its load error: at once when it
+   * does, else when its READY_EVENT (internal, not composed) arrives.
+   */
+  private async whenSettled(el: HTMLElement): Promise<void> {
+    await customElements.whenDefined(el.localName);
+    const updating = el as HTMLElement & { updateComplete?: Promise<unknown> };
+    await updating.updateComplete;
+    if (!el.shadowRoot?.querySelector('[part="loading"]')) return;
+    await new Promise<void>((resolve) => el.addEventListener(READY_EVENT, () => resolve(), { once: true, signal: this.signal }));
+    await updating.updateComplete;
   }
 
   private sectionElement(section: SettingsSection): HTMLElement | null {

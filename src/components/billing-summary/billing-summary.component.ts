@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { property } from 'lit/decorators.js';
+import { resources } from '../../api/resources.js';
 import type { BillingSummary } from '../../api/schemas.js';
 import { formatDate, formatMoney } from '../../i18n/format.js';
 import { DnElement } from '../../internal/dn-element.js';
@@ -11,6 +11,7 @@ import { badgeStyles } from '../../internal/styles/badges.styles.js';
 import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
 import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { icon } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
@@ -121,23 +122,18 @@ export class DnBillingSummary extends DnElement {
    */
   @property({ attribute: 'manage-target' }) manageTarget?: string;
 
-  @state() private summary?: BillingSummary;
-
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      const summary = await api
-        .getBillingSummary({ signal: AbortSignal.any([signal, this.signal]) })
-        // Once per failure, not once per render of the error state.
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.summary = summary;
-      return summary;
-    },
-    args: () => [this.accountApi] as const,
+  private readonly billing = new ResourceController(this, {
+    resource: () => resources.billing,
+    failed: (error) => this.handleFailure(error),
   });
+
+  private get summary(): BillingSummary | undefined {
+    return this.billing.value;
+  }
 
   /** Reads the billing summary again (what is shown stays until the answer arrives). */
   async refresh(): Promise<void> {
-    await this.loadTask.run();
+    await this.billing.retry();
   }
 
   /** Set when "Manage billing" was used: the summary is read again when the user comes back. */
@@ -165,7 +161,7 @@ export class DnBillingSummary extends DnElement {
     const summary = this.summary;
     return html`<section part="base" class="stack" aria-labelledby="title">
       <h3 id="title" part="title" tabindex="-1">${this.t('billing.title')}</h3>
-      ${summary ? this.renderSummary(summary) : this.renderLoadState(this.loadTask, 4)}
+      ${summary ? this.renderSummary(summary) : this.renderLoadState(this.billing, 4)}
       ${this.renderStatus()}
     </section>`;
   }

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { resources } from '../../api/resources.js';
 import type { ConnectedAccount, ConnectedAccountList } from '../../api/schemas.js';
 import { formatDate } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
@@ -13,6 +13,7 @@ import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { deviceListStyles } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
@@ -120,8 +121,6 @@ export class DnConnectedAccounts extends DnElement {
    */
   @property({ attribute: false }) navigate: (url: string) => void = (url) => window.location.assign(url);
 
-  @state() private accounts?: ConnectedAccount[];
-  @state() private passwordSignIn = true;
   /** The provider whose Connect is under way (asking for the URL, in the popup, or redirecting). */
   @state() private connecting: string | null = null;
 
@@ -135,17 +134,20 @@ export class DnConnectedAccounts extends DnElement {
   /** `connected=<provider>` found in the page URL on arrival (back from a redirect). */
   private returnedFrom: string | null = null;
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      const list = await api
-        .listConnectedAccounts({ signal: AbortSignal.any([signal, this.signal]) })
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.setList(list);
-      this.announceReturn();
-      return list;
-    },
-    args: () => [this.accountApi] as const,
+  /** The accounts, shared with every reader on the page. */
+  private readonly list = new ResourceController(this, {
+    resource: () => resources.connectedAccounts,
+    failed: (error) => this.handleFailure(error),
+    changed: () => this.announceReturn(),
   });
+
+  private get accounts(): ConnectedAccount[] | undefined {
+    return this.list.value?.items;
+  }
+
+  private get passwordSignIn(): boolean {
+    return this.list.value?.passwordSignIn ?? true;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -168,7 +170,7 @@ export class DnConnectedAccounts extends DnElement {
       <h3 id="title" part="title" tabindex="-1">${this.t('connected.title')}</h3>
       ${accounts
         ? this.renderAccounts(accounts)
-        : this.renderLoadState(this.loadTask)}
+        : this.renderLoadState(this.list)}
       ${this.action.renderError()}
       ${this.renderStatus()}
       <dn-confirm-dialog></dn-confirm-dialog>
@@ -237,9 +239,9 @@ export class DnConnectedAccounts extends DnElement {
     </li>`;
   }
 
+  /** Writes through the store: every reader of the list shows the change. */
   private setList(list: ConnectedAccountList): void {
-    this.accounts = list.items;
-    this.passwordSignIn = list.passwordSignIn;
+    this.list.set(list);
   }
 
   /** Back from the provider (redirect mode): say so once and take `connected=` out of the address bar. */

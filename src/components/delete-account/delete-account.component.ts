@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { resources } from '../../api/resources.js';
 import type { ApiError } from '../../api/errors.js';
 import type { AccountDeletionInfo, Workspace } from '../../api/schemas.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
@@ -15,6 +15,7 @@ import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderEmailInput } from '../../internal/fields.js';
@@ -88,7 +89,6 @@ export class DnDeleteAccount extends DnElement {
    */
   @property({ attribute: 'workspace-href' }) workspaceHref = '';
 
-  @state() private info?: AccountDeletionInfo;
   @state() private values: Record<Field, string> = { email: '', password: '' };
   @state() private revealed = false;
   @state() private errors: Partial<Record<Field, Message>> = {};
@@ -113,23 +113,26 @@ export class DnDeleteAccount extends DnElement {
   /** "Check again" was pressed: say what the answer changed. */
   private rechecking = false;
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      // Once deleted, the session is gone: asking again would only earn a 401.
-      if (this.deletedAt) return this.info;
-      const info = await api
-        .getAccountDeletion({ signal: AbortSignal.any([signal, this.signal]) })
-        // Once per failure, not once per render of the error state.
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.info = info;
-      if (this.rechecking) {
-        this.rechecking = false;
-        this.announce({ key: info.blockingWorkspaces.length > 0 ? 'deletion.stillBlocked' : 'deletion.unblocked' });
-      }
-      return info;
+  /** What deleting the account would remove, shared with every reader on the page. */
+  private readonly deletion = new ResourceController(this, {
+    // Once deleted, the session is gone: asking again would only earn a 401.
+    resource: () => (this.deletedAt ? null : resources.accountDeletion),
+    failed: (error) => this.handleFailure(error),
+    changed: (info) => {
+      if (!this.rechecking) return;
+      this.rechecking = false;
+      this.announce({ key: info.blockingWorkspaces.length > 0 ? 'deletion.stillBlocked' : 'deletion.unblocked' });
     },
-    args: () => [this.accountApi] as const,
   });
+
+  private get info(): AccountDeletionInfo | undefined {
+    return this.deletion.value;
+  }
+
+  /** Writes through the store: every reader shows what the server said. */
+  private set info(info: AccountDeletionInfo) {
+    this.deletion.set(info);
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -153,15 +156,11 @@ export class DnDeleteAccount extends DnElement {
       <h3 id="title" part="title" tabindex="-1">${this.t('deletion.title')}</h3>
       ${this.deletedAt
         ? this.renderDeleted()
-        : this.loadTask.render({
-            initial: () => this.renderLoading(4),
-            pending: () => (this.info ? this.renderBody(this.info) : this.renderLoading(4)),
-            complete: () => (this.info ? this.renderBody(this.info) : nothing),
-            error: (error) =>
-              this.info
-                ? html`${this.renderLoadError(error, () => this.recheck())}${this.renderBody(this.info)}`
-                : this.renderLoadError(error, () => void this.loadTask.run()),
-          })}
+        : this.info
+          ? html`${this.deletion.error === undefined ? nothing : this.renderLoadError(this.deletion.error, () => this.recheck())}${this.renderBody(
+              this.info,
+            )}`
+          : this.renderLoadState(this.deletion, 4)}
       ${this.renderStatus()}
       <dn-confirm-dialog></dn-confirm-dialog>
     </section>`;
@@ -200,7 +199,7 @@ export class DnDeleteAccount extends DnElement {
   }
 
   private renderBlocking(workspaces: readonly Workspace[]): TemplateResult {
-    const checking = this.loadTask.status === TaskStatus.PENDING;
+    const checking = this.deletion.pending;
     return html`<div part="blocking" class="blocking alert warning">
       <h4 id="blocking-title" tabindex="-1">${this.t('deletion.blockedTitle')}</h4>
       <p>${this.t('deletion.blockedIntro')}</p>
@@ -309,9 +308,9 @@ export class DnDeleteAccount extends DnElement {
 
   /** Asks the server again what blocks deletion (after handing workspaces over elsewhere). */
   private recheck(): void {
-    if (this.action.busy || this.loadTask.status === TaskStatus.PENDING || this.deletedAt) return;
+    if (this.action.busy || this.deletion.pending || this.deletedAt) return;
     this.rechecking = true;
-    void this.loadTask.run();
+    void this.deletion.retry();
   }
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {

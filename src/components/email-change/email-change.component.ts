@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { resources } from '../../api/resources.js';
 import * as z from 'zod/mini';
 import { EMAIL_CHANGE_VALID_HOURS, type EmailChangeState } from '../../api/schemas.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -13,6 +13,7 @@ import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { renderEmailInput } from '../../internal/fields.js';
 import { uniqueId } from '../../internal/ids.js';
@@ -56,7 +57,6 @@ export class DnEmailChange extends DnElement {
   /** The current login email, shown and used to refuse "changing" to the same address. */
   @property({ attribute: 'current-email' }) currentEmail = '';
 
-  @state() private state?: EmailChangeState;
   @state() private newEmail = '';
   @state() private password = '';
   @state() private errors: { newEmail?: Message; currentPassword?: Message } = {};
@@ -75,24 +75,30 @@ export class DnEmailChange extends DnElement {
     passwordError: uniqueId('dn-current-password-error'),
   };
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      const previous = this.state?.pending?.newEmail;
-      const next = await api
-        .getEmailChange({ signal: AbortSignal.any([signal, this.signal]) })
-        // Once per failure, not once per render of the error state.
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.state = next;
-      if (previous && !next.pending) await this.checkVerified(previous);
-      return next;
+  /** The pending change, shared with every reader on the page. */
+  private readonly emailChange = new ResourceController(this, {
+    resource: () => resources.emailChange,
+    failed: (error) => this.handleFailure(error),
+    changed: (next, previous, own) => {
+      // A pending change that disappeared on reload (not by our own answer) may have been verified.
+      const newEmail = previous?.pending?.newEmail;
+      if (newEmail && !next.pending && !own) void this.checkVerified(newEmail);
     },
-    args: () => [this.accountApi] as const,
   });
+
+  private get state(): EmailChangeState | undefined {
+    return this.emailChange.value;
+  }
+
+  /** Writes through the store: every reader of the pending change shows it. */
+  private set state(state: EmailChangeState) {
+    this.emailChange.set(state);
+  }
 
   /** The user came back (maybe from the verification link): look again. */
   private readonly handleReturn = (event: Event) => {
     if (event.type === 'visibilitychange' && document.visibilityState !== 'visible') return;
-    if (this.state?.pending && !this.busy) void this.loadTask.run();
+    if (this.state?.pending && !this.busy) void this.emailChange.retry();
   };
 
   override connectedCallback(): void {
@@ -125,12 +131,7 @@ export class DnEmailChange extends DnElement {
   override render() {
     return html`<section part="base" aria-labelledby="title">
       <h3 id="title" part="title">${this.t('emailChange.title')}</h3>
-      ${this.loadTask.render({
-        initial: () => this.renderLoading(2),
-        pending: () => (this.state ? this.renderBody(this.state) : this.renderLoading(2)),
-        complete: () => this.renderBody(this.state!),
-        error: (error) => (this.state ? this.renderBody(this.state) : this.renderLoadError(error, () => void this.loadTask.run())),
-      })}
+      ${this.state ? this.renderBody(this.state) : this.renderLoadState(this.emailChange, 2)}
       ${this.renderStatus()}
     </section>`;
   }
@@ -319,6 +320,9 @@ export class DnEmailChange extends DnElement {
     try {
       const profile = await this.accountApi.getProfile({ signal: this.signal });
       if (profile.email.toLowerCase() !== newEmail.toLowerCase()) return;
+      // Everything on the page that shows the address catches up.
+      this.emailChange.store.set('profile', profile);
+      this.emailChange.invalidate('account-deletion');
       this.currentEmail = profile.email;
       this.announce({ key: 'emailChange.changed', options: { email: profile.email } });
       emit(this, 'dn-email-changed', { email: profile.email });

@@ -1,7 +1,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { Task } from '@lit/task';
+import { resources } from '../../api/resources.js';
+import type { ResourceKey } from '../../api/resource-store.js';
 import type { LoginActivityPage, LoginAttempt } from '../../api/schemas.js';
 import { formatDateTime, formatNumber, formatRelative } from '../../i18n/format.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
@@ -13,6 +14,7 @@ import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
 import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { deviceListStyles, icon, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
@@ -162,7 +164,7 @@ export class DnLoginActivity extends DnElement {
 
   /** Whether only failed attempts are listed (the "Failed only" filter). */
   @state() private failedOnly = false;
-  /** What is loaded, newest first; undefined while the first page loads. */
+  /** What is loaded, newest first (the first page and those loaded after it); undefined while the first page loads. */
   @state() private items?: LoginAttempt[];
   @state() private nextCursor: string | null = null;
   /** A next page is on its way. */
@@ -178,27 +180,33 @@ export class DnLoginActivity extends DnElement {
   /** The filter changed: say what the list shows once the first page is in. */
   private filterChanged = false;
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api, status, limit], { signal }) => {
-      // A new first page: whatever the previous filter was still fetching is moot.
+  /** The first page `items` shows (the filter and page size it was asked with). */
+  private shownKey?: ResourceKey;
+
+  /** The first page for the filter, from the store; later pages are added to `items` here. */
+  private readonly firstPage = new ResourceController(this, {
+    resource: () => {
+      const resource = resources.loginActivity(this.failedOnly ? 'failed' : 'all', this.limit);
+      if (resource.key !== this.shownKey) {
+        // A new first page: whatever the previous filter was still fetching is moot.
+        this.shownKey = resource.key;
+        this.abortMore();
+        this.setItems(undefined);
+        this.nextCursor = null;
+      }
+      return resource;
+    },
+    failed: (error) => this.handleFailure(error),
+    changed: (page: LoginActivityPage) => {
       this.abortMore();
-      this.setItems(undefined);
-      this.nextCursor = null;
-      const page: LoginActivityPage = await api
-        .listLoginActivity({ limit, status }, { signal: AbortSignal.any([signal, this.signal]) })
-        // Once per failure, not once per render of the error state.
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      signal.throwIfAborted();
       this.ids = new Set();
       this.setItems(this.fresh(page.items));
       this.nextCursor = page.nextCursor;
       if (this.filterChanged) {
         this.filterChanged = false;
-        this.announce({ key: status === 'failed' ? 'activity.showingFailed' : 'activity.showingAll' });
+        this.announce({ key: this.failedOnly ? 'activity.showingFailed' : 'activity.showingAll' });
       }
-      return page;
     },
-    args: () => [this.accountApi, this.failedOnly ? ('failed' as const) : ('all' as const), this.limit] as const,
   });
 
   /** `pageSize` as the server accepts it. */
@@ -224,7 +232,7 @@ export class DnLoginActivity extends DnElement {
       <p part="intro" class="muted">${this.t('activity.intro')}</p>
       ${this.items
         ? this.renderActivity(this.items)
-        : this.renderLoadState(this.loadTask, 4)}
+        : this.renderLoadState(this.firstPage, 4)}
       ${this.renderStatus()}
     </section>`;
   }
@@ -355,7 +363,7 @@ export class DnLoginActivity extends DnElement {
     if (checked === this.failedOnly) return;
     this.filterChanged = true;
     this.announce(undefined);
-    // The task reloads the first page for the new filter (aborting what the old one fetches).
+    // The next update reads the first page for the new filter (aborting what the old one fetches).
     this.failedOnly = checked;
   };
 

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { resources } from '../../api/resources.js';
 import type { NotificationChange, NotificationPreferences } from '../../api/schemas.js';
 import { translate } from '../../i18n/i18n.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
@@ -13,6 +13,7 @@ import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { RovingFocusController } from '../../internal/roving-focus-controller.js';
 import { styles } from './notification-matrix.styles.js';
@@ -95,7 +96,6 @@ export class DnNotificationMatrix extends DnElement {
   static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, styles];
 
   /** The server's state: the last answer to a load, a save or a reset. */
-  @state() private preferences?: NotificationPreferences;
   /** Cells the user switched that the server has not confirmed yet: what the screen shows for them. */
   @state() private desired = new Map<string, boolean>();
   /** Cells whose save failed (rolled back), until the user changes them again. */
@@ -127,19 +127,26 @@ export class DnNotificationMatrix extends DnElement {
   /** The running save queue, if any (see {@link drain}). */
   private draining?: Promise<void>;
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      const preferences = await api
-        .getNotificationPreferences({ signal: AbortSignal.any([signal, this.signal]) })
-        // Once per failure, not once per render of the error state.
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.preferences = preferences;
+  /** The preferences as the server has them, shared with every reader on the page. */
+  private readonly saved = new ResourceController(this, {
+    resource: () => resources.notifications,
+    failed: (error) => this.handleFailure(error),
+    changed: (_value, _previous, own) => {
+      if (own) return;
+      // Loaded (or reloaded): the server's state replaces what was on screen.
       this.desired = new Map();
       this.failedCells = new Set();
-      return preferences;
     },
-    args: () => [this.accountApi] as const,
   });
+
+  private get preferences(): NotificationPreferences | undefined {
+    return this.saved.value;
+  }
+
+  /** Writes through the store: every reader of the preferences shows the answer. */
+  private set preferences(preferences: NotificationPreferences) {
+    this.saved.set(preferences);
+  }
 
   override render() {
     const preferences = this.preferences;
@@ -152,7 +159,7 @@ export class DnNotificationMatrix extends DnElement {
       </div>
       ${preferences
         ? this.renderMatrix(preferences)
-        : this.renderLoadState(this.loadTask, 4)}
+        : this.renderLoadState(this.saved, 4)}
       ${this.saveError
         ? html`<div part="save-error" class="alert danger" role="alert"><p>${this.say(this.saveError)}</p></div>`
         : nothing}

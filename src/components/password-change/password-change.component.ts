@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { resources } from '../../api/resources.js';
 import type { PasswordPolicy } from '../../api/schemas.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -12,6 +12,7 @@ import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { emit } from '../../internal/events.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyError, policyStyles, renderNewPasswordFields, renderPasswordField } from '../../internal/password-policy.js';
@@ -54,7 +55,6 @@ export class DnPasswordChange extends DnElement {
    */
   @property() username = '';
 
-  @state() private policy?: PasswordPolicy;
   @state() private values: Record<Field, string> = { current: '', next: '', confirm: '' };
   @state() private revealed: Record<Field, boolean> = { current: false, next: false, confirm: false };
   @state() private errors: Partial<Record<Field, Message>> = {};
@@ -77,16 +77,14 @@ export class DnPasswordChange extends DnElement {
     confirmError: uniqueId('dn-confirm-password-error'),
   };
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      const policy = await api
-        .getPasswordPolicy({ signal: AbortSignal.any([signal, this.signal]) })
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.policy = policy;
-      return policy;
-    },
-    args: () => [this.accountApi] as const,
+  private readonly policyResource = new ResourceController(this, {
+    resource: () => resources.passwordPolicy,
+    failed: (error) => this.handleFailure(error),
   });
+
+  private get policy(): PasswordPolicy | undefined {
+    return this.policyResource.value;
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -107,12 +105,7 @@ export class DnPasswordChange extends DnElement {
   override render() {
     return html`<section part="base" aria-labelledby="title">
       <h3 id="title" part="title">${this.t('password.change.title')}</h3>
-      ${this.loadTask.render({
-        initial: () => this.renderLoading(3),
-        pending: () => (this.policy ? this.renderBody() : this.renderLoading(3)),
-        complete: () => this.renderBody(),
-        error: (error) => (this.policy ? this.renderBody() : this.renderLoadError(error, () => void this.loadTask.run())),
-      })}
+      ${this.policy ? this.renderBody() : this.renderLoadState(this.policyResource, 3)}
       ${this.renderStatus()}
     </section>`;
   }
@@ -226,6 +219,8 @@ export class DnPasswordChange extends DnElement {
       this.values = { current: '', next: '', confirm: '' };
       this.revealed = { current: false, next: false, confirm: false };
       this.done = { otherSessions: result.otherSessions };
+      // The session list on the page may show other sessions as they are now.
+      this.policyResource.invalidate('sessions');
       this.announce({ key: 'password.change.success' });
       emit(this, 'dn-password-changed', { changedAt: result.changedAt, otherSessions: result.otherSessions });
       void this.updateComplete.then(() => {
@@ -262,6 +257,7 @@ export class DnPasswordChange extends DnElement {
     try {
       const { revoked } = await this.reauth.run(() => this.accountApi.revokeOtherSessions({ signal: this.signal }));
       this.done = undefined;
+      this.policyResource.invalidate('sessions');
       this.announce({ key: 'password.change.signedOut' });
       emit(this, 'dn-sessions-revoked', { revoked });
       void this.updateComplete.then(() => this.focus());

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { resources } from '../../api/resources.js';
 import * as z from 'zod/mini';
 import { PASSWORD_RESET_VALID_MINUTES, type PasswordPolicy } from '../../api/schemas.js';
 import { formatNumber } from '../../i18n/format.js';
@@ -12,6 +12,7 @@ import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
 import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderEmailInput } from '../../internal/fields.js';
@@ -65,7 +66,6 @@ export class DnPasswordReset extends DnElement {
   /** Where "Sign in" leads after a successful reset; without it, only the message shows. */
   @property({ attribute: 'sign-in-url' }) signInUrl = '';
 
-  @state() private policy?: PasswordPolicy;
   @state() private email = '';
   @state() private values: Record<Field, string> = { next: '', confirm: '' };
   @state() private revealed: Record<Field, boolean> = { next: false, confirm: false };
@@ -91,17 +91,15 @@ export class DnPasswordReset extends DnElement {
     confirmError: uniqueId('dn-confirm-password-error'),
   };
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api, mode], { signal }) => {
-      if (mode !== 'complete') return null;
-      const policy = await api
-        .getPasswordPolicy({ signal: AbortSignal.any([signal, this.signal]) })
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.policy = policy;
-      return policy;
-    },
-    args: () => [this.accountApi, this.currentMode] as const,
+  /** The password policy, needed only to choose the new password. */
+  private readonly policyResource = new ResourceController(this, {
+    resource: () => (this.currentMode === 'complete' ? resources.passwordPolicy : null),
+    failed: (error) => this.handleFailure(error),
   });
+
+  private get policy(): PasswordPolicy | undefined {
+    return this.policyResource.value;
+  }
 
   private get activeToken(): string {
     return this.token || this.urlToken || '';
@@ -169,7 +167,7 @@ export class DnPasswordReset extends DnElement {
     </div>`;
   }
 
-  private renderComplete(): TemplateResult {
+  private renderComplete(): unknown {
     if (this.completed) {
       return html`<div part="done" class="panel" tabindex="-1">
         <p>${this.t('password.reset.successDetail')}</p>
@@ -186,12 +184,7 @@ export class DnPasswordReset extends DnElement {
         <button class="button secondary" type="button" @click=${this.handleNewLink}>${this.t('password.reset.newLink')}</button>
       </div>`;
     }
-    return this.loadTask.render({
-      initial: () => this.renderLoading(3),
-      pending: () => (this.policy ? this.renderCompleteBody() : this.renderLoading(3)),
-      complete: () => this.renderCompleteBody(),
-      error: (error) => (this.policy ? this.renderCompleteBody() : this.renderLoadError(error, () => void this.loadTask.run())),
-    });
+    return this.policy ? this.renderCompleteBody() : this.renderLoadState(this.policyResource, 3);
   }
 
   private renderCompleteBody(): TemplateResult {

@@ -2,9 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { resources } from '../../api/resources.js';
 import { settingsControlContext, type AccountSettings, type SettingsControl } from '../../api/context.js';
-import { toApiError, type ApiError } from '../../api/errors.js';
+import type { ApiError } from '../../api/errors.js';
 import { DATE_FORMATS, THEMES, TIME_FORMATS, type DateFormat, type Preferences, type Theme, type TimeFormat } from '../../api/schemas.js';
 import { formatDate, formatDateTime, formatTime } from '../../i18n/format.js';
 import { RefreshController } from '../../internal/device.js';
@@ -17,6 +17,7 @@ import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { switchStyles } from '../../internal/styles/switch.styles.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { styles } from './preferences.styles.js';
 
@@ -128,8 +129,6 @@ export class DnPreferences extends DnElement {
   @property({ attribute: false })
   settingsControl?: SettingsControl;
 
-  /** The server's preferences: the last answer to the load or a save. */
-  @state() private saved?: Preferences;
   /** Choices the server has not confirmed yet (sent or waiting): what the form shows for them. */
   @state() private desired: Partial<Preferences> = {};
   /** Why a setting was not saved, until the user changes it again. */
@@ -145,22 +144,27 @@ export class DnPreferences extends DnElement {
   /** Keeps the preview's "now" current. */
   protected readonly refresh = new RefreshController(this);
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      const saved = await api
-        .getPreferences({ signal: AbortSignal.any([signal, this.signal]) })
-        // Once per failure, not once per render of the error state.
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.saved = saved;
+  /** The server's preferences: the last answer to the load or a save, shared with every reader on the page. */
+  private readonly savedResource = new ResourceController(this, {
+    resource: () => resources.preferences,
+    failed: (error) => this.handleFailure(error),
+    changed: (saved, _previous, own) => {
+      if (own) return;
       // The saved choice wins over what the page shows (see the class documentation).
       const current = this.userSettings;
       const differing: Partial<Preferences> = {};
       for (const key of KEYS) if (!(key in this.desired) && saved[key] !== current[key]) put(differing, key, saved[key]);
       this.apply(differing);
-      return saved;
     },
-    args: () => [this.accountApi] as const,
   });
+
+  private get saved(): Preferences | undefined {
+    return this.savedResource.value;
+  }
+
+  private set saved(saved: Preferences) {
+    this.savedResource.set(saved);
+  }
 
   /** With no provider, this element's own choices on top of its settings. */
   protected override get userSettings(): AccountSettings {
@@ -171,9 +175,8 @@ export class DnPreferences extends DnElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasUpdated) return;
-    // Back on the page: carry on where the element left off.
-    if (this.loadTask.status === TaskStatus.ERROR && toApiError(this.loadTask.error).kind === 'aborted') void this.loadTask.run();
-    else if (this.saved && keysOf(this.desired).length > 0) void this.drain();
+    // Back on the page: carry on where the element left off (a load cut short starts again by itself).
+    if (this.saved && keysOf(this.desired).length > 0) void this.drain();
   }
 
   override render() {
@@ -185,7 +188,7 @@ export class DnPreferences extends DnElement {
             <div part="form" class="form">
               ${this.renderTheme()}${this.renderDensity()}${this.renderDateFormat()}${this.renderTimeFormat()}${this.renderPreview()}
             </div>`
-        : this.renderLoadState(this.loadTask, 5)}
+        : this.renderLoadState(this.savedResource, 5)}
       ${this.renderStatus()}
     </section>`;
   }

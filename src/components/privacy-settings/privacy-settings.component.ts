@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { Task, TaskStatus } from '@lit/task';
+import { resources } from '../../api/resources.js';
 import type { ExportJob, PrivacySettings } from '../../api/schemas.js';
-import { toApiError, type ApiError } from '../../api/errors.js';
+import type { ApiError } from '../../api/errors.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -15,6 +15,7 @@ import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { switchStyles } from '../../internal/styles/switch.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { safeDownloadUrl } from '../../internal/safe-url.js';
 import { styles } from './privacy-settings.styles.js';
@@ -83,8 +84,7 @@ const isActive = (job: ExportJob | null | undefined): boolean => job?.status ===
 export class DnPrivacySettings extends DnElement {
   static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, switchStyles, styles];
 
-  @state() private privacy?: PrivacySettings;
-  /** The current or last export; `null` when there was none; `undefined` until loaded. */
+  /** The current or last export (kept here: polling moves it on); `null` when there was none; `undefined` until loaded. */
   @state() private job?: ExportJob | null;
   /** The value being saved, shown on the switch until the server answered. */
   @state() private analyticsPending?: boolean;
@@ -103,19 +103,26 @@ export class DnPrivacySettings extends DnElement {
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      const options = { signal: AbortSignal.any([signal, this.signal]) };
-      const [privacy, exportState] = await Promise.all([api.getPrivacySettings(options), api.getDataExport(options)])
-        // Once per failure, not once per render of the error state.
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.privacy = privacy;
+  /** The settings and the export's state, shared with every reader on the page. */
+  private readonly page = new ResourceController(this, {
+    resource: () => resources.privacy,
+    failed: (error) => this.handleFailure(error),
+    changed: (page, _previous, own) => {
+      if (own) return;
       this.pollDelay = POLL_FIRST_MS;
-      this.applyJob(exportState.job);
-      return privacy;
+      this.applyJob(page.dataExport.job);
     },
-    args: () => [this.accountApi] as const,
   });
+
+  private get privacy(): PrivacySettings | undefined {
+    return this.page.value?.settings;
+  }
+
+  /** Writes through the store: every reader of the settings shows the answer. */
+  private set privacy(settings: PrivacySettings) {
+    const page = this.page.value;
+    if (page) this.page.set({ ...page, settings });
+  }
 
   /** Scrolls the data export section into view and moves focus to its heading. */
   async showExport(): Promise<void> {
@@ -128,10 +135,8 @@ export class DnPrivacySettings extends DnElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasUpdated) return;
-    // Back on the page: carry on where the element left off.
-    if (this.loadTask.status === TaskStatus.ERROR && toApiError(this.loadTask.error).kind === 'aborted') {
-      void this.loadTask.run();
-    } else if (isActive(this.job) && !this.pollStopped) {
+    // Back on the page: carry on where the element left off (a load cut short starts again by itself).
+    if (isActive(this.job) && !this.pollStopped) {
       this.pollDelay = POLL_FIRST_MS;
       this.schedulePoll();
     }
@@ -147,7 +152,7 @@ export class DnPrivacySettings extends DnElement {
       <h3 id="title" part="title" tabindex="-1">${this.t('privacy.title')}</h3>
       ${this.privacy && this.job !== undefined
         ? html`${this.renderAnalytics(this.privacy)}${this.renderExport(this.job)}`
-        : this.renderLoadState(this.loadTask, 4)}
+        : this.renderLoadState(this.page, 4)}
       ${this.renderStatus()}
     </section>`;
   }
@@ -351,6 +356,9 @@ export class DnPrivacySettings extends DnElement {
   /** Shows `job`; keeps checking while it runs; announces and emits when a watched job became ready. */
   private applyJob(job: ExportJob | null): void {
     this.job = job;
+    // Written through, so an element arriving later starts from the export as it is now.
+    const page = this.page.value;
+    if (page && page.dataExport.job !== job) this.page.set({ ...page, dataExport: { job } });
     if (job && isActive(job)) {
       this.watched.add(job.id);
       this.schedulePoll();

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { resources } from '../../api/resources.js';
 import {
   AVATAR_MAX_BYTES,
   AVATAR_TYPES,
@@ -22,6 +22,7 @@ import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
 import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { safeImageSrc } from '../../internal/safe-url.js';
 import { checkAvatar } from '../../api/image-type.js';
@@ -79,7 +80,6 @@ const FIELD_ORDER: FieldName[] = ['displayName', 'phone', 'timezone', 'language'
 export class DnProfileForm extends DnElement {
   static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, styles];
 
-  @state() private profile?: Profile;
   @state() private draft?: Fields;
   @state() private errors: Partial<Record<FieldName, Message>> = {};
   @state() private saving = false;
@@ -93,19 +93,24 @@ export class DnProfileForm extends DnElement {
   private readonly light = new LightDomController(this, 'email-change');
   private readonly timeZones = supportedTimeZones();
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      const profile = await api
-        .getProfile({ signal: AbortSignal.any([signal, this.signal]) })
-        // Once per failure, not once per render of the error state.
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.profile = profile;
-      // A reload (another API, a retry) must not throw away what the user typed.
+  /** The profile, shared with every reader on the page. */
+  private readonly profileResource = new ResourceController(this, {
+    resource: () => resources.profile,
+    failed: (error) => this.handleFailure(error),
+    changed: (profile) => {
+      // A reload (another API, a retry, a change elsewhere on the page) must not throw away what the user typed.
       if (!this.draft || !this.isDirty) this.draft = fieldsOf(profile);
-      return profile;
     },
-    args: () => [this.accountApi] as const,
   });
+
+  private get profile(): Profile | undefined {
+    return this.profileResource.value;
+  }
+
+  /** Writes through the store: every reader of the profile shows the change. */
+  private set profile(profile: Profile) {
+    this.profileResource.set(profile);
+  }
 
   constructor() {
     super();
@@ -137,12 +142,7 @@ export class DnProfileForm extends DnElement {
   }
 
   override render() {
-    return html`${this.loadTask.render({
-      initial: () => this.renderLoading(6),
-      pending: () => (this.profile ? this.renderForm() : this.renderLoading(6)),
-      complete: () => this.renderForm(),
-      error: (error) => (this.profile ? this.renderForm() : this.renderLoadError(error, () => void this.loadTask.run())),
-    })}${this.renderStatus()}`;
+    return html`${this.profile ? this.renderForm() : this.renderLoadState(this.profileResource, 6)}${this.renderStatus()}`;
   }
 
   private renderForm(): TemplateResult {

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
-import type { Session } from '../../api/schemas.js';
+import { resources } from '../../api/resources.js';
+import type { Session, SessionList } from '../../api/schemas.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement } from '../../internal/dn-element.js';
@@ -16,6 +16,7 @@ import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
 import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
@@ -87,7 +88,6 @@ export class DnSessionList extends DnElement {
    */
   @property({ attribute: 'password-href' }) passwordHref = '';
 
-  @state() private sessions?: Session[];
   /** A session was signed out during this visit: the password suggestion stays in view. */
   @state() private revokedAny = false;
 
@@ -98,18 +98,21 @@ export class DnSessionList extends DnElement {
   private readonly action = new ConfirmedActionController(this, { reauth: this.reauth, say: (message) => this.say(message) });
 
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      const list = await api
-        .listSessions({ signal: AbortSignal.any([signal, this.signal]) })
-        // Once per failure, not once per render of the error state.
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.sessions = sortSessions(list.items);
-      return list;
-    },
-    args: () => [this.accountApi] as const,
+  /** The sessions, shared with every reader on the page. */
+  private readonly list = new ResourceController(this, {
+    resource: () => resources.sessions,
+    failed: (error) => this.handleFailure(error),
   });
 
+  private sortedFor?: { list: SessionList; sessions: Session[] };
+
+  /** The list in display order (sorted once per list, not per render). */
+  private get sessions(): Session[] | undefined {
+    const list = this.list.value;
+    if (!list) return undefined;
+    if (this.sortedFor?.list !== list) this.sortedFor = { list, sessions: sortSessions(list.items) };
+    return this.sortedFor.sessions;
+  }
 
   override render() {
     const sessions = this.sessions;
@@ -134,7 +137,7 @@ export class DnSessionList extends DnElement {
       </div>
       ${sessions
         ? this.renderSessions(sessions, others)
-        : this.renderLoadState(this.loadTask)}
+        : this.renderLoadState(this.list)}
       ${this.action.renderError()}
       ${this.renderStatus()}
       <dn-confirm-dialog></dn-confirm-dialog>
@@ -280,12 +283,17 @@ export class DnSessionList extends DnElement {
       send: () => this.accountApi.revokeOtherSessions({ signal: this.signal }),
     });
     if (!done) return;
-    this.sessions = (this.sessions ?? []).filter((session) => session.current);
+    this.setSessions((this.sessions ?? []).filter((session) => session.current));
     this.revokedAny = true;
     this.focusSoon('h3');
     // The number as the server counted it (sessions may have come or gone since the list loaded).
     this.announce({ key: 'sessions.othersRevoked', options: { count: done.revoked, number: formatNumber(done.revoked, this.userSettings) } });
     emit(this, 'dn-sessions-revoked', { revoked: done.revoked });
+  }
+
+  /** Writes through the store: every session reader on the page shows the change. */
+  private setSessions(items: Session[]): void {
+    this.list.set({ ...this.list.value, items });
   }
 
   /** Takes `session` off the list and moves focus to the next row's button (or the heading). */
@@ -294,7 +302,7 @@ export class DnSessionList extends DnElement {
     const index = sessions.findIndex((s) => s.id === session.id);
     const rest = sessions.filter((s) => s.id !== session.id);
     const next = rest[Math.min(Math.max(index, 0), rest.length - 1)];
-    this.sessions = rest;
+    this.setSessions(rest);
     this.revokedAny = true;
     this.focusSoon(next ? `button[data-id="${CSS.escape(next.id)}"]` : 'h3');
   }

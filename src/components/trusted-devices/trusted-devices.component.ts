@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { query, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { query } from 'lit/decorators.js';
+import { resources } from '../../api/resources.js';
 import type { TrustedDevice } from '../../api/schemas.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
@@ -16,6 +16,7 @@ import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
+import { ResourceController } from '../../internal/resource-controller.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
 import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
@@ -60,8 +61,6 @@ export class DnTrustedDevices extends DnElement {
   /** Keeps relative times (\"5 minutes ago\") current while the element is on the page. */
   protected readonly refresh = new RefreshController(this);
 
-  @state() private devices?: TrustedDevice[];
-
   @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
@@ -69,18 +68,20 @@ export class DnTrustedDevices extends DnElement {
   private readonly action = new ConfirmedActionController(this, { reauth: this.reauth, say: (message) => this.say(message) });
 
 
-  private readonly loadTask = new Task(this, {
-    task: async ([api], { signal }) => {
-      const list = await api
-        .listTrustedDevices({ signal: AbortSignal.any([signal, this.signal]) })
-        // Once per failure, not once per render of the error state.
-        .catch((error: unknown) => Promise.reject(this.handleFailure(error)));
-      this.devices = list.items;
-      return list;
-    },
-    args: () => [this.accountApi] as const,
+  /** The trusted devices, shared with every reader on the page. */
+  private readonly list = new ResourceController(this, {
+    resource: () => resources.trustedDevices,
+    failed: (error) => this.handleFailure(error),
   });
 
+  private get devices(): TrustedDevice[] | undefined {
+    return this.list.value?.items;
+  }
+
+  /** Writes through the store: every reader of the list shows the change. */
+  private set devices(items: TrustedDevice[]) {
+    this.list.set({ ...this.list.value, items });
+  }
 
   override render() {
     const devices = this.devices;
@@ -104,7 +105,7 @@ export class DnTrustedDevices extends DnElement {
       </div>
       ${devices
         ? this.renderDevices(devices)
-        : this.renderLoadState(this.loadTask)}
+        : this.renderLoadState(this.list)}
       ${this.action.renderError()}
       ${this.renderStatus()}
       <dn-confirm-dialog></dn-confirm-dialog>
