@@ -1,6 +1,18 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 
+// Chunks of the library build (dist/chunks/). Left alone, Rolldown makes one chunk per set of
+// entries that share a module, so every small style sheet and controller became a file of its own,
+// each gzipped apart (and a host's bundler keeps dist's files whole). Instead: `core` holds what
+// <dn-account-provider> loads too (contract, client, contexts, store, strings, i18n), `shared` what
+// most elements load (base class, style sheets, controllers). Modules fewer than 10 of the 19
+// entries use (index and define-all reach everything) stay automatic, and so do each element's own
+// code, other locales, the re-auth dialog and the confirm dialog (which defines an element).
+const CORE = /[\\/]src[\\/](api[\\/](?!resources\.ts|default-api\.ts)|i18n[\\/](?!format\.ts|locales[\\/](?!en))|internal[\\/]define\.ts$)|@oxc-project\+runtime/;
+const SHARED = /[\\/]src[\\/](api|i18n|internal|themes)[\\/]|[\\/]src[\\/]components[\\/]reauth-dialog[\\/]confirm-identity\.ts$/;
+const NEVER_GROUPED = /[\\/]src[\\/](i18n[\\/]locales[\\/](?!en)|internal[\\/](define-)?confirm-dialog\.ts$)/;
+const grouped = (pattern: RegExp) => (id: string) => pattern.test(id) && !NEVER_GROUPED.test(id);
+
 /**
  * `npm start`: the demo host pages in demo/ on the built-in mock backend.
  * `npm run build`: the library, one entry per element (dependencies external), plus `index` and
@@ -74,7 +86,15 @@ export default defineConfig(({ command, mode }) =>
               external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, 'qrcode', 'i18next'],
               // Chunks keep the name of their first module, so package.json's `sideEffects` can list
               // the ones that define an element (`./dist/chunks/<element>-*.js`).
-              output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+              output: {
+                chunkFileNames: 'chunks/[name]-[hash].js',
+                codeSplitting: {
+                  groups: [
+                    { name: 'core', priority: 2, minShareCount: 10, test: grouped(CORE) },
+                    { name: 'shared', priority: 1, minShareCount: 10, test: grouped(SHARED) },
+                  ],
+                },
+              },
             },
           },
         },
