@@ -6,6 +6,7 @@ import { DnAccountProvider as DnAccountProviderClass, type DnAccountProvider } f
 import type { DnProfileForm } from '../../src/components/profile-form/profile-form.js';
 import '../../src/components/account-provider/account-provider.js';
 import '../../src/components/profile-form/profile-form.js';
+import '../../src/components/preferences/preferences.js';
 import { addTranslations } from '../../src/i18n/i18n.js';
 import { mockBackend, mount, requestsTo, settled, until, visibleText } from '../helpers/fixture.js';
 
@@ -98,6 +99,26 @@ describe('dn-account-provider', () => {
     await plain.updateComplete;
     expect(requestsTo(backend, 'getPreferences')).to.have.length(1);
     expect(plain.theme).to.equal('light');
+  });
+
+  it('reads the saved preferences once with <dn-preferences> on the page, and follows what it saves', async () => {
+    const backend = await mockBackend();
+    backend.store.updatePreferences({ theme: 'dark' });
+    const provider = await fixture<DnAccountProvider>(
+      html`<dn-account-provider api-base="/api/account" theme="light" load-preferences><dn-preferences></dn-preferences></dn-account-provider>`,
+    );
+    const el = provider.querySelector('dn-preferences')!;
+    await settled(el);
+    await until(() => provider.theme === 'dark', 'the saved theme');
+    const system = within(el.shadowRoot as unknown as HTMLElement).getByRole('radio', { name: 'System' }) as HTMLInputElement;
+    expect(within(el.shadowRoot as unknown as HTMLElement).getByRole('radio', { name: 'Dark' })).to.have.property('checked', true);
+    expect(requestsTo(backend, 'getPreferences'), 'one request for the provider and the element').to.have.length(1);
+
+    system.click();
+    await until(() => backend.store.getPreferences().theme === 'system', 'the choice saved');
+    await until(() => provider.theme === 'system', 'the provider follows');
+    expect(el.getAttribute('data-dn-theme')).to.equal('system');
+    expect(requestsTo(backend, 'getPreferences')).to.have.length(1);
   });
 
   it('keeps the attributes when the saved preferences cannot be loaded', async () => {

@@ -15,7 +15,8 @@ import {
   type ReauthHandler,
   type SettingsControl,
 } from '../../api/context.js';
-import { AccountStore, resourceContext } from '../../api/resource-store.js';
+import { AccountStore, resourceContext, type ResourceSubscription } from '../../api/resource-store.js';
+import { resources } from '../../api/resources.js';
 import { RestAccountApi, type RestAccountApiOptions } from '../../api/rest-client.js';
 import type { DateFormat, Density, Theme, TimeFormat } from '../../api/schemas.js';
 import { ensureLocale } from '../../i18n/i18n.js';
@@ -117,8 +118,9 @@ export class DnAccountProvider extends LitElement {
     if (update.timeFormat !== undefined) this.timeFormat = update.timeFormat;
   }
 
-  private loading?: AbortController;
-  private loadedFrom?: AccountApi;
+  /** The store whose saved preferences are applied (with `load-preferences`), and that reading. */
+  private preferencesFrom?: AccountStore;
+  private preferencesReading?: ResourceSubscription;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -128,24 +130,25 @@ export class DnAccountProvider extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loading?.abort();
-    this.loading = undefined;
-    this.loadedFrom = undefined;
+    this.readPreferences(undefined);
   }
 
   protected override updated(): void {
-    if (!this.loadPreferences || this.loadedFrom === this.providedApi) return;
-    this.loadedFrom = this.providedApi;
-    this.loading?.abort();
-    const loading = (this.loading = new AbortController());
-    this.providedApi
-      .getPreferences({ signal: loading.signal })
-      .then((saved) => {
-        if (!loading.signal.aborted) this.applyPreferences(saved);
-      })
-      .catch(() => {
-        // The attributes' values stay; the elements show their own errors for their own requests.
-      });
+    this.readPreferences(this.loadPreferences ? this.providedStore : undefined);
+  }
+
+  /**
+   * Reads the saved preferences through the store its elements share, so `<dn-preferences>`
+   * on the same page sends no second request, and a saved choice reaches every element. When
+   * loading fails the attributes' values stay; the elements show their own errors.
+   */
+  private readPreferences(store: AccountStore | undefined): void {
+    if (store === this.preferencesFrom) return;
+    this.preferencesReading?.unsubscribe();
+    this.preferencesFrom = store;
+    this.preferencesReading = store?.subscribe(resources.preferences.key, resources.preferences.load, (snapshot) => {
+      if (snapshot.status === 'complete' && snapshot.value) this.applyPreferences(snapshot.value);
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
