@@ -28,6 +28,12 @@ export interface FakeClock {
    * each one the microtasks and the next task run, so what it started (a Lit update) settles.
    */
   tick(ms: number): Promise<void>;
+  /**
+   * Waits on real tasks, firing the timers already due but never moving the time, until
+   * `predicate` holds; fails after `timeoutMs` of real time. The fixture's `until` polls with
+   * `setTimeout`, which the clock holds still.
+   */
+  until(predicate: () => unknown, message?: string, timeoutMs?: number): Promise<void>;
   /** Puts the real timers and `Date.now` back. */
   uninstall(): void;
 }
@@ -110,6 +116,13 @@ export function installClock({ fake = ['setTimeout', 'setInterval', 'Date'] as F
       }
       current = until;
       await nextTask();
+    },
+    async until(predicate: () => unknown, message = 'condition', timeoutMs = 5000) {
+      const started = performance.now();
+      while (!predicate()) {
+        if (performance.now() - started > timeoutMs) throw new Error(`Timeout: ${message}`);
+        await this.tick(0);
+      }
     },
     uninstall() {
       window.setTimeout = real.setTimeout;
