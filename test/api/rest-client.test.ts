@@ -1,7 +1,10 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { ApiError } from '../../src/api/errors.js';
 import { RestAccountApi, parseRetryAfter, type RestAccountApiOptions } from '../../src/api/rest-client.js';
 import { AVATAR_MAX_BYTES, type Profile } from '../../src/api/schemas.js';
+import { installClock } from '../helpers/clock.js';
+
+const until = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { timeout: 2000, interval: 1 });
 
 /** What the fake fetch saw of one request. */
 interface Sent {
@@ -399,20 +402,31 @@ describe('RestAccountApi', () => {
   });
 
   describe('time limit, aborts and network failures', () => {
-    it('times out → timeout', async () => {
+    it('times out → timeout, once the time limit has passed and not before', async () => {
       const fetch = fakeFetch(hang);
-      const started = performance.now();
-      const error = await rejection(client(fetch, { timeoutMs: 30 }).getProfile());
-      expect(error.kind).to.equal('timeout');
-      expect(performance.now() - started).to.be.within(25, 1000);
-      expect(fetch.sent[0]?.signal?.aborted).to.equal(true);
+      const clock = installClock({ fake: ['setTimeout'] });
+      try {
+        let settled = false;
+        const pending = rejection(client(fetch, { timeoutMs: 30 }).getProfile()).finally(() => (settled = true));
+        await clock.until(() => fetch.sent.length === 1, 'the request to be sent');
+        await clock.tick(29);
+        expect(settled, 'still waiting 1 ms before the limit').to.equal(false);
+        expect(fetch.sent[0]?.signal?.aborted).to.equal(false);
+        await clock.tick(1);
+        const error = await pending;
+        expect(error.kind).to.equal('timeout');
+        expect(error.message).to.equal('No answer within 30 ms');
+        expect(fetch.sent[0]?.signal?.aborted).to.equal(true);
+      } finally {
+        clock.uninstall();
+      }
     });
 
     it('an abort by the caller → aborted, and the request is cancelled', async () => {
       const fetch = fakeFetch(hang);
       const controller = new AbortController();
       const pending = client(fetch).getProfile({ signal: controller.signal });
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await until(() => fetch.sent.length === 1, 'the request to be sent');
       controller.abort();
       const error = await rejection(pending);
       expect(error.kind).to.equal('aborted');
@@ -423,7 +437,7 @@ describe('RestAccountApi', () => {
       const fetch = fakeFetch(hang);
       const controller = new AbortController();
       const pending = client(fetch).getProfile({ signal: controller.signal });
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await until(() => fetch.sent.length === 1, 'the request to be sent');
       controller.abort('the element left the page');
       const error = await rejection(pending);
       expect(error.kind).to.equal('aborted');
@@ -505,26 +519,40 @@ describe('RestAccountApi', () => {
     it('stops retrying once the caller aborts during the backoff', async () => {
       const fetch = fakeFetch(problem(503, {}), json(200, profile));
       const controller = new AbortController();
-      const pending = client(fetch, { retry: { attempts: 2, baseDelayMs: 200, maxDelayMs: 200 } }).getProfile({
-        signal: controller.signal,
-      });
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      controller.abort();
-      const error = await rejection(pending);
-      expect(error.kind).to.equal('aborted');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      expect(fetch.sent).to.have.length(1);
+      const clock = installClock({ fake: ['setTimeout'] });
+      try {
+        const pending = client(fetch, { retry: { attempts: 2, baseDelayMs: 200, maxDelayMs: 200 }, timeoutMs: 0 }).getProfile({
+          signal: controller.signal,
+        });
+        // The 503 came back and the client waits its backoff (100–200 ms with jitter).
+        await clock.until(() => fetch.sent.length === 1 && clock.pending === 1, 'the backoff to start');
+        controller.abort();
+        const error = await rejection(pending);
+        expect(error.kind).to.equal('aborted');
+        expect(clock.pending, 'the backoff timer is cleared').to.equal(0);
+        await clock.tick(1000);
+        expect(fetch.sent).to.have.length(1);
+      } finally {
+        clock.uninstall();
+      }
     });
 
     it('does not retry a request the caller aborted', async () => {
       const fetch = fakeFetch(hang, json(200, profile));
       const controller = new AbortController();
-      const pending = client(fetch, { retry }).getProfile({ signal: controller.signal });
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      controller.abort();
-      expect((await rejection(pending)).kind).to.equal('aborted');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(fetch.sent).to.have.length(1);
+      const clock = installClock({ fake: ['setTimeout'] });
+      try {
+        const pending = client(fetch, { retry, timeoutMs: 0 }).getProfile({ signal: controller.signal });
+        await clock.until(() => fetch.sent.length === 1, 'the request to be sent');
+        controller.abort();
+        expect((await rejection(pending)).kind).to.equal('aborted');
+        // No backoff was scheduled; even past the longest one nothing more is sent.
+        expect(clock.pending).to.equal(0);
+        await clock.tick(retry.maxDelayMs * 10);
+        expect(fetch.sent).to.have.length(1);
+      } finally {
+        clock.uninstall();
+      }
     });
   });
 
@@ -669,7 +697,7 @@ describe('RestAccountApi', () => {
         const pending = new RestAccountApi({ baseUrl: '/api/account' }).uploadAvatar(pngBlob(), {
           signal: controller.signal,
         });
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await until(() => xhrs.length === 1, 'the upload to start');
         controller.abort();
         const error = await rejection(pending);
         expect(error.kind).to.equal('aborted');

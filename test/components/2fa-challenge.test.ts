@@ -1,6 +1,6 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { http, HttpResponse, delay } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { within } from 'shadow-dom-testing-library';
 import { MOCK_PASSWORD, MOCK_TOTP_SECRET, totp } from '../../mock/index.js';
 import type { MockBackend } from '../helpers/fixture.js';
@@ -10,7 +10,7 @@ import type { Dn2faSetup } from '../../src/components/2fa-setup/2fa-setup.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
 import type { DnTrustedDevices } from '../../src/components/trusted-devices/trusted-devices.js';
 import '../../src/components/trusted-devices/trusted-devices.js';
-import { errorOf, mount, pasteInto, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { errorOf, mount, nextTask, pasteInto, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 
 const CHALLENGE = '/api/account/two-factor/challenge';
 
@@ -245,8 +245,11 @@ describe('dn-2fa-challenge', () => {
       await until(() => document.activeElement === codeField(), 'focus in the field');
       verifyButton().click();
       await sendKeys({ press: 'Enter' });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // A request would have started within the task of the key press.
+      await el.updateComplete;
+      await nextTask();
       expect(sent).to.equal(1);
+      expect(errorOf(codeField()!)).to.match(/Too many attempts/i);
       // Typing clears the message; pressing Verify during the wait says it again.
       await typeInto(codeField()!, '654321');
       expect(errorOf(codeField()!)).to.equal('');
@@ -416,11 +419,18 @@ describe('dn-2fa-challenge', () => {
   });
 
   it('slow answers: removed mid-request, nothing is shown and nothing fails', async () => {
-    const { el, backend } = await mountChallenge({
+    // The server holds its (valid) answer until the element has left.
+    let reached = 0;
+    let answered = false;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { el } = await mountChallenge({
       setup: (b) =>
         b.use(
           http.post(CHALLENGE, async () => {
-            await delay(300);
+            reached += 1;
+            await held;
+            answered = true;
             return HttpResponse.json({ verifiedAt: new Date().toISOString(), trustedDevice: null, backupCodesRemaining: null });
           }),
         ),
@@ -429,9 +439,14 @@ describe('dn-2fa-challenge', () => {
     let verified = 0;
     el.addEventListener('dn-2fa-verified', () => (verified += 1));
     await submit('123456');
-    await until(() => requestsTo(backend, 'verifyTwoFactorChallenge').length === 1 || verifyButton().getAttribute('aria-busy') === 'true');
+    await until(() => reached === 1, 'the code to reach the server');
+    expect(verifyButton().getAttribute('aria-busy')).to.equal('true');
     el.remove();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    release();
+    await until(() => answered, 'the server to answer');
+    await nextTask();
+    await el.updateComplete;
+    expect(reached, 'nothing sent again').to.equal(1);
     expect(visibleText(el)).not.to.contain("You're verified.");
     expect(el.shadowRoot!.querySelector('[part="verified"]')).to.equal(null);
     expect(verified, 'no dn-2fa-verified from an element that left').to.equal(0);

@@ -8,7 +8,7 @@ import { MockStore, type MockOptions } from '../../mock/index.js';
 import type { BillingSummary } from '../../src/api/schemas.js';
 import type { DnBillingSummary } from '../../src/components/billing-summary/billing-summary.js';
 import '../../src/components/billing-summary/billing-summary.js';
-import { mount, requestsTo, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, nextTask, requestsTo, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive } from '../helpers/dialogs.js';
 
 const mountBilling = (options: MountOptions & { href?: string; target?: string } = {}) => {
@@ -284,11 +284,17 @@ describe('dn-billing-summary', () => {
         }),
       );
       document.dispatchEvent(new Event('visibilitychange'));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // A read would have reached the server within the task of the event.
+      await el.updateComplete;
+      await nextTask();
       expect(asked).to.equal(0);
       manageButton().click();
       document.dispatchEvent(new Event('visibilitychange'));
       await until(() => asked === 1, 'one more read after the next visit to the portal');
+      await el.updateComplete;
+      await nextTask();
+      expect(asked, 'one read for one visit').to.equal(1);
+      expect(textOf(el, 'card-brand')).to.equal('Mastercard');
     });
 
     it('refresh() reads the summary again, keeping it on screen meanwhile', async () => {

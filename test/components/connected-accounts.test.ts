@@ -7,7 +7,7 @@ import { handleMockOAuthNavigation, type MockOAuthMessage } from '../../mock/bro
 import type { MockBackend } from '../helpers/fixture.js';
 import type { DnConnectedAccounts } from '../../src/components/connected-accounts/connected-accounts.js';
 import '../../src/components/connected-accounts/connected-accounts.js';
-import { mount, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, nextTask, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 
 const PASSWORD_NOTE = 'You can always sign in with your email and password, whichever accounts you connect here.';
@@ -269,7 +269,9 @@ describe('dn-connected-accounts', () => {
       window.dispatchEvent(new MessageEvent('message', { data: { type: 'something-else', provider: 'github', connected: true }, origin: location.origin }));
       window.dispatchEvent(new MessageEvent('message', { data: 'dn-connected-account github', origin: location.origin }));
       window.dispatchEvent(new MessageEvent('message', { data: completion('microsoft'), origin: location.origin }));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // A request would have started within the task of the message.
+      await el.updateComplete;
+      await nextTask();
       expect(requestsTo(backend, 'listConnectedAccounts')).to.have.length(1);
       expect(rowOf(el, 'github').querySelector('[part="connect"]')!.getAttribute('aria-busy')).to.equal('true');
       expect(statusOf(el)).to.equal('');
@@ -283,7 +285,9 @@ describe('dn-connected-accounts', () => {
       await pressOn(button('Connect GitHub'));
       await popupOnProviderPage(open.opened[0]!, 'github');
       window.dispatchEvent(new MessageEvent('message', { data: completion('github'), origin: location.origin }));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // A request would have started within the task of the message.
+      await el.updateComplete;
+      await nextTask();
       expect(requestsTo(backend, 'listConnectedAccounts')).to.have.length(1);
       backend.store.markConnected('github');
       window.dispatchEvent(new MessageEvent('message', { data: completion('github'), origin: 'https://auth.example.com' }));

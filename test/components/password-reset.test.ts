@@ -5,6 +5,7 @@ import { screen } from 'shadow-dom-testing-library';
 import { MOCK_USER } from '../../mock/index.js';
 import type { DnPasswordReset } from '../../src/components/password-reset/password-reset.js';
 import '../../src/components/password-reset/password-reset.js';
+import { installClock, type FakeClock } from '../helpers/clock.js';
 import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 
 const NEW = 'Sunny-days-42';
@@ -49,6 +50,16 @@ function addTokenToUrl(token: string): () => void {
 async function requestLink(email: string): Promise<void> {
   await typeInto(emailInput(), email);
   await sendKeys({ press: 'Enter' });
+}
+
+const resendButton = () => screen.queryByShadowRole('button', { name: 'Send again' });
+
+/** Types `email`, then sends it with the clock already fake, so the cool-down timer is the clock's. */
+async function requestLinkOnClock(email: string): Promise<FakeClock> {
+  await typeInto(emailInput(), email);
+  const clock = installClock();
+  screen.getByShadowRole('button', { name: 'Send reset link' }).click();
+  return clock;
 }
 
 async function setPassword(next = NEW, confirm = next): Promise<void> {
@@ -110,12 +121,19 @@ describe('dn-password-reset', () => {
     it('offers "Send again" only once the cool-down is over', async () => {
       const { handler, sent } = coolDown(1);
       const { el } = await mountReset({ setup: (b) => b.use(handler) });
-      await requestLink(UNKNOWN);
-      await until(() => sentPanel(el));
-      expect(visibleText(el)).to.contain('You can send another link in 1 second.');
-      expect(screen.queryByShadowRole('button', { name: 'Send again' })).to.equal(null);
-      await until(() => screen.queryByShadowRole('button', { name: 'Send again' }), '"Send again"', 3000);
-      expect(visibleText(el)).not.to.contain('You can send another link');
+      const clock = await requestLinkOnClock(UNKNOWN);
+      try {
+        await clock.until(() => sentPanel(el), 'the sent panel');
+        expect(visibleText(el)).to.contain('You can send another link in 1 second.');
+        expect(resendButton()).to.equal(null);
+        await clock.tick(999);
+        expect(resendButton(), '1 ms before the cool-down ends').to.equal(null);
+        await clock.tick(1);
+        await clock.until(() => resendButton(), '"Send again"');
+        expect(visibleText(el)).not.to.contain('You can send another link');
+      } finally {
+        clock.uninstall();
+      }
       screen.getByShadowRole('button', { name: 'Send again' }).click();
       await until(() => sent.length === 2);
       expect(sent[1]).to.deep.equal({ email: UNKNOWN });
@@ -130,14 +148,25 @@ describe('dn-password-reset', () => {
 
     it('stops the cool-down timer when it leaves the page', async () => {
       const { el } = await mountReset({ setup: (b) => b.use(coolDown(1).handler) });
-      await requestLink(UNKNOWN);
-      await until(() => sentPanel(el));
-      const parent = el.parentElement!;
-      el.remove();
-      await new Promise((resolve) => setTimeout(resolve, 1300));
-      expect(el.shadowRoot!.querySelector('[part="sent"] button.secondary'), 'no update while away').to.equal(null);
-      parent.append(el);
-      await until(() => screen.queryByShadowRole('button', { name: 'Send again' }), 'rescheduled on return');
+      const clock = await requestLinkOnClock(UNKNOWN);
+      try {
+        await clock.until(() => sentPanel(el), 'the sent panel');
+        await clock.tick(400);
+        const parent = el.parentElement!;
+        el.remove();
+        expect(clock.pending, 'the cool-down timer is cleared on removal').to.equal(0);
+        await clock.tick(300);
+        expect(el.shadowRoot!.querySelector('[part="sent"] button.secondary'), 'no update while away').to.equal(null);
+        // Back after 700 ms of the 1 s: the rest of the cool-down, 300 ms, is scheduled again.
+        parent.append(el);
+        await clock.until(() => clock.pending === 1, 'the cool-down to be rescheduled');
+        await clock.tick(299);
+        expect(resendButton(), '1 ms before the cool-down ends').to.equal(null);
+        await clock.tick(1);
+        await clock.until(() => resendButton(), 'rescheduled on return');
+      } finally {
+        clock.uninstall();
+      }
     });
 
     it('lets the user go back and use a different address', async () => {

@@ -347,8 +347,13 @@ describe('dn-profile-form', () => {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ token: backend.store.lastEmailVerificationToken() }),
       });
+      const readsBefore = requestsTo(backend, 'getProfile').length;
       window.dispatchEvent(new Event('focus'));
       await until(() => field(el, 'Email').value === 'amira.haddad@northwind-calls.example', 'the new email in the profile');
+      expect(requestsTo(backend, 'requestEmailChange').map((r) => (r.json as { newEmail?: string }).newEmail)).to.deep.equal(['amira.haddad@northwind-calls.example']);
+      expect(requestsTo(backend, 'verifyEmailChange').map((r) => r.status)).to.deep.equal([200]);
+      expect(requestsTo(backend, 'getProfile').length, 'the profile read again on return').to.be.greaterThan(readsBefore);
+      expect(backend.store.getProfile().email).to.equal('amira.haddad@northwind-calls.example');
     });
   });
 });

@@ -7,8 +7,9 @@ import type { Session } from '../../src/api/schemas.js';
 import type { DnSessionList } from '../../src/components/session-list/session-list.js';
 import '../../src/components/session-list/session-list.js';
 import { formatDateTime } from '../../src/i18n/format.js';
-import { mount, requestsTo, spyOnIntervals, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
+import { revokeFlowSuite } from './revoke-flows.suite.js';
 
 const CURRENT = 'Chrome 126 on macOS 14.5';
 const PHONE = 'Safari 17.5 on iOS 17.5';
@@ -32,11 +33,6 @@ const byName = (items: Session[], name: string) => items.find((s) => `${s.browse
 async function openRevoke(el: HTMLElement, session: string): Promise<void> {
   signOutButton(session).click();
   await until(() => dialogOpen(el), 'the confirmation dialog to open');
-}
-
-async function revoke(el: HTMLElement, session: string): Promise<void> {
-  await openRevoke(el, session);
-  dialogButton(el, 'Sign out').click();
 }
 
 async function revokeOthers(el: HTMLElement): Promise<void> {
@@ -221,115 +217,6 @@ describe('dn-session-list', () => {
     });
   });
 
-  describe('when the user signs out one other session', () => {
-    it('names the session, sends nothing on Cancel and returns focus to its button', async () => {
-      const { el, backend } = await mountSessions();
-      signOutButton(FIREFOX).focus();
-      await openRevoke(el, FIREFOX);
-      expect(visibleText(nativeDialogOf(el))).to.contain(`Sign out ${FIREFOX}?`);
-      expect(deepActive() === dialogButton(el, 'Cancel')).to.equal(true);
-      dialogButton(el, 'Cancel').click();
-      await until(() => !dialogOpen(el));
-      expect(deepActive() === signOutButton(FIREFOX)).to.equal(true);
-      expect(requestsTo(backend, 'revokeSession')).to.have.length(0);
-      expect(names(el)).to.include(FIREFOX);
-    });
-
-    it('sends nothing on Escape', async () => {
-      const { el, backend } = await mountSessions();
-      signOutButton(PHONE).focus();
-      await openRevoke(el, PHONE);
-      await sendKeys({ press: 'Escape' });
-      await until(() => !dialogOpen(el));
-      expect(deepActive() === signOutButton(PHONE)).to.equal(true);
-      expect(requestsTo(backend, 'revokeSession')).to.have.length(0);
-    });
-
-    it('sends DELETE on confirm, updates the list, announces, emits and moves focus to the next session', async () => {
-      const { el, backend } = await mountSessions();
-      const items = backend.store.listSessions().items;
-      const firefox = byName(items, FIREFOX);
-      const next = items[items.indexOf(firefox) + 1]!;
-      const revoked = oneEvent(el, 'dn-session-revoked');
-      signOutButton(FIREFOX).focus();
-      await revoke(el, FIREFOX);
-      const event = await revoked;
-      expect(event.detail.session.id).to.equal(firefox.id);
-      const requests = requestsTo(backend, 'revokeSession');
-      expect(requests).to.have.length(1);
-      expect(requests[0]!.method).to.equal('DELETE');
-      expect(requests[0]!.url).to.match(new RegExp(`/sessions/${firefox.id}$`));
-      await until(() => !names(el).includes(FIREFOX), 'the session to leave the list');
-      expect(backend.store.listSessions().items).to.have.length(5);
-      expect(rows(el)[0]!.getAttribute('aria-setsize')).to.equal('5');
-      await until(() => statusOf(el) === `${FIREFOX} was signed out. If you didn't recognise it, change your password too.`);
-      const nextButton = el.shadowRoot!.querySelector(`[part="revoke"][data-id="${next.id}"]`);
-      await until(() => deepActive() === nextButton, 'focus on the next session\'s button');
-    });
-
-    it('works with the keyboard alone', async () => {
-      const { el, backend } = await mountSessions({ sessions: 2 });
-      el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
-      // Heading → Sign out all others → Sign out (this device) → last active (phone) → Sign out (phone).
-      for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
-      expect(deepActive() === signOutButton(PHONE)).to.equal(true);
-      await sendKeys({ press: 'Enter' });
-      await until(() => dialogOpen(el));
-      expect(deepActive() === dialogButton(el, 'Cancel')).to.equal(true);
-      await sendKeys({ press: 'Tab' });
-      expect(deepActive() === dialogButton(el, 'Sign out')).to.equal(true);
-      await sendKeys({ press: 'Enter' });
-      await until(() => requestsTo(backend, 'revokeSession').length === 1);
-      await until(() => names(el).length === 1);
-      // The last one went: focus moves to the row before it.
-      await until(() => deepActive() === signOutThisDevice(), 'focus on the remaining session');
-      expect(visibleText(el)).to.contain("You're signed in only on this device.");
-    });
-
-    it('sends one request however often the user clicks', async () => {
-      const { el, backend } = await mountSessions({ latencyMs: 200 });
-      await revoke(el, PHONE);
-      await until(() => signOutButton(PHONE).getAttribute('aria-busy') === 'true');
-      expect(signOutButton(PHONE).getAttribute('aria-disabled')).to.equal('true');
-      expect(signOutButton(PHONE).querySelector('.spinner')).to.exist;
-      expect(signOutButton(PHONE).getAttribute('aria-label')).to.equal(`Signing out ${PHONE}…`);
-      expect(signOutButton(FIREFOX).getAttribute('aria-disabled')).to.equal('true');
-      signOutButton(PHONE).click();
-      signOutButton(PHONE).click();
-      signOutButton(FIREFOX).click();
-      revokeOthersButton().click();
-      await until(() => !names(el).includes(PHONE));
-      expect(dialogOpen(el)).to.equal(false);
-      expect(requestsTo(backend, 'revokeSession')).to.have.length(1);
-      expect(requestsTo(backend, 'revokeOtherSessions')).to.have.length(0);
-    });
-
-    it('says so and drops the session when the server no longer has it (404)', async () => {
-      const { el, backend } = await mountSessions();
-      const phone = byName(backend.store.listSessions().items, PHONE);
-      backend.store.revokeSession(phone.id);
-      await revoke(el, PHONE);
-      await until(() => !names(el).includes(PHONE));
-      await until(() => statusOf(el) === `${PHONE} was already signed out, so it is no longer listed.`);
-      expect(el.shadowRoot!.querySelector('[part="action-error"]')).to.equal(null);
-    });
-
-    it('shows a failure next to the list, keeping the session', async () => {
-      const { el, backend } = await mountSessions({
-        setup: (b) => b.use(http.delete('/api/account/sessions/:id', () => HttpResponse.json({ title: 'x', status: 500 }, { status: 500 }))),
-      });
-      await revoke(el, PHONE);
-      await until(() => el.shadowRoot!.querySelector('[part="action-error"]'));
-      const alert = el.shadowRoot!.querySelector('[part="action-error"]')!;
-      expect(alert.getAttribute('role')).to.equal('alert');
-      expect(visibleText(alert)).to.match(/went wrong on our side/);
-      expect(names(el)).to.include(PHONE);
-      expect(names(el)).to.have.length(6);
-      expect(signOutButton(PHONE).getAttribute('aria-busy')).to.equal('false');
-      expect(requestsTo(backend, 'revokeSession')).to.have.length(0);
-    });
-  });
-
   describe('when the user signs out of this device', () => {
     it('asks the host to sign out and sends nothing to the server', async () => {
       const { el, backend } = await mountSessions();
@@ -351,20 +238,6 @@ describe('dn-session-list', () => {
   });
 
   describe('when the server asks to confirm it is the user', () => {
-    it('opens "Confirm it\'s you" for one session, then signs it out', async () => {
-      const { el, backend } = await mountSessions({ reauth: 'always' });
-      await revoke(el, PHONE);
-      const password = await until(() => screen.queryByLabelText('Password')).then(() => screen.getByLabelText('Password') as HTMLInputElement);
-      expect(names(el)).to.include(PHONE);
-      await typeInto(password, MOCK_PASSWORD);
-      await sendKeys({ press: 'Enter' });
-      await until(() => !names(el).includes(PHONE), 'the session to be signed out after re-authentication');
-      // The refused request, then the one sent again once the user confirmed.
-      expect(requestsTo(backend, 'revokeSession').map((r) => r.status)).to.deep.equal([403, 200]);
-      expect(requestsTo(backend, 'reauthenticate')).to.have.length(1);
-      await until(() => statusOf(el).startsWith(`${PHONE} was signed out.`));
-    });
-
     it('opens "Confirm it\'s you" for all other sessions when the sign-in is stale', async () => {
       const { el, backend } = await mountSessions({ reauth: 'when-stale' });
       await revokeOthers(el);
@@ -375,41 +248,9 @@ describe('dn-session-list', () => {
       expect(requestsTo(backend, 'revokeOtherSessions').map((r) => r.status)).to.deep.equal([403, 200]);
     });
 
-    it('keeps everything and says nothing when the user closes "Confirm it\'s you"', async () => {
-      const { el, backend } = await mountSessions({ reauth: 'always' });
-      await revoke(el, PHONE);
-      await until(() => screen.queryByLabelText('Password'));
-      await sendKeys({ press: 'Escape' });
-      await until(() => signOutButton(PHONE).getAttribute('aria-busy') === 'false');
-      expect(names(el)).to.include(PHONE);
-      expect(el.shadowRoot!.querySelector('[part="action-error"]')).to.equal(null);
-      expect(requestsTo(backend, 'revokeSession').map((r) => r.status)).to.deep.equal([403]);
-    });
   });
 
   describe('when the user signs out all other sessions', () => {
-    it('confirms with the number, sends one POST, keeps only this device, announces, emits and moves focus', async () => {
-      const { el, backend } = await mountSessions();
-      const revoked = oneEvent(el, 'dn-sessions-revoked');
-      revokeOthersButton().click();
-      await until(() => dialogOpen(el));
-      expect(visibleText(nativeDialogOf(el))).to.contain('Sign out all other sessions?');
-      expect(visibleText(nativeDialogOf(el))).to.contain('5 other sessions will be signed out.');
-      dialogButton(el, 'Sign out all other sessions').click();
-      const event = await revoked;
-      expect(event.detail.revoked).to.equal(5);
-      const requests = requestsTo(backend, 'revokeOtherSessions');
-      expect(requests).to.have.length(1);
-      expect(requests[0]!.method).to.equal('POST');
-      await until(() => names(el).length === 1);
-      expect(names(el)).to.deep.equal([CURRENT]);
-      expect(backend.store.listSessions().items).to.have.length(1);
-      await until(() => statusOf(el) === '5 other sessions signed out. Only this device is still signed in.');
-      expect(screen.queryByShadowRole('button', { name: /Sign out all other sessions/ })).to.equal(null);
-      expect(visibleText(el)).to.contain("You're signed in only on this device.");
-      await until(() => deepActive() === el.shadowRoot!.querySelector('h3'));
-    });
-
     it('announces the number the server signed out', async () => {
       const { el } = await mountSessions({
         setup: (b) => b.use(http.post('/api/account/sessions/revoke-others', () => HttpResponse.json({ revoked: 1234 }))),
@@ -420,29 +261,6 @@ describe('dn-session-list', () => {
       await until(() => statusOf(el) === '1,234 other sessions signed out. Only this device is still signed in.');
     });
 
-    it('shows a busy button and sends one request however often the user clicks', async () => {
-      const { el, backend } = await mountSessions({ latencyMs: 200 });
-      await revokeOthers(el);
-      await until(() => revokeOthersButton().getAttribute('aria-busy') === 'true');
-      expect(revokeOthersButton().textContent!.trim()).to.equal('Signing out other sessions…');
-      expect(revokeOthersButton().querySelector('.spinner')).to.exist;
-      revokeOthersButton().click();
-      signOutButton(PHONE).click();
-      await until(() => names(el).length === 1);
-      expect(dialogOpen(el)).to.equal(false);
-      expect(requestsTo(backend, 'revokeOtherSessions')).to.have.length(1);
-      expect(requestsTo(backend, 'revokeSession')).to.have.length(0);
-    });
-
-    it('sends nothing on Cancel', async () => {
-      const { el, backend } = await mountSessions();
-      revokeOthersButton().click();
-      await until(() => dialogOpen(el));
-      dialogButton(el, 'Cancel').click();
-      await until(() => !dialogOpen(el));
-      expect(requestsTo(backend, 'revokeOtherSessions')).to.have.length(0);
-      expect(names(el)).to.have.length(6);
-    });
   });
 
   describe('when a session is not recognised', () => {
@@ -503,30 +321,42 @@ describe('dn-session-list', () => {
       expect(visibleText(el)).to.contain('نشطة الآن');
     });
   });
-
-  describe('while the page stays open', () => {
-    it('brings relative times up to date every 30 seconds and stops when removed', async () => {
-      const realNow = Date.now;
-      const { started, cleared, restore } = spyOnIntervals();
-      try {
-        const { el } = await mountSessions();
-        const timer = started.find((t) => t.ms === 30_000);
-        expect(timer, 'a 30 s timer').to.exist;
-        const time = () => rowOf(el, PHONE).querySelector('[part="time"]')!.textContent!.trim();
-        expect(time()).to.equal('Last active 2 hours ago');
-        // An hour later, the timer fires: the row reads one hour older.
-        const later = realNow() + 60 * 60_000;
-        Date.now = () => later;
-        (timer!.handler as () => void)();
-        await el.updateComplete;
-        expect(time()).to.equal('Last active 3 hours ago');
-        Date.now = realNow;
-        el.remove();
-        expect(cleared).to.include(timer!.id);
-      } finally {
-        Date.now = realNow;
-        restore();
-      }
-    });
-  });
 });
+
+revokeFlowSuite({
+  tag: 'dn-session-list',
+  mount: (options) => mountSessions(options),
+  withRows: (count) => ({ sessions: count }),
+  rowCount: 6,
+  items: (backend) => backend.store.listSessions().items.map((s) => ({ id: s.id, name: `${s.browser} on ${s.os}` })),
+  forget: (backend, id) => backend.store.revokeSession(id),
+  parts: { row: 'session', name: 'session-name' },
+  target: FIREFOX,
+  other: PHONE,
+  rowButton: { name: (row) => `Sign out ${row}`, busyName: (row) => `Signing out ${row}…` },
+  revokeOne: { question: (row) => `Sign out ${row}?`, confirm: 'Sign out' },
+  endpoints: { one: 'revokeSession', all: 'revokeOtherSessions', reauthenticate: 'reauthenticate' },
+  onePath: '/sessions/:id',
+  events: { one: 'dn-session-revoked', oneDetail: 'session', all: 'dn-sessions-revoked' },
+  texts: {
+    revoked: (row) => `${row} was signed out. If you didn't recognise it, change your password too.`,
+    alreadyGone: (row) => `${row} was already signed out, so it is no longer listed.`,
+    failure: /went wrong on our side/,
+  },
+  // Heading → Sign out all others → Sign out (this device) → last active (second) → Sign out (second).
+  keyboard: { tabs: 4, focusAfter: () => signOutThisDevice(), textAfter: "You're signed in only on this device." },
+  confirmItsYou: { options: () => ({ reauth: 'always' }), statusesWhenConfirmed: [403, 200], statusesWhenClosed: [403] },
+  revokeAll: {
+    name: 'Sign out all other sessions',
+    busyText: 'Signing out other sessions…',
+    question: 'Sign out all other sessions?',
+    message: (count) => `${count} other sessions will be signed out.`,
+    count: 5,
+    method: 'POST',
+    remaining: [CURRENT],
+    status: (count) => `${count} other sessions signed out. Only this device is still signed in.`,
+    textAfter: "You're signed in only on this device.",
+  },
+  relativeTime: { row: PHONE, before: 'Last active 2 hours ago', advanceMs: 60 * 60_000, after: 'Last active 3 hours ago' },
+});
+

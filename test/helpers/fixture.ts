@@ -64,6 +64,21 @@ export async function settled(el: HTMLElement, message = 'element to finish load
   await nextFrame();
 }
 
+/**
+ * Resolves on the next task (through a message channel, so no timer is involved): by then the
+ * microtasks a click or an event started (a request, a Lit update) have run.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(0);
+  });
+}
+
 /** Resolves after the next animation frame. */
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));

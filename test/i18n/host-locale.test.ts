@@ -153,6 +153,8 @@ describe('a host overrides strings', () => {
     const { el } = await mountPrivacy('es');
     await until(() => heading(el) === 'Sus datos', 'the overridden Spanish title');
     await until(() => exportHeading(el) !== en.privacy.exportTitle, 'the rest of Spanish');
+    expect(heading(el)).to.equal('Sus datos');
+    expect(exportHeading(el)).to.equal(es.privacy.exportTitle);
   });
 
   it('in a locale the host added', async () => {
@@ -160,6 +162,8 @@ describe('a host overrides strings', () => {
     await until(() => heading(el) === 'Confidentialité', 'the French title');
     addTranslations('fr', { privacy: { title: 'Vos données' } });
     await until(() => heading(el) === 'Vos données', 'the overridden French title');
+    // Only the title changed; the rest of the host's French stays.
+    expect(exportHeading(el)).to.equal(FRENCH.privacy.exportTitle);
     addTranslations('fr', { privacy: { title: FRENCH.privacy.title } });
   });
 });
