@@ -18,6 +18,8 @@ import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { LightDomController } from '../../internal/light-dom.js';
+import { renderCodeInput, renderCurrentPasswordInput } from '../../internal/fields.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { clearQr, drawQr } from '../../internal/qr.js';
 import { lightStyles, styles } from './2fa-setup.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
@@ -33,11 +35,6 @@ type Busy = 'start' | 'verify' | 'confirm' | null;
 /** The key for manual entry in groups of four: `JBSW Y3DP EHPK …`. */
 export function groupKey(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ');
-}
-
-/** Only the digits of what was typed or pasted ("123 456", "123-456" → "123456"), at most 6. */
-function digitsOf(value: string): string {
-  return value.replace(/\D/g, '').slice(0, 6);
 }
 
 /**
@@ -201,16 +198,15 @@ export class Dn2faSetup extends DnElement {
               <button class="button secondary" type="button" data-action="disable" @click=${() => this.openConfirm('disable')}>
                 ${this.t('twoFactor.disable')}
               </button>`
-          : html`<button
-              class="button primary"
-              type="button"
-              data-action="enable"
-              aria-disabled=${this.busy ? 'true' : 'false'}
-              aria-busy=${this.busy === 'start' ? 'true' : 'false'}
-              @click=${this.handleStart}
-            >
-              ${this.busy === 'start' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('twoFactor.starting')}` : this.t('twoFactor.enable')}
-            </button>`}
+          : renderBusyButton({
+              variant: 'primary',
+              data: { action: 'enable' },
+              label: this.t('twoFactor.enable'),
+              busyLabel: this.t('twoFactor.starting'),
+              busy: this.busy === 'start',
+              disabled: Boolean(this.busy),
+              onClick: () => void this.handleStart(),
+            })}
       </div>
     </div>`;
   }
@@ -231,15 +227,13 @@ export class Dn2faSetup extends DnElement {
             </div>
             ${this.renderFormError()}
             <div class="actions">
-              <button
-                class="button primary"
-                type="button"
-                aria-disabled=${this.busy ? 'true' : 'false'}
-                aria-busy=${this.busy === 'start' ? 'true' : 'false'}
-                @click=${this.handleStart}
-              >
-                ${this.busy === 'start' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('twoFactor.startOver')}
-              </button>
+              ${renderBusyButton({
+                variant: 'primary',
+                label: this.t('twoFactor.startOver'),
+                busy: this.busy === 'start',
+                disabled: Boolean(this.busy),
+                onClick: () => void this.handleStart(),
+              })}
               <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
             </div>`
         : html`<p>${this.t('twoFactor.scan')}</p>
@@ -316,9 +310,14 @@ export class Dn2faSetup extends DnElement {
       return html`<form class="form" novalidate @submit=${this.handleVerify}>
         ${this.renderFormError()} ${this.renderCodeField()}
         <div class="actions">
-          <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'verify' ? 'true' : 'false'}>
-            ${this.busy === 'verify' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('twoFactor.verifying')}` : this.t('twoFactor.verify')}
-          </button>
+          ${renderBusyButton({
+            variant: 'primary',
+            type: 'submit',
+            label: this.t('twoFactor.verify'),
+            busyLabel: this.t('twoFactor.verifying'),
+            busy: this.busy === 'verify',
+            disabled: Boolean(this.busy),
+          })}
           <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
         </div>
       </form>`;
@@ -342,31 +341,25 @@ export class Dn2faSetup extends DnElement {
         ${this.method === 'password'
           ? html`<div class="field">
               <label for=${ids.password}>${this.t('twoFactor.password')}</label>
-              <input
-                id=${ids.password}
-                class="input"
-                type="password"
-                name="current-password"
-                autocomplete="current-password"
-                required
-                aria-invalid=${this.errors.password ? 'true' : 'false'}
-                aria-describedby=${ids.passwordError}
-                .value=${this.password}
-                @input=${this.handlePasswordInput}
-              />
+              ${renderCurrentPasswordInput({
+                id: ids.password,
+                value: this.password,
+                invalid: Boolean(this.errors.password),
+                describedBy: ids.passwordError,
+                onInput: (value) => this.handlePasswordInput(value),
+              })}
               <p id=${ids.passwordError} class="error" ?hidden=${!this.errors.password}>${this.say(this.errors.password)}</p>
             </div>`
           : this.renderCodeField()}
         <div class="actions">
-          <button
-            class="button ${disable ? 'danger' : 'primary'}"
-            type="submit"
-            aria-disabled=${this.busy ? 'true' : 'false'}
-            aria-busy=${this.busy === 'confirm' ? 'true' : 'false'}
-          >
-            ${this.busy === 'confirm' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('twoFactor.working')}` : nothing}
-            ${this.busy === 'confirm' ? nothing : this.t(disable ? 'twoFactor.confirmDisable' : 'twoFactor.confirmRegenerate')}
-          </button>
+          ${renderBusyButton({
+            variant: disable ? 'danger' : 'primary',
+            type: 'submit',
+            label: this.t(disable ? 'twoFactor.confirmDisable' : 'twoFactor.confirmRegenerate'),
+            busyLabel: this.t('twoFactor.working'),
+            busy: this.busy === 'confirm',
+            disabled: Boolean(this.busy),
+          })}
           <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
         </div>
       </form>`;
@@ -378,22 +371,13 @@ export class Dn2faSetup extends DnElement {
     const { ids } = this;
     return html`<div class="field">
       <label for=${ids.code}>${this.t('twoFactor.code')}</label>
-      <input
-        id=${ids.code}
-        class="input code"
-        type="text"
-        name="one-time-code"
-        inputmode="numeric"
-        autocomplete="one-time-code"
-        pattern="[0-9]{6}"
-        dir="ltr"
-        spellcheck="false"
-        required
-        aria-invalid=${this.errors.code ? 'true' : 'false'}
-        aria-describedby="${ids.codeHint} ${ids.codeError}"
-        .value=${this.code}
-        @input=${this.handleCodeInput}
-      />
+      ${renderCodeInput({
+        id: ids.code,
+        value: this.code,
+        invalid: Boolean(this.errors.code),
+        describedBy: `${ids.codeHint} ${ids.codeError}`,
+        onInput: (digits) => this.handleCodeInput(digits),
+      })}
       <p id=${ids.codeHint} class="hint">${this.t('twoFactor.codeHint')}</p>
       <p id=${ids.codeError} class="error" ?hidden=${!this.errors.code}>${this.say(this.errors.code)}</p>
     </div>`;
@@ -440,11 +424,7 @@ export class Dn2faSetup extends DnElement {
     await this.copy(this.setup.secret, { key: 'twoFactor.keyCopied' });
   }
 
-  private handleCodeInput(event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    const digits = digitsOf(input.value);
-    // Set directly: the binding would not rewrite the field when the digits did not change.
-    if (input.value !== digits) input.value = digits;
+  private handleCodeInput(digits: string): void {
     this.code = digits;
     if (this.errors.code) this.errors = { ...this.errors, code: undefined };
     this.formError = undefined;
@@ -607,8 +587,8 @@ export class Dn2faSetup extends DnElement {
     this.formError = undefined;
   }
 
-  private handlePasswordInput(event: InputEvent): void {
-    this.password = (event.target as HTMLInputElement).value;
+  private handlePasswordInput(value: string): void {
+    this.password = value;
     if (this.errors.password) this.errors = { ...this.errors, password: undefined };
     this.formError = undefined;
   }

@@ -27,6 +27,7 @@ import { emit } from '../../internal/events.js';
 import { safeImageSrc } from '../../internal/safe-url.js';
 import { checkAvatar } from '../../api/image-type.js';
 import { LightDomController } from '../../internal/light-dom.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './profile-form.styles.js';
 
 /** The editable fields, as the form holds them (strings, trimmed on save). */
@@ -183,15 +184,15 @@ export class DnProfileForm extends DnElement {
         ${dirty
           ? html`<button class="button secondary" type="button" @click=${this.handleDiscard}>${this.t('common.discard')}</button>`
           : nothing}
-        <button
-          part="save-button"
-          class="button primary"
-          type="submit"
-          aria-disabled=${dirty && !this.saving ? 'false' : 'true'}
-          aria-busy=${this.saving ? 'true' : 'false'}
-        >
-          ${this.saving ? html`<span class="spinner" aria-hidden="true"></span>${this.t('common.saving')}` : this.t('profile.save')}
-        </button>
+        ${renderBusyButton({
+          part: 'save-button',
+          variant: 'primary',
+          type: 'submit',
+          label: this.t('profile.save'),
+          busyLabel: this.t('common.saving'),
+          busy: this.saving,
+          disabled: !dirty || this.saving,
+        })}
       </div>
     </form>`;
   }
