@@ -22,11 +22,11 @@ import { renderCodeInput, renderCurrentPasswordInput } from '../../internal/fiel
 import { renderBusyButton } from '../../internal/controls.js';
 import { clearQr, drawQr } from '../../internal/qr.js';
 import { lightStyles, styles } from './2fa-setup.styles.js';
+import { BackupCodesController } from './backup-codes.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 /** Backup codes left at which the status warns. */
 const FEW_BACKUP_CODES = 3;
-const BACKUP_FILE_NAME = 'dialnexa-backup-codes.txt';
 
 type View = 'status' | 'setup' | 'codes' | 'confirm';
 type ConfirmAction = 'disable' | 'regenerate';
@@ -84,15 +84,11 @@ export class Dn2faSetup extends DnElement {
   @state() private setup?: TwoFactorSetup;
   @state() private setupExpired = false;
   @state() private qrFailed = false;
-  /** Codes to show once (after enabling or regenerating). */
-  @state() private backupCodes?: BackupCodes;
-  @state() private codesReplaced = false;
-  @state() private codesSaved = false;
   @state() private confirmAction: ConfirmAction = 'disable';
   @state() private method: ReauthRequest['method'] = 'password';
   @state() private code = '';
   @state() private password = '';
-  @state() private errors: { code?: Message; password?: Message; saved?: Message } = {};
+  @state() private errors: { code?: Message; password?: Message } = {};
   @state() private formError?: Message;
   @state() private copyError?: Message;
   @state() private busy: Busy = null;
@@ -100,11 +96,21 @@ export class Dn2faSetup extends DnElement {
   /** Set once 2FA was turned on in this flow; the event goes out on Finish. */
   private enabledPending = false;
   private qrDrawnFor?: string;
-  private printFrame?: HTMLIFrameElement;
   private focusTarget?: string;
   private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, layoutStyles, lightStyles]);
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
+  /** The backup codes, shown once after turning 2FA on and after generating new ones. */
+  private readonly codesView = new BackupCodesController(this, {
+    t: (key, options) => this.t(key, options),
+    say: (message) => this.say(message),
+    settings: () => this.userSettings,
+    announce: (message) => this.announce(message),
+    focus: (selector) => {
+      this.focusTarget = selector;
+    },
+    finished: () => this.handleFinish(),
+  });
   private readonly ids = {
     code: uniqueId('dn-2fa-code'),
     codeHint: uniqueId('dn-2fa-code-hint'),
@@ -165,7 +171,7 @@ export class Dn2faSetup extends DnElement {
       case 'setup':
         return this.renderSetup();
       case 'codes':
-        return this.renderCodes();
+        return this.codesView.render();
       case 'confirm':
         return this.renderConfirm();
       default:
@@ -250,44 +256,6 @@ export class Dn2faSetup extends DnElement {
             <p class="muted">${this.t('twoFactor.setupValidUntil', { time: formatDateTime(setup.expiresAt, this.userSettings) })}</p>
             <p>${this.t('twoFactor.enterCode')}</p>
             <slot name="form"></slot>`}
-    </div>`;
-  }
-
-  private renderCodes(): TemplateResult {
-    const codes = this.backupCodes?.codes ?? [];
-    const savedId = 'saved';
-    return html`<div part="backup-codes" class="panel">
-      <h4 tabindex="-1" data-focus="heading">${this.t('twoFactor.codesTitle')}</h4>
-      ${this.codesReplaced ? html`<p class="alert info">${this.t('twoFactor.codesReplaced')}</p>` : nothing}
-      <p>${this.t('twoFactor.codesIntro')}</p>
-      <ol part="codes" class="codes" dir="ltr" translate="no" aria-label=${this.t('twoFactor.codesList')}>
-        ${codes.map((code) => html`<li>${code}</li>`)}
-      </ol>
-      <div class="row">
-        <button class="button secondary" type="button" @click=${this.handleDownload}>${this.t('twoFactor.download')}</button>
-        <button class="button secondary" type="button" @click=${this.handleCopyCodes}>${this.t('twoFactor.copyCodes')}</button>
-        <button class="button secondary" type="button" @click=${this.handlePrint}>${this.t('twoFactor.print')}</button>
-      </div>
-      ${this.copyError ? html`<p class="error" role="alert">${this.say(this.copyError)}</p>` : nothing}
-      <div>
-        <label class="choice">
-          <input
-            id=${savedId}
-            type="checkbox"
-            aria-invalid=${this.errors.saved ? 'true' : 'false'}
-            aria-describedby="saved-error"
-            .checked=${this.codesSaved}
-            @change=${this.handleSavedChange}
-          />
-          ${this.t('twoFactor.saved')}
-        </label>
-        <p id="saved-error" class="error" ?hidden=${!this.errors.saved}>${this.say(this.errors.saved)}</p>
-      </div>
-      <div class="actions">
-        <button class="button primary" type="button" aria-disabled=${this.codesSaved ? 'false' : 'true'} @click=${this.handleFinish}>
-          ${this.t('twoFactor.finish')}
-        </button>
-      </div>
     </div>`;
   }
 
@@ -447,11 +415,8 @@ export class Dn2faSetup extends DnElement {
       this.status = result.status;
       // Trusting devices depends on 2FA.
       this.twoFactor.invalidate('trusted-devices');
-      this.backupCodes = result.backupCodes;
-      this.codesReplaced = false;
       this.enabledPending = true;
-      this.view = 'codes';
-      this.focusTarget = '[data-focus="heading"]';
+      this.showCodes(result.backupCodes, false);
       this.announce({ key: 'twoFactor.enabled' });
     } catch (error) {
       const apiError = this.handleFailure(error);
@@ -483,84 +448,13 @@ export class Dn2faSetup extends DnElement {
 
   // ——— Backup codes ———
 
-  private backupText(): string {
-    const codes = this.backupCodes;
-    if (!codes) return '';
-    const generated = this.t('twoFactor.fileGenerated', { date: formatDateTime(codes.generatedAt, this.userSettings) });
-    return [this.t('twoFactor.fileTitle'), generated, '', ...codes.codes, ''].join('\n');
-  }
-
-  private handleDownload(): void {
-    if (!this.backupCodes) return;
-    const url = URL.createObjectURL(new Blob([this.backupText()], { type: 'text/plain;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = BACKUP_FILE_NAME;
-    link.click();
-    URL.revokeObjectURL(url);
-  }
-
-  private async handleCopyCodes(): Promise<void> {
-    if (!this.backupCodes) return;
-    await this.copy(this.backupCodes.codes.join('\n'), { key: 'twoFactor.codesCopied' });
-  }
-
-  /** Prints only the codes: a hidden frame filled with DOM APIs (no markup strings), removed afterwards. */
-  private handlePrint(): void {
-    const codes = this.backupCodes;
-    if (!codes) return;
-    this.removePrintFrame();
-    const frame = document.createElement('iframe');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.tabIndex = -1;
-    frame.style.position = 'fixed';
-    frame.style.inlineSize = '0';
-    frame.style.blockSize = '0';
-    frame.style.border = '0';
-    frame.style.insetInlineStart = '-10000px';
-    document.body.append(frame);
-    this.printFrame = frame;
-    const doc = frame.contentDocument;
-    const win = frame.contentWindow;
-    if (!doc || !win) return this.removePrintFrame();
-    doc.documentElement.lang = this.userSettings.locale;
-    doc.documentElement.dir = this.userSettings.dir;
-    doc.title = this.t('twoFactor.fileTitle');
-    const heading = doc.createElement('h1');
-    heading.textContent = this.t('twoFactor.fileTitle');
-    const generated = doc.createElement('p');
-    generated.textContent = this.t('twoFactor.fileGenerated', { date: formatDateTime(codes.generatedAt, this.userSettings) });
-    const list = doc.createElement('ol');
-    list.dir = 'ltr';
-    list.style.fontFamily = 'monospace';
-    list.style.fontSize = '14pt';
-    for (const code of codes.codes) {
-      const item = doc.createElement('li');
-      item.textContent = code;
-      list.append(item);
-    }
-    doc.body.append(heading, generated, list);
-    win.addEventListener('afterprint', () => this.removePrintFrame(), { once: true });
-    win.focus();
-    win.print();
-  }
-
-  private removePrintFrame(): void {
-    this.printFrame?.remove();
-    this.printFrame = undefined;
-  }
-
-  private handleSavedChange(event: Event): void {
-    this.codesSaved = (event.target as HTMLInputElement).checked;
-    if (this.codesSaved) this.errors = { ...this.errors, saved: undefined };
+  private showCodes(codes: BackupCodes, replaced: boolean): void {
+    this.codesView.show(codes, replaced);
+    this.view = 'codes';
+    this.focusTarget = '[data-focus="heading"]';
   }
 
   private handleFinish(): void {
-    if (!this.codesSaved) {
-      this.errors = { saved: { key: 'twoFactor.errors.savedRequired' } };
-      this.focusTarget = '#saved';
-      return;
-    }
     const enabled = this.enabledPending;
     this.forgetSecrets();
     this.view = 'status';
@@ -629,11 +523,7 @@ export class Dn2faSetup extends DnElement {
         const codes = await this.reauth.run(() => this.accountApi.regenerateBackupCodes(request, { signal: this.signal }));
         this.leaveConfirm();
         if (this.status) this.status = { ...this.status, backupCodesRemaining: codes.codes.length };
-        this.backupCodes = codes;
-        this.codesReplaced = true;
-        this.codesSaved = false;
-        this.view = 'codes';
-        this.focusTarget = '[data-focus="heading"]';
+        this.showCodes(codes, true);
         this.announce({ key: 'twoFactor.regenerated' });
         emit(this, 'dn-backup-codes-regenerated', { generatedAt: codes.generatedAt, count: codes.codes.length });
       }
@@ -678,12 +568,9 @@ export class Dn2faSetup extends DnElement {
   /** Drops every secret (key, URI, codes) and what was typed; the next render removes them from the DOM. */
   private forgetSecrets(): void {
     clearQr(this.renderRoot?.querySelector('canvas'));
-    this.removePrintFrame();
+    this.codesView.forget();
     this.setup = undefined;
     this.qrDrawnFor = undefined;
-    this.backupCodes = undefined;
-    this.codesSaved = false;
-    this.codesReplaced = false;
     this.enabledPending = false;
     this.code = '';
     this.password = '';
