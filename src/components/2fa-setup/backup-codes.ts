@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { TOptions } from 'i18next';
 import type { AccountSettings } from '../../api/context.js';
 import type { BackupCodes } from '../../api/schemas.js';
@@ -22,11 +22,10 @@ export interface BackupCodesOptions {
 /**
  * The backup codes shown once, after turning 2FA on or generating new ones: the list,
  * download, copy, print, "I saved them" and "Finish". The codes are held here only
- * while the view is open; `forget()` drops them and the print frame.
+ * while the view is open; the host calls `forget()` when the flow ends or it leaves the
+ * page, which drops them and the print frame.
  */
-export class BackupCodesController implements ReactiveController {
-  hostConnected(): void {}
-
+export class BackupCodesController {
   /** The codes on show, or `undefined` when the view is closed. */
   codes?: BackupCodes;
   private replaced = false;
@@ -38,9 +37,7 @@ export class BackupCodesController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: BackupCodesOptions,
-  ) {
-    host.addController(this);
-  }
+  ) {}
 
   /** Opens the view on `codes`; `replaced` says an older set stopped working. */
   show(codes: BackupCodes, replaced: boolean): void {
