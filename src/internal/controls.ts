@@ -3,29 +3,9 @@
  * shows and tells assistive technology is written once here.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 
 /** The spinner shown beside a busy text; hidden from assistive technology (the text says it). */
 export const spinner = html`<span class="spinner" aria-hidden="true"></span>`;
-
-/** Sets `data-*` attributes from an object (`{ id: 'x' }` → `data-id="x"`). */
-class DatasetDirective extends Directive {
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('dataset() belongs on an element');
-  }
-
-  render(_data: Readonly<Record<string, string>> | undefined) {
-    return nothing;
-  }
-
-  override update(part: ElementPart, [data]: [Readonly<Record<string, string>> | undefined]) {
-    if (data) Object.assign((part.element as HTMLElement).dataset, data);
-    return nothing;
-  }
-}
-
-const dataset = directive(DatasetDirective);
 
 export interface BusyButtonOptions {
   /** What the button says. */
@@ -47,8 +27,8 @@ export interface BusyButtonOptions {
    */
   ariaLabel?: { idle: string; busy: string };
   describedBy?: string;
-  /** `data-*` attributes, e.g. `{ id: session.id }`. */
-  data?: Readonly<Record<string, string>>;
+  /** `data-id`, `data-provider`, `data-action`: what the element's handlers and tests find the button by. */
+  data?: { readonly id?: string; readonly provider?: string; readonly action?: string };
   onClick?: (event: MouseEvent) => void;
 }
 
@@ -67,7 +47,9 @@ export function renderBusyButton(options: BusyButtonOptions): TemplateResult {
     aria-disabled=${(options.disabled ?? busy) ? 'true' : 'false'}
     aria-busy=${busy ? 'true' : 'false'}
     aria-describedby=${options.describedBy ?? nothing}
-    ${dataset(options.data)}
+    data-id=${options.data?.id ?? nothing}
+    data-provider=${options.data?.provider ?? nothing}
+    data-action=${options.data?.action ?? nothing}
     @click=${options.onClick ?? nothing}
   >${busy ? html`${spinner}${options.busyLabel ?? options.label}` : options.label}</button>`;
 }

@@ -120,7 +120,7 @@ export function renderPasswordInput(
     required
     aria-invalid=${options.invalid ? 'true' : 'false'}
     aria-describedby=${options.describedBy}
-    .value=${live(options.value)}
+    .value=${options.value}
     @input=${(event: InputEvent) => options.onInput((event.target as HTMLInputElement).value)}
   />`;
 }
