@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { PasswordPolicy, PasswordRule } from '../api/schemas.js';
 import type { Message } from './dn-element.js';
+import { renderPasswordInput } from './fields.js';
 
 /*
  * What dn-password-change and dn-password-reset share: the client-side reading of
@@ -87,21 +88,16 @@ export function renderPasswordField(o: PasswordFieldOptions): TemplateResult {
   return html`<div class="field">
     <label for=${o.id}>${o.label}</label>
     <div class="password-row">
-      <input
-        id=${o.id}
-        class="input"
-        type=${o.revealed ? 'text' : 'password'}
-        name=${o.name}
-        autocomplete=${o.autocomplete}
-        autocapitalize="off"
-        spellcheck="false"
-        dir="auto"
-        required
-        aria-invalid=${o.error ? 'true' : 'false'}
-        aria-describedby=${[...(o.describedBy ?? []), o.errorId].join(' ')}
-        .value=${o.value}
-        @input=${(event: InputEvent) => o.onInput((event.target as HTMLInputElement).value)}
-      />
+      ${renderPasswordInput({
+        id: o.id,
+        name: o.name,
+        autocomplete: o.autocomplete,
+        value: o.value,
+        revealed: o.revealed,
+        invalid: Boolean(o.error),
+        describedBy: [...(o.describedBy ?? []), o.errorId].join(' '),
+        onInput: o.onInput,
+      })}
       <button
         class="button secondary toggle"
         type="button"

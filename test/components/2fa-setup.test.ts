@@ -19,8 +19,8 @@ const keyShown = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="key"]
 const codesShown = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part="codes"] li')].map((li) => li.textContent!.trim());
 /** The private fields that hold secrets: checked, because leaving the DOM is not enough. */
 const secretsHeld = (el: HTMLElement) => {
-  const fields = el as unknown as { setup?: unknown; backupCodes?: unknown };
-  return [fields.setup, fields.backupCodes];
+  const fields = el as unknown as { setup?: unknown; codesView: { codes?: unknown } };
+  return [fields.setup, fields.codesView.codes];
 };
 /** Everything the element holds in its DOM, shadow and light. */
 const allMarkup = (el: HTMLElement) => el.shadowRoot!.innerHTML + el.innerHTML;

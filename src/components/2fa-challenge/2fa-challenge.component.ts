@@ -12,6 +12,8 @@ import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
+import { renderCodeInput } from '../../internal/fields.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { lightStyles, styles } from './2fa-challenge.styles.js';
 
@@ -20,11 +22,6 @@ const FEW_BACKUP_CODES = 3;
 
 type Method = TwoFactorChallengeRequest['method'];
 type View = 'form' | 'verified' | 'expired';
-
-/** Only the digits of what was typed or pasted ("123 456", "123-456" → "123456"), at most 6. */
-function digitsOf(value: string): string {
-  return value.replace(/\D/g, '').slice(0, 6);
-}
 
 /** A backup code as typed: letters and digits, lower case, one hyphen kept; at most 32 characters. */
 function backupCodeOf(value: string): string {
@@ -178,22 +175,13 @@ export class Dn2faChallenge extends DnElement {
       <div class="field">
         <label for=${ids.code}>${this.t(totp ? 'challenge.code' : 'challenge.backupCode')}</label>
         ${totp
-          ? html`<input
-              id=${ids.code}
-              class="input code"
-              type="text"
-              name="one-time-code"
-              inputmode="numeric"
-              autocomplete="one-time-code"
-              pattern="[0-9]{6}"
-              dir="ltr"
-              spellcheck="false"
-              required
-              aria-invalid=${this.fieldError ? 'true' : 'false'}
-              aria-describedby="${ids.hint} ${ids.error}"
-              .value=${this.code}
-              @input=${this.handleCodeInput}
-            />`
+          ? renderCodeInput({
+              id: ids.code,
+              value: this.code,
+              invalid: Boolean(this.fieldError),
+              describedBy: `${ids.hint} ${ids.error}`,
+              onInput: (digits) => this.handleCodeInput(digits),
+            })
           : html`<input
               id=${ids.code}
               class="input code"
@@ -228,9 +216,14 @@ export class Dn2faChallenge extends DnElement {
         <p id=${ids.trustHint} class="hint">${this.t('challenge.trustHint')}</p>
       </div>
       <div class="actions">
-        <button class="button primary" type="submit" aria-disabled=${disabled ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'}>
-          ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('challenge.verifying')}` : this.t('challenge.verify')}
-        </button>
+        ${renderBusyButton({
+          variant: 'primary',
+          type: 'submit',
+          label: this.t('challenge.verify'),
+          busyLabel: this.t('challenge.verifying'),
+          busy: this.busy,
+          disabled,
+        })}
         <button class="button link" type="button" data-action="switch" @click=${this.handleSwitch}>
           ${this.t(totp ? 'challenge.useBackup' : 'challenge.useApp')}
         </button>
@@ -274,11 +267,7 @@ export class Dn2faChallenge extends DnElement {
 
   // ——— Input ———
 
-  private handleCodeInput(event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    const digits = digitsOf(input.value);
-    // Set directly: the binding would not rewrite the field when the digits did not change.
-    if (input.value !== digits) input.value = digits;
+  private handleCodeInput(digits: string): void {
     this.code = digits;
     this.fieldError = undefined;
   }

@@ -18,13 +18,15 @@ import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { LightDomController } from '../../internal/light-dom.js';
+import { renderCodeInput, renderCurrentPasswordInput } from '../../internal/fields.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { clearQr, drawQr } from '../../internal/qr.js';
 import { lightStyles, styles } from './2fa-setup.styles.js';
+import { BackupCodesController } from './backup-codes.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 /** Backup codes left at which the status warns. */
 const FEW_BACKUP_CODES = 3;
-const BACKUP_FILE_NAME = 'dialnexa-backup-codes.txt';
 
 type View = 'status' | 'setup' | 'codes' | 'confirm';
 type ConfirmAction = 'disable' | 'regenerate';
@@ -33,11 +35,6 @@ type Busy = 'start' | 'verify' | 'confirm' | null;
 /** The key for manual entry in groups of four: `JBSW Y3DP EHPK …`. */
 export function groupKey(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ');
-}
-
-/** Only the digits of what was typed or pasted ("123 456", "123-456" → "123456"), at most 6. */
-function digitsOf(value: string): string {
-  return value.replace(/\D/g, '').slice(0, 6);
 }
 
 /**
@@ -87,15 +84,11 @@ export class Dn2faSetup extends DnElement {
   @state() private setup?: TwoFactorSetup;
   @state() private setupExpired = false;
   @state() private qrFailed = false;
-  /** Codes to show once (after enabling or regenerating). */
-  @state() private backupCodes?: BackupCodes;
-  @state() private codesReplaced = false;
-  @state() private codesSaved = false;
   @state() private confirmAction: ConfirmAction = 'disable';
   @state() private method: ReauthRequest['method'] = 'password';
   @state() private code = '';
   @state() private password = '';
-  @state() private errors: { code?: Message; password?: Message; saved?: Message } = {};
+  @state() private errors: { code?: Message; password?: Message } = {};
   @state() private formError?: Message;
   @state() private copyError?: Message;
   @state() private busy: Busy = null;
@@ -103,11 +96,21 @@ export class Dn2faSetup extends DnElement {
   /** Set once 2FA was turned on in this flow; the event goes out on Finish. */
   private enabledPending = false;
   private qrDrawnFor?: string;
-  private printFrame?: HTMLIFrameElement;
   private focusTarget?: string;
   private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, layoutStyles, lightStyles]);
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
+  /** The backup codes, shown once after turning 2FA on and after generating new ones. */
+  private readonly codesView = new BackupCodesController(this, {
+    t: (key, options) => this.t(key, options),
+    say: (message) => this.say(message),
+    settings: () => this.userSettings,
+    announce: (message) => this.announce(message),
+    focus: (selector) => {
+      this.focusTarget = selector;
+    },
+    finished: () => this.handleFinish(),
+  });
   private readonly ids = {
     code: uniqueId('dn-2fa-code'),
     codeHint: uniqueId('dn-2fa-code-hint'),
@@ -168,7 +171,7 @@ export class Dn2faSetup extends DnElement {
       case 'setup':
         return this.renderSetup();
       case 'codes':
-        return this.renderCodes();
+        return this.codesView.render();
       case 'confirm':
         return this.renderConfirm();
       default:
@@ -201,16 +204,15 @@ export class Dn2faSetup extends DnElement {
               <button class="button secondary" type="button" data-action="disable" @click=${() => this.openConfirm('disable')}>
                 ${this.t('twoFactor.disable')}
               </button>`
-          : html`<button
-              class="button primary"
-              type="button"
-              data-action="enable"
-              aria-disabled=${this.busy ? 'true' : 'false'}
-              aria-busy=${this.busy === 'start' ? 'true' : 'false'}
-              @click=${this.handleStart}
-            >
-              ${this.busy === 'start' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('twoFactor.starting')}` : this.t('twoFactor.enable')}
-            </button>`}
+          : renderBusyButton({
+              variant: 'primary',
+              data: { action: 'enable' },
+              label: this.t('twoFactor.enable'),
+              busyLabel: this.t('twoFactor.starting'),
+              busy: this.busy === 'start',
+              disabled: Boolean(this.busy),
+              onClick: () => void this.handleStart(),
+            })}
       </div>
     </div>`;
   }
@@ -231,15 +233,13 @@ export class Dn2faSetup extends DnElement {
             </div>
             ${this.renderFormError()}
             <div class="actions">
-              <button
-                class="button primary"
-                type="button"
-                aria-disabled=${this.busy ? 'true' : 'false'}
-                aria-busy=${this.busy === 'start' ? 'true' : 'false'}
-                @click=${this.handleStart}
-              >
-                ${this.busy === 'start' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('twoFactor.startOver')}
-              </button>
+              ${renderBusyButton({
+                variant: 'primary',
+                label: this.t('twoFactor.startOver'),
+                busy: this.busy === 'start',
+                disabled: Boolean(this.busy),
+                onClick: () => void this.handleStart(),
+              })}
               <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
             </div>`
         : html`<p>${this.t('twoFactor.scan')}</p>
@@ -256,44 +256,6 @@ export class Dn2faSetup extends DnElement {
             <p class="muted">${this.t('twoFactor.setupValidUntil', { time: formatDateTime(setup.expiresAt, this.userSettings) })}</p>
             <p>${this.t('twoFactor.enterCode')}</p>
             <slot name="form"></slot>`}
-    </div>`;
-  }
-
-  private renderCodes(): TemplateResult {
-    const codes = this.backupCodes?.codes ?? [];
-    const savedId = 'saved';
-    return html`<div part="backup-codes" class="panel">
-      <h4 tabindex="-1" data-focus="heading">${this.t('twoFactor.codesTitle')}</h4>
-      ${this.codesReplaced ? html`<p class="alert info">${this.t('twoFactor.codesReplaced')}</p>` : nothing}
-      <p>${this.t('twoFactor.codesIntro')}</p>
-      <ol part="codes" class="codes" dir="ltr" translate="no" aria-label=${this.t('twoFactor.codesList')}>
-        ${codes.map((code) => html`<li>${code}</li>`)}
-      </ol>
-      <div class="row">
-        <button class="button secondary" type="button" @click=${this.handleDownload}>${this.t('twoFactor.download')}</button>
-        <button class="button secondary" type="button" @click=${this.handleCopyCodes}>${this.t('twoFactor.copyCodes')}</button>
-        <button class="button secondary" type="button" @click=${this.handlePrint}>${this.t('twoFactor.print')}</button>
-      </div>
-      ${this.copyError ? html`<p class="error" role="alert">${this.say(this.copyError)}</p>` : nothing}
-      <div>
-        <label class="choice">
-          <input
-            id=${savedId}
-            type="checkbox"
-            aria-invalid=${this.errors.saved ? 'true' : 'false'}
-            aria-describedby="saved-error"
-            .checked=${this.codesSaved}
-            @change=${this.handleSavedChange}
-          />
-          ${this.t('twoFactor.saved')}
-        </label>
-        <p id="saved-error" class="error" ?hidden=${!this.errors.saved}>${this.say(this.errors.saved)}</p>
-      </div>
-      <div class="actions">
-        <button class="button primary" type="button" aria-disabled=${this.codesSaved ? 'false' : 'true'} @click=${this.handleFinish}>
-          ${this.t('twoFactor.finish')}
-        </button>
-      </div>
     </div>`;
   }
 
@@ -316,9 +278,14 @@ export class Dn2faSetup extends DnElement {
       return html`<form class="form" novalidate @submit=${this.handleVerify}>
         ${this.renderFormError()} ${this.renderCodeField()}
         <div class="actions">
-          <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'verify' ? 'true' : 'false'}>
-            ${this.busy === 'verify' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('twoFactor.verifying')}` : this.t('twoFactor.verify')}
-          </button>
+          ${renderBusyButton({
+            variant: 'primary',
+            type: 'submit',
+            label: this.t('twoFactor.verify'),
+            busyLabel: this.t('twoFactor.verifying'),
+            busy: this.busy === 'verify',
+            disabled: Boolean(this.busy),
+          })}
           <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
         </div>
       </form>`;
@@ -342,31 +309,25 @@ export class Dn2faSetup extends DnElement {
         ${this.method === 'password'
           ? html`<div class="field">
               <label for=${ids.password}>${this.t('twoFactor.password')}</label>
-              <input
-                id=${ids.password}
-                class="input"
-                type="password"
-                name="current-password"
-                autocomplete="current-password"
-                required
-                aria-invalid=${this.errors.password ? 'true' : 'false'}
-                aria-describedby=${ids.passwordError}
-                .value=${this.password}
-                @input=${this.handlePasswordInput}
-              />
+              ${renderCurrentPasswordInput({
+                id: ids.password,
+                value: this.password,
+                invalid: Boolean(this.errors.password),
+                describedBy: ids.passwordError,
+                onInput: (value) => this.handlePasswordInput(value),
+              })}
               <p id=${ids.passwordError} class="error" ?hidden=${!this.errors.password}>${this.say(this.errors.password)}</p>
             </div>`
           : this.renderCodeField()}
         <div class="actions">
-          <button
-            class="button ${disable ? 'danger' : 'primary'}"
-            type="submit"
-            aria-disabled=${this.busy ? 'true' : 'false'}
-            aria-busy=${this.busy === 'confirm' ? 'true' : 'false'}
-          >
-            ${this.busy === 'confirm' ? html`<span class="spinner" aria-hidden="true"></span>${this.t('twoFactor.working')}` : nothing}
-            ${this.busy === 'confirm' ? nothing : this.t(disable ? 'twoFactor.confirmDisable' : 'twoFactor.confirmRegenerate')}
-          </button>
+          ${renderBusyButton({
+            variant: disable ? 'danger' : 'primary',
+            type: 'submit',
+            label: this.t(disable ? 'twoFactor.confirmDisable' : 'twoFactor.confirmRegenerate'),
+            busyLabel: this.t('twoFactor.working'),
+            busy: this.busy === 'confirm',
+            disabled: Boolean(this.busy),
+          })}
           <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
         </div>
       </form>`;
@@ -378,22 +339,13 @@ export class Dn2faSetup extends DnElement {
     const { ids } = this;
     return html`<div class="field">
       <label for=${ids.code}>${this.t('twoFactor.code')}</label>
-      <input
-        id=${ids.code}
-        class="input code"
-        type="text"
-        name="one-time-code"
-        inputmode="numeric"
-        autocomplete="one-time-code"
-        pattern="[0-9]{6}"
-        dir="ltr"
-        spellcheck="false"
-        required
-        aria-invalid=${this.errors.code ? 'true' : 'false'}
-        aria-describedby="${ids.codeHint} ${ids.codeError}"
-        .value=${this.code}
-        @input=${this.handleCodeInput}
-      />
+      ${renderCodeInput({
+        id: ids.code,
+        value: this.code,
+        invalid: Boolean(this.errors.code),
+        describedBy: `${ids.codeHint} ${ids.codeError}`,
+        onInput: (digits) => this.handleCodeInput(digits),
+      })}
       <p id=${ids.codeHint} class="hint">${this.t('twoFactor.codeHint')}</p>
       <p id=${ids.codeError} class="error" ?hidden=${!this.errors.code}>${this.say(this.errors.code)}</p>
     </div>`;
@@ -440,11 +392,7 @@ export class Dn2faSetup extends DnElement {
     await this.copy(this.setup.secret, { key: 'twoFactor.keyCopied' });
   }
 
-  private handleCodeInput(event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    const digits = digitsOf(input.value);
-    // Set directly: the binding would not rewrite the field when the digits did not change.
-    if (input.value !== digits) input.value = digits;
+  private handleCodeInput(digits: string): void {
     this.code = digits;
     if (this.errors.code) this.errors = { ...this.errors, code: undefined };
     this.formError = undefined;
@@ -467,11 +415,8 @@ export class Dn2faSetup extends DnElement {
       this.status = result.status;
       // Trusting devices depends on 2FA.
       this.twoFactor.invalidate('trusted-devices');
-      this.backupCodes = result.backupCodes;
-      this.codesReplaced = false;
       this.enabledPending = true;
-      this.view = 'codes';
-      this.focusTarget = '[data-focus="heading"]';
+      this.showCodes(result.backupCodes, false);
       this.announce({ key: 'twoFactor.enabled' });
     } catch (error) {
       const apiError = this.handleFailure(error);
@@ -503,84 +448,13 @@ export class Dn2faSetup extends DnElement {
 
   // ——— Backup codes ———
 
-  private backupText(): string {
-    const codes = this.backupCodes;
-    if (!codes) return '';
-    const generated = this.t('twoFactor.fileGenerated', { date: formatDateTime(codes.generatedAt, this.userSettings) });
-    return [this.t('twoFactor.fileTitle'), generated, '', ...codes.codes, ''].join('\n');
-  }
-
-  private handleDownload(): void {
-    if (!this.backupCodes) return;
-    const url = URL.createObjectURL(new Blob([this.backupText()], { type: 'text/plain;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = BACKUP_FILE_NAME;
-    link.click();
-    URL.revokeObjectURL(url);
-  }
-
-  private async handleCopyCodes(): Promise<void> {
-    if (!this.backupCodes) return;
-    await this.copy(this.backupCodes.codes.join('\n'), { key: 'twoFactor.codesCopied' });
-  }
-
-  /** Prints only the codes: a hidden frame filled with DOM APIs (no markup strings), removed afterwards. */
-  private handlePrint(): void {
-    const codes = this.backupCodes;
-    if (!codes) return;
-    this.removePrintFrame();
-    const frame = document.createElement('iframe');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.tabIndex = -1;
-    frame.style.position = 'fixed';
-    frame.style.inlineSize = '0';
-    frame.style.blockSize = '0';
-    frame.style.border = '0';
-    frame.style.insetInlineStart = '-10000px';
-    document.body.append(frame);
-    this.printFrame = frame;
-    const doc = frame.contentDocument;
-    const win = frame.contentWindow;
-    if (!doc || !win) return this.removePrintFrame();
-    doc.documentElement.lang = this.userSettings.locale;
-    doc.documentElement.dir = this.userSettings.dir;
-    doc.title = this.t('twoFactor.fileTitle');
-    const heading = doc.createElement('h1');
-    heading.textContent = this.t('twoFactor.fileTitle');
-    const generated = doc.createElement('p');
-    generated.textContent = this.t('twoFactor.fileGenerated', { date: formatDateTime(codes.generatedAt, this.userSettings) });
-    const list = doc.createElement('ol');
-    list.dir = 'ltr';
-    list.style.fontFamily = 'monospace';
-    list.style.fontSize = '14pt';
-    for (const code of codes.codes) {
-      const item = doc.createElement('li');
-      item.textContent = code;
-      list.append(item);
-    }
-    doc.body.append(heading, generated, list);
-    win.addEventListener('afterprint', () => this.removePrintFrame(), { once: true });
-    win.focus();
-    win.print();
-  }
-
-  private removePrintFrame(): void {
-    this.printFrame?.remove();
-    this.printFrame = undefined;
-  }
-
-  private handleSavedChange(event: Event): void {
-    this.codesSaved = (event.target as HTMLInputElement).checked;
-    if (this.codesSaved) this.errors = { ...this.errors, saved: undefined };
+  private showCodes(codes: BackupCodes, replaced: boolean): void {
+    this.codesView.show(codes, replaced);
+    this.view = 'codes';
+    this.focusTarget = '[data-focus="heading"]';
   }
 
   private handleFinish(): void {
-    if (!this.codesSaved) {
-      this.errors = { saved: { key: 'twoFactor.errors.savedRequired' } };
-      this.focusTarget = '#saved';
-      return;
-    }
     const enabled = this.enabledPending;
     this.forgetSecrets();
     this.view = 'status';
@@ -607,8 +481,8 @@ export class Dn2faSetup extends DnElement {
     this.formError = undefined;
   }
 
-  private handlePasswordInput(event: InputEvent): void {
-    this.password = (event.target as HTMLInputElement).value;
+  private handlePasswordInput(value: string): void {
+    this.password = value;
     if (this.errors.password) this.errors = { ...this.errors, password: undefined };
     this.formError = undefined;
   }
@@ -649,11 +523,7 @@ export class Dn2faSetup extends DnElement {
         const codes = await this.reauth.run(() => this.accountApi.regenerateBackupCodes(request, { signal: this.signal }));
         this.leaveConfirm();
         if (this.status) this.status = { ...this.status, backupCodesRemaining: codes.codes.length };
-        this.backupCodes = codes;
-        this.codesReplaced = true;
-        this.codesSaved = false;
-        this.view = 'codes';
-        this.focusTarget = '[data-focus="heading"]';
+        this.showCodes(codes, true);
         this.announce({ key: 'twoFactor.regenerated' });
         emit(this, 'dn-backup-codes-regenerated', { generatedAt: codes.generatedAt, count: codes.codes.length });
       }
@@ -698,12 +568,9 @@ export class Dn2faSetup extends DnElement {
   /** Drops every secret (key, URI, codes) and what was typed; the next render removes them from the DOM. */
   private forgetSecrets(): void {
     clearQr(this.renderRoot?.querySelector('canvas'));
-    this.removePrintFrame();
+    this.codesView.forget();
     this.setup = undefined;
     this.qrDrawnFor = undefined;
-    this.backupCodes = undefined;
-    this.codesSaved = false;
-    this.codesReplaced = false;
     this.enabledPending = false;
     this.code = '';
     this.password = '';

@@ -19,6 +19,7 @@ import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { ApiError } from '../../api/errors.js';
 import { connectedAccountsStyles } from './connected-accounts.styles.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 /** How Connect opens the provider's authorization page. */
@@ -212,30 +213,28 @@ export class DnConnectedAccounts extends DnElement {
           : html`<p part="not-connected" class="meta">${this.t('connected.notConnected')}</p>`}
       </div>
       ${account.connected
-        ? html`<button
-            part="disconnect"
-            class="button secondary"
-            type="button"
-            data-provider=${account.provider}
-            aria-label=${this.t(busy ? 'connected.disconnectingProvider' : 'connected.disconnectProvider', provider)}
-            aria-disabled=${blocked ? 'true' : 'false'}
-            aria-busy=${busy ? 'true' : 'false'}
-            @click=${() => void this.handleDisconnect(account)}
-          >
-            ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('connected.disconnecting')}` : this.t('connected.disconnect')}
-          </button>`
-        : html`<button
-            part="connect"
-            class="button primary"
-            type="button"
-            data-provider=${account.provider}
-            aria-label=${this.t(busy ? 'connected.connectingProvider' : 'connected.connectProvider', provider)}
-            aria-disabled=${blocked ? 'true' : 'false'}
-            aria-busy=${busy ? 'true' : 'false'}
-            @click=${() => void this.handleConnect(account)}
-          >
-            ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('connected.connecting')}` : this.t('connected.connect')}
-          </button>`}
+        ? renderBusyButton({
+            part: 'disconnect',
+            variant: 'secondary',
+            data: { provider: account.provider },
+            label: this.t('connected.disconnect'),
+            busyLabel: this.t('connected.disconnecting'),
+            ariaLabel: { idle: this.t('connected.disconnectProvider', provider), busy: this.t('connected.disconnectingProvider', provider) },
+            busy,
+            disabled: blocked,
+            onClick: () => void this.handleDisconnect(account),
+          })
+        : renderBusyButton({
+            part: 'connect',
+            variant: 'primary',
+            data: { provider: account.provider },
+            label: this.t('connected.connect'),
+            busyLabel: this.t('connected.connecting'),
+            ariaLabel: { idle: this.t('connected.connectProvider', provider), busy: this.t('connected.connectingProvider', provider) },
+            busy,
+            disabled: blocked,
+            onClick: () => void this.handleConnect(account),
+          })}
     </li>`;
   }
 

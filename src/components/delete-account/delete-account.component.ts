@@ -19,6 +19,7 @@ import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderEmailInput } from '../../internal/fields.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyStyles, renderPasswordField } from '../../internal/password-policy.js';
@@ -217,16 +218,15 @@ export class DnDeleteAccount extends DnElement {
         )}
       </ul>
       <div class="actions">
-        <button
-          part="check-again"
-          class="button secondary"
-          type="button"
-          aria-disabled=${checking || this.action.busy ? 'true' : 'false'}
-          aria-busy=${checking ? 'true' : 'false'}
-          @click=${() => this.recheck()}
-        >
-          ${checking ? html`<span class="spinner" aria-hidden="true"></span>${this.t('deletion.checking')}` : this.t('deletion.checkAgain')}
-        </button>
+        ${renderBusyButton({
+          part: 'check-again',
+          variant: 'secondary',
+          label: this.t('deletion.checkAgain'),
+          busyLabel: this.t('deletion.checking'),
+          busy: checking,
+          disabled: checking || Boolean(this.action.busy),
+          onClick: () => this.recheck(),
+        })}
       </div>
     </div>`;
   }
@@ -266,15 +266,15 @@ export class DnDeleteAccount extends DnElement {
       })}
       ${this.action.error ? html`<div class="alert danger form-alert" role="alert">${this.say(this.action.error)}</div>` : nothing}
       <div class="actions">
-        <button
-          class="button danger"
-          type="submit"
-          aria-disabled=${reason || this.action.busy ? 'true' : 'false'}
-          aria-busy=${busy ? 'true' : 'false'}
-          aria-describedby=${ids.requirements}
-        >
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('deletion.deleting')}` : this.t('deletion.submit')}
-        </button>
+        ${renderBusyButton({
+          variant: 'danger',
+          type: 'submit',
+          label: this.t('deletion.submit'),
+          busyLabel: this.t('deletion.deleting'),
+          busy,
+          disabled: Boolean(reason) || Boolean(this.action.busy),
+          describedBy: ids.requirements,
+        })}
       </div>
       <p id=${ids.requirements} class="hint requirements" ?hidden=${!reason}>${this.say(reason)}</p>
     </form>`;

@@ -15,7 +15,8 @@ import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
-import { renderEmailInput } from '../../internal/fields.js';
+import { renderCurrentPasswordInput, renderEmailInput } from '../../internal/fields.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { styles } from './email-change.styles.js';
@@ -157,9 +158,13 @@ export class DnEmailChange extends DnElement {
             </p>`}
       ${this.formError ? html`<div class="alert danger" role="alert">${this.say(this.formError)}</div>` : nothing}
       <div class="actions">
-        <button class="button secondary" type="button" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'resend' ? 'true' : 'false'} @click=${this.handleResend}>
-          ${this.busy === 'resend' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('emailChange.resend')}
-        </button>
+        ${renderBusyButton({
+          variant: 'secondary',
+          label: this.t('emailChange.resend'),
+          busy: this.busy === 'resend',
+          disabled: Boolean(this.busy),
+          onClick: () => void this.handleResend(),
+        })}
         <button class="button link danger" type="button" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'cancel' ? 'true' : 'false'} @click=${this.handleCancel}>
           ${this.t('emailChange.cancelChange')}
         </button>
@@ -186,28 +191,26 @@ export class DnEmailChange extends DnElement {
       ${state.passwordRequired
         ? html`<div class="field">
             <label for=${ids.password}>${this.t('emailChange.currentPassword')}</label>
-            <input
-              id=${ids.password}
-              class="input"
-              type="password"
-              name="current-password"
-              autocomplete="current-password"
-              required
-              aria-invalid=${errors.currentPassword ? 'true' : 'false'}
-              aria-describedby="${ids.passwordHint} ${ids.passwordError}"
-              .value=${this.password}
-              @input=${this.handlePasswordInput}
-            />
+            ${renderCurrentPasswordInput({
+              id: ids.password,
+              value: this.password,
+              invalid: Boolean(errors.currentPassword),
+              describedBy: `${ids.passwordHint} ${ids.passwordError}`,
+              onInput: (value) => this.handlePasswordInput(value),
+            })}
             <p id=${ids.passwordHint} class="hint">${this.t('emailChange.currentPasswordHint')}</p>
             <p id=${ids.passwordError} class="error" ?hidden=${!errors.currentPassword}>${this.say(errors.currentPassword)}</p>
           </div>`
         : nothing}
       <div class="actions">
-        <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'request' ? 'true' : 'false'}>
-          ${this.busy === 'request'
-            ? html`<span class="spinner" aria-hidden="true"></span>${this.t('emailChange.sending')}`
-            : this.t('emailChange.submit')}
-        </button>
+        ${renderBusyButton({
+          variant: 'primary',
+          type: 'submit',
+          label: this.t('emailChange.submit'),
+          busyLabel: this.t('emailChange.sending'),
+          busy: this.busy === 'request',
+          disabled: Boolean(this.busy),
+        })}
       </div>
     </form>`;
   }
@@ -218,8 +221,8 @@ export class DnEmailChange extends DnElement {
     this.formError = undefined;
   }
 
-  private handlePasswordInput(event: InputEvent): void {
-    this.password = (event.target as HTMLInputElement).value;
+  private handlePasswordInput(value: string): void {
+    this.password = value;
     if (this.errors.currentPassword) this.errors = { ...this.errors, currentPassword: undefined };
     this.formError = undefined;
   }

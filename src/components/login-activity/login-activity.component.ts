@@ -19,6 +19,7 @@ import { deviceListStyles, icon, RefreshController, renderDeviceType } from '../
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { listScrollerStyles, virtualList, type VisibilityChangedEvent } from '../../internal/virtual-list.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './login-activity.styles.js';
 
 /** Page size when `page-size` is missing or not a number. */
@@ -329,18 +330,14 @@ export class DnLoginActivity extends DnElement {
         : nothing}
       ${error?.signedOut
         ? nothing
-        : html`<button
-            part="load-more"
-            class="button secondary"
-            type="button"
-            aria-disabled=${busy ? 'true' : 'false'}
-            aria-busy=${busy ? 'true' : 'false'}
-            @click=${() => void this.loadMore()}
-          >
-            ${busy
-              ? html`<span class="spinner" aria-hidden="true"></span>${this.t('activity.loadingMore')}`
-              : this.t(error ? 'common.retry' : 'activity.loadMore')}
-          </button>`}
+        : renderBusyButton({
+            part: 'load-more',
+            variant: 'secondary',
+            label: this.t(error ? 'common.retry' : 'activity.loadMore'),
+            busyLabel: this.t('activity.loadingMore'),
+            busy,
+            onClick: () => void this.loadMore(),
+          })}
     </div>`;
   }
 

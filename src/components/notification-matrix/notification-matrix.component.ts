@@ -16,6 +16,7 @@ import { ConfirmedActionController } from '../../internal/confirmed-action.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { RovingFocusController } from '../../internal/roving-focus-controller.js';
+import { renderBusyButton, spinner } from '../../internal/controls.js';
 import { styles } from './notification-matrix.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
@@ -154,7 +155,7 @@ export class DnNotificationMatrix extends DnElement {
       <div class="header">
         <h3 id="title" part="title" tabindex="-1">${this.t('notifications.title')}</h3>
         ${this.saving && !this.action.busy
-          ? html`<span part="saving" class="saving muted"><span class="spinner" aria-hidden="true"></span>${this.t('common.saving')}</span>`
+          ? html`<span part="saving" class="saving muted">${spinner}${this.t('common.saving')}</span>`
           : nothing}
       </div>
       ${preferences
@@ -231,17 +232,16 @@ export class DnNotificationMatrix extends DnElement {
           });
         })}
       </div>
-      <button
-        part="reset"
-        class="button secondary"
-        type="button"
-        aria-disabled=${resetDisabled ? 'true' : 'false'}
-        aria-busy=${resetting ? 'true' : 'false'}
-        aria-describedby=${atDefaults ? 'all-default' : nothing}
-        @click=${() => void this.handleReset()}
-      >
-        ${resetting ? html`<span class="spinner" aria-hidden="true"></span>${this.t('notifications.resetting')}` : this.t('notifications.reset')}
-      </button>
+      ${renderBusyButton({
+        part: 'reset',
+        variant: 'secondary',
+        label: this.t('notifications.reset'),
+        busyLabel: this.t('notifications.resetting'),
+        busy: resetting,
+        disabled: resetDisabled,
+        describedBy: atDefaults ? 'all-default' : undefined,
+        onClick: () => void this.handleReset(),
+      })}
       ${atDefaults ? html`<span id="all-default" class="visually-hidden">${this.t('notifications.allDefault')}</span>` : nothing}
     </div>`;
   }

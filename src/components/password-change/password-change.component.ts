@@ -15,6 +15,7 @@ import { emit } from '../../internal/events.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { policyError, policyStyles, renderNewPasswordFields, renderPasswordField } from '../../internal/password-policy.js';
 import { styles } from './password-change.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
@@ -121,15 +122,13 @@ export class DnPasswordChange extends DnElement {
       <p>${this.t('password.change.otherSessions')}</p>
       ${done.error ? html`<p class="error" role="alert">${this.say(done.error)}</p>` : nothing}
       <div class="actions">
-        <button
-          class="button secondary"
-          type="button"
-          aria-disabled=${this.busy ? 'true' : 'false'}
-          aria-busy=${this.busy === 'revoke' ? 'true' : 'false'}
-          @click=${this.handleRevoke}
-        >
-          ${this.busy === 'revoke' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('password.change.signOutOthers')}
-        </button>
+        ${renderBusyButton({
+          variant: 'secondary',
+          label: this.t('password.change.signOutOthers'),
+          busy: this.busy === 'revoke',
+          disabled: Boolean(this.busy),
+          onClick: () => void this.handleRevoke(),
+        })}
       </div>
     </div>`;
   }
@@ -168,11 +167,14 @@ export class DnPasswordChange extends DnElement {
         labels: { next: this.t('password.change.newPassword'), confirm: this.t('password.change.confirmPassword') },
       })}
       <div class="actions">
-        <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'change' ? 'true' : 'false'}>
-          ${this.busy === 'change'
-            ? html`<span class="spinner" aria-hidden="true"></span>${this.t('password.change.submitting')}`
-            : this.t('password.change.submit')}
-        </button>
+        ${renderBusyButton({
+          variant: 'primary',
+          type: 'submit',
+          label: this.t('password.change.submit'),
+          busyLabel: this.t('password.change.submitting'),
+          busy: this.busy === 'change',
+          disabled: Boolean(this.busy),
+        })}
       </div>
     </form>`;
   }

@@ -16,6 +16,7 @@ import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderEmailInput } from '../../internal/fields.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyError, policyStyles, renderNewPasswordFields } from '../../internal/password-policy.js';
@@ -152,15 +153,13 @@ export class DnPasswordReset extends DnElement {
       ${this.canResend ? nothing : html`<p class="muted">${this.say({ key: 'password.reset.resendIn', until: sent.resendAt })}</p>`}
       <div class="actions">
         ${this.canResend
-          ? html`<button
-              class="button secondary"
-              type="button"
-              aria-disabled=${this.busy ? 'true' : 'false'}
-              aria-busy=${this.busy === 'resend' ? 'true' : 'false'}
-              @click=${this.handleResend}
-            >
-              ${this.busy === 'resend' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('password.reset.resend')}
-            </button>`
+          ? renderBusyButton({
+              variant: 'secondary',
+              label: this.t('password.reset.resend'),
+              busy: this.busy === 'resend',
+              disabled: Boolean(this.busy),
+              onClick: () => void this.handleResend(),
+            })
           : nothing}
         <button class="button link" type="button" @click=${this.handleDifferentEmail}>${this.t('password.reset.differentEmail')}</button>
       </div>
@@ -220,11 +219,14 @@ export class DnPasswordReset extends DnElement {
         <p id=${ids.emailError} class="error" ?hidden=${!this.errors.email}>${this.say(this.errors.email)}</p>
       </div>
       <div class="actions">
-        <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'request' ? 'true' : 'false'}>
-          ${this.busy === 'request'
-            ? html`<span class="spinner" aria-hidden="true"></span>${this.t('password.reset.sending')}`
-            : this.t('password.reset.send')}
-        </button>
+        ${renderBusyButton({
+          variant: 'primary',
+          type: 'submit',
+          label: this.t('password.reset.send'),
+          busyLabel: this.t('password.reset.sending'),
+          busy: this.busy === 'request',
+          disabled: Boolean(this.busy),
+        })}
       </div>
     </form>`;
   }
@@ -249,11 +251,14 @@ export class DnPasswordReset extends DnElement {
         labels: { next: this.t('password.reset.newPassword'), confirm: this.t('password.reset.confirmPassword') },
       })}
       <div class="actions">
-        <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy === 'complete' ? 'true' : 'false'}>
-          ${this.busy === 'complete'
-            ? html`<span class="spinner" aria-hidden="true"></span>${this.t('password.reset.submitting')}`
-            : this.t('password.reset.submit')}
-        </button>
+        ${renderBusyButton({
+          variant: 'primary',
+          type: 'submit',
+          label: this.t('password.reset.submit'),
+          busyLabel: this.t('password.reset.submitting'),
+          busy: this.busy === 'complete',
+          disabled: Boolean(this.busy),
+        })}
       </div>
     </form>`;
   }

@@ -19,6 +19,7 @@ import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { switchStyles } from '../../internal/styles/switch.styles.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
+import { spinner } from '../../internal/controls.js';
 import { styles } from './preferences.styles.js';
 
 type Key = keyof Preferences;
@@ -304,7 +305,7 @@ export class DnPreferences extends DnElement {
   private renderProgress(key: Key): TemplateResult {
     const error = this.errors[key];
     return html`${key in this.desired
-      ? html`<span part="saving" class="saving muted"><span class="spinner" aria-hidden="true"></span>${this.t('preferences.saving')}</span>`
+      ? html`<span part="saving" class="saving muted">${spinner}${this.t('preferences.saving')}</span>`
       : nothing}
     ${error ? html`<p id=${this.errorId(key)} part="save-error" class="error" role="alert">${this.say(error)}</p>` : nothing}`;
   }

@@ -18,6 +18,7 @@ import { ReauthController } from '../../internal/reauth-controller.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { safeDownloadUrl } from '../../internal/safe-url.js';
+import { renderBusyButton, spinner } from '../../internal/controls.js';
 import { styles } from './privacy-settings.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
@@ -179,7 +180,7 @@ export class DnPrivacySettings extends DnElement {
         <label for="analytics" part="analytics-label">${this.t('privacy.analyticsLabel')}</label>
         ${saving
           ? html`<span part="analytics-saving" class="saving muted"
-              ><span class="spinner" aria-hidden="true"></span>${this.t('privacy.analyticsSaving')}</span
+              >${spinner}${this.t('privacy.analyticsSaving')}</span
             >`
           : nothing}
       </div>
@@ -192,9 +193,6 @@ export class DnPrivacySettings extends DnElement {
 
   private renderExport(job: ExportJob | null): TemplateResult {
     const active = isActive(job);
-    const label = this.requesting
-      ? html`<span class="spinner" aria-hidden="true"></span>${this.t('privacy.exportRequesting')}`
-      : this.t(job ? 'privacy.exportRequestNew' : 'privacy.exportRequest');
     return html`<section id="export" part="export" class="export stack" aria-labelledby="export-title">
       <h4 id="export-title" part="export-title" tabindex="-1">${this.t('privacy.exportTitle')}</h4>
       <p part="export-intro" class="muted">${this.t('privacy.exportIntro')}</p>
@@ -204,17 +202,16 @@ export class DnPrivacySettings extends DnElement {
         ? html`<div part="export-error" class="alert danger" role="alert"><p>${this.say(this.exportError)}</p></div>`
         : nothing}
       <div class="request">
-        <button
-          part="request"
-          class="button ${job ? 'secondary' : 'primary'}"
-          type="button"
-          aria-disabled=${active || this.requesting ? 'true' : 'false'}
-          aria-busy=${this.requesting ? 'true' : 'false'}
-          aria-describedby=${active ? 'request-reason' : nothing}
-          @click=${() => void this.requestExport()}
-        >
-          ${label}
-        </button>
+        ${renderBusyButton({
+          part: 'request',
+          variant: job ? 'secondary' : 'primary',
+          label: this.t(job ? 'privacy.exportRequestNew' : 'privacy.exportRequest'),
+          busyLabel: this.t('privacy.exportRequesting'),
+          busy: this.requesting,
+          disabled: active || this.requesting,
+          describedBy: active ? 'request-reason' : undefined,
+          onClick: () => void this.requestExport(),
+        })}
         ${active ? html`<p id="request-reason" part="request-reason" class="hint">${this.t('privacy.exportOneAtATime')}</p>` : nothing}
       </div>
     </section>`;

@@ -2,8 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import {
-  AVATAR_MAX_BYTES,
-  AVATAR_TYPES,
   BIO_MAX,
   COMPANY_MAX,
   DISPLAY_NAME_MAX,
@@ -13,7 +11,7 @@ import {
   type ProfileUpdate,
 } from '../../api/schemas.js';
 import { availableLocales } from '../../i18n/i18n.js';
-import { formatBytes, formatNumber } from '../../i18n/format.js';
+import { formatNumber } from '../../i18n/format.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
@@ -24,10 +22,10 @@ import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
-import { safeImageSrc } from '../../internal/safe-url.js';
-import { checkAvatar } from '../../api/image-type.js';
 import { LightDomController } from '../../internal/light-dom.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './profile-form.styles.js';
+import { AvatarUploadController } from './avatar-upload.js';
 
 /** The editable fields, as the form holds them (strings, trimmed on save). */
 interface Fields {
@@ -85,13 +83,25 @@ export class DnProfileForm extends DnElement {
   @state() private saving = false;
   @state() private saveError?: Message;
   @state() private emailChangeOpen = false;
-  @state() private avatarPreview?: string;
-  @state() private avatarProgress?: number;
-  @state() private avatarBusy = false;
-  @state() private avatarError?: Message;
 
   private readonly light = new LightDomController(this, 'email-change');
   private readonly timeZones = supportedTimeZones();
+  /** The avatar: pick, check, preview, upload, remove. */
+  private readonly avatar = new AvatarUploadController(this, {
+    api: () => this.accountApi,
+    signal: () => this.signal,
+    t: (key, options) => this.t(key, options),
+    say: (message) => this.say(message),
+    settings: () => this.userSettings,
+    announce: (message) => this.announce(message),
+    failed: (error) => this.handleFailure(error),
+    describe: (error) => this.describeError(error),
+    root: () => this.renderRoot,
+    profile: () => this.profile,
+    saved: (profile) => {
+      this.profile = profile;
+    },
+  });
 
   /** The profile, shared with every reader on the page. */
   private readonly profileResource = new ResourceController(this, {
@@ -122,11 +132,6 @@ export class DnProfileForm extends DnElement {
     });
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.clearPreview();
-  }
-
   /** Whether the form holds edits that are not saved. */
   get isDirty(): boolean {
     return Object.keys(this.changes()).length > 0;
@@ -154,7 +159,7 @@ export class DnProfileForm extends DnElement {
         <h3>${this.t('profile.title')}</h3>
         <p class="muted">${this.t('profile.description')}</p>
       </header>
-      ${this.renderAvatar(profile)}
+      ${this.avatar.render(profile)}
       ${this.renderInput('displayName', { autocomplete: 'name', hint: this.t('profile.displayNameHint'), required: true })}
       <div part="field" class="field">
         <label for="email">${this.t('profile.email')}</label>
@@ -183,51 +188,17 @@ export class DnProfileForm extends DnElement {
         ${dirty
           ? html`<button class="button secondary" type="button" @click=${this.handleDiscard}>${this.t('common.discard')}</button>`
           : nothing}
-        <button
-          part="save-button"
-          class="button primary"
-          type="submit"
-          aria-disabled=${dirty && !this.saving ? 'false' : 'true'}
-          aria-busy=${this.saving ? 'true' : 'false'}
-        >
-          ${this.saving ? html`<span class="spinner" aria-hidden="true"></span>${this.t('common.saving')}` : this.t('profile.save')}
-        </button>
+        ${renderBusyButton({
+          part: 'save-button',
+          variant: 'primary',
+          type: 'submit',
+          label: this.t('profile.save'),
+          busyLabel: this.t('common.saving'),
+          busy: this.saving,
+          disabled: !dirty || this.saving,
+        })}
       </div>
     </form>`;
-  }
-
-  private renderAvatar(profile: Profile): TemplateResult {
-    const src = this.avatarPreview ?? safeImageSrc(profile.avatarUrl);
-    const percent = formatNumber(this.avatarProgress ?? 0, this.userSettings, { style: 'percent' });
-    return html`<div part="avatar" class="avatar-block" role="group" aria-labelledby="avatar-label">
-      <span id="avatar-label" class="label">${this.t('avatar.label')}</span>
-      <div class="row">
-        ${src
-          ? html`<img part="avatar-image" class="avatar" src=${src} alt=${this.t('avatar.alt', { name: profile.displayName })} />`
-          : html`<span part="avatar-image" class="avatar initials" aria-hidden="true">${initials(profile.displayName)}</span>`}
-        <div class="stack">
-          <div class="row">
-            <button class="button secondary" type="button" aria-describedby="avatar-hint avatar-error" ?disabled=${this.avatarBusy} @click=${this.chooseAvatar}>
-              ${src ? this.t('avatar.replace') : this.t('avatar.upload')}
-            </button>
-            ${profile.avatarUrl
-              ? html`<button class="button link danger" type="button" ?disabled=${this.avatarBusy} @click=${this.handleRemoveAvatar}>
-                  ${this.t('avatar.remove')}
-                </button>`
-              : nothing}
-          </div>
-          <p id="avatar-hint" class="hint">${this.t('avatar.hint', { max: formatBytes(AVATAR_MAX_BYTES, this.userSettings) })}</p>
-          ${this.avatarProgress !== undefined
-            ? html`<label class="progress">
-                <span>${this.t('avatar.uploading', { percent })}</span>
-                <progress max="1" .value=${this.avatarProgress}></progress>
-              </label>`
-            : nothing}
-          <p id="avatar-error" class="error" role="alert" ?hidden=${!this.avatarError}>${this.say(this.avatarError)}</p>
-        </div>
-      </div>
-      <input id="avatar-input" type="file" accept=${AVATAR_TYPES.join(',')} hidden tabindex="-1" @change=${this.handleAvatarChange} />
-    </div>`;
   }
 
   private renderInput(
@@ -452,75 +423,6 @@ export class DnProfileForm extends DnElement {
       void this.updateComplete.then(() => this.light.container.querySelector('dn-email-change')?.focus());
     }
   }
-
-  private chooseAvatar(): void {
-    this.renderRoot.querySelector<HTMLInputElement>('#avatar-input')?.click();
-  }
-
-  private async handleAvatarChange(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file || this.avatarBusy) return;
-    this.avatarError = undefined;
-    const problem = await checkAvatar(file);
-    if (problem) {
-      const max = formatBytes(AVATAR_MAX_BYTES, this.userSettings);
-      this.avatarError =
-        problem === 'too-large'
-          ? { key: 'avatar.tooLarge', options: { size: formatBytes(file.size, this.userSettings), max } }
-          : { key: problem === 'empty' ? 'avatar.empty' : 'avatar.wrongType' };
-      return;
-    }
-    this.clearPreview();
-    this.avatarPreview = URL.createObjectURL(file);
-    this.avatarProgress = 0;
-    this.avatarBusy = true;
-    try {
-      const profile = await this.accountApi.uploadAvatar(file, {
-        signal: this.signal,
-        onProgress: (fraction) => {
-          this.avatarProgress = fraction;
-        },
-      });
-      this.profile = { ...this.profile!, avatarUrl: profile.avatarUrl, updatedAt: profile.updatedAt };
-      this.announce({ key: 'avatar.uploaded' });
-      emit(this, 'dn-avatar-uploaded', { profile });
-    } catch (error) {
-      const apiError = this.handleFailure(error);
-      if (apiError.kind !== 'aborted') {
-        const reason = apiError.kind === 'unsupported-file' && apiError.problem?.detail ? { text: apiError.problem.detail } : this.describeError(apiError);
-        this.avatarError = [{ key: 'avatar.failed' }, reason];
-      }
-    } finally {
-      this.clearPreview();
-      this.avatarProgress = undefined;
-      this.avatarBusy = false;
-    }
-  }
-
-  private async handleRemoveAvatar(): Promise<void> {
-    if (this.avatarBusy) return;
-    this.avatarBusy = true;
-    this.avatarError = undefined;
-    try {
-      const profile = await this.accountApi.removeAvatar({ signal: this.signal });
-      this.profile = { ...this.profile!, avatarUrl: profile.avatarUrl, updatedAt: profile.updatedAt };
-      this.announce({ key: 'avatar.removed' });
-      emit(this, 'dn-avatar-removed', { profile });
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="avatar"] button')?.focus());
-    } catch (error) {
-      const apiError = this.handleFailure(error);
-      if (apiError.kind !== 'aborted') this.avatarError = this.describeError(apiError);
-    } finally {
-      this.avatarBusy = false;
-    }
-  }
-
-  private clearPreview(): void {
-    if (this.avatarPreview) URL.revokeObjectURL(this.avatarPreview);
-    this.avatarPreview = undefined;
-  }
 }
 
 function fieldsOf(profile: Profile): Fields {
@@ -532,15 +434,6 @@ function fieldsOf(profile: Profile): Fields {
     company: profile.company ?? '',
     bio: profile.bio ?? '',
   };
-}
-
-function initials(name: string): string {
-  const letters = name
-    .trim()
-    .split(/\s+/)
-    .map((word) => [...word][0] ?? '')
-    .join('');
-  return [...letters].slice(0, 2).join('').toUpperCase();
 }
 
 function languageName(code: string): string {

@@ -11,6 +11,8 @@ import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { dialogStyles } from '../../internal/styles/dialogs.styles.js';
 import { emit } from '../../internal/events.js';
 import { LightDomController } from '../../internal/light-dom.js';
+import { renderCodeInput, renderCurrentPasswordInput } from '../../internal/fields.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { uniqueId } from '../../internal/ids.js';
 import { styles } from './reauth-dialog.styles.js';
 import { deepActiveElement } from '../../internal/focus.js';
@@ -116,33 +118,13 @@ export class DnReauthDialog extends DnElement {
       ${this.formError ? html`<div class="alert danger" role="alert">${this.say(this.formError)}</div>` : nothing}
       <div class="field">
         <label for=${this.ids.input}>${isPassword ? this.t('reauth.password') : this.t('reauth.code')}</label>
-        ${isPassword
-          ? html`<input
-              id=${this.ids.input}
-              class="input"
-              type="password"
-              name="password"
-              autocomplete="current-password"
-              required
-              aria-invalid=${this.fieldError ? 'true' : 'false'}
-              aria-describedby=${this.ids.error}
-              .value=${this.value}
-              @input=${this.handleInput}
-            />`
-          : html`<input
-              id=${this.ids.input}
-              class="input code"
-              type="text"
-              name="code"
-              inputmode="numeric"
-              autocomplete="one-time-code"
-              maxlength="6"
-              required
-              aria-invalid=${this.fieldError ? 'true' : 'false'}
-              aria-describedby=${this.ids.error}
-              .value=${this.value}
-              @input=${this.handleInput}
-            />`}
+        ${(isPassword ? renderCurrentPasswordInput : renderCodeInput)({
+          id: this.ids.input,
+          value: this.value,
+          invalid: Boolean(this.fieldError),
+          describedBy: this.ids.error,
+          onInput: (value) => this.handleInput(value),
+        })}
         <p id=${this.ids.error} class="error" ?hidden=${!this.fieldError}>${this.say(this.fieldError)}</p>
       </div>
       ${other
@@ -152,18 +134,14 @@ export class DnReauthDialog extends DnElement {
         : nothing}
       <div class="actions">
         <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
-        <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'} aria-busy=${this.busy ? 'true' : 'false'}>
-          ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('reauth.confirm')}
-        </button>
+        ${renderBusyButton({ variant: 'primary', type: 'submit', label: this.t('reauth.confirm'), busy: this.busy })}
       </div>
     </form>`;
   }
 
-  private handleInput(event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    // A pasted code may carry spaces or dashes; the server wants six digits.
-    this.value = this.method === 'totp' ? input.value.replace(/\D/g, '').slice(0, 6) : input.value;
-    if (this.method === 'totp' && input.value !== this.value) input.value = this.value;
+  /** The password as typed, or the code's digits only (the code input keeps those). */
+  private handleInput(value: string): void {
+    this.value = value;
     if (this.fieldError) this.fieldError = undefined;
   }
 

@@ -20,6 +20,7 @@ import { ResourceController } from '../../internal/resource-controller.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
 import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './session-list.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
@@ -121,18 +122,15 @@ export class DnSessionList extends DnElement {
       <div class="header">
         <h3 id="title" part="title" tabindex="-1">${this.t('sessions.title')}</h3>
         ${others > 0
-          ? html`<button
-              part="revoke-others"
-              class="button secondary"
-              type="button"
-              aria-disabled=${this.action.busy ? 'true' : 'false'}
-              aria-busy=${this.action.busy === 'others' ? 'true' : 'false'}
-              @click=${() => void this.handleRevokeOthers()}
-            >
-              ${this.action.busy === 'others'
-                ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sessions.revokingOthers')}`
-                : this.t('sessions.revokeOthers')}
-            </button>`
+          ? renderBusyButton({
+              part: 'revoke-others',
+              variant: 'secondary',
+              label: this.t('sessions.revokeOthers'),
+              busyLabel: this.t('sessions.revokingOthers'),
+              busy: this.action.busy === 'others',
+              disabled: Boolean(this.action.busy),
+              onClick: () => void this.handleRevokeOthers(),
+            })
           : nothing}
       </div>
       ${sessions
@@ -207,18 +205,17 @@ export class DnSessionList extends DnElement {
           >
             ${this.t('sessions.signOut')}
           </button>`
-        : html`<button
-            part="revoke"
-            class="button secondary"
-            type="button"
-            data-id=${session.id}
-            aria-label=${this.t(busy ? 'sessions.signingOutSession' : 'sessions.signOutSession', names)}
-            aria-disabled=${this.action.busy ? 'true' : 'false'}
-            aria-busy=${busy ? 'true' : 'false'}
-            @click=${() => void this.handleRevoke(session)}
-          >
-            ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('sessions.signingOut')}` : this.t('sessions.signOut')}
-          </button>`}
+        : renderBusyButton({
+            part: 'revoke',
+            variant: 'secondary',
+            data: { id: session.id },
+            label: this.t('sessions.signOut'),
+            busyLabel: this.t('sessions.signingOut'),
+            ariaLabel: { idle: this.t('sessions.signOutSession', names), busy: this.t('sessions.signingOutSession', names) },
+            busy,
+            disabled: Boolean(this.action.busy),
+            onClick: () => void this.handleRevoke(session),
+          })}
     </li>`;
   }
 

@@ -19,6 +19,7 @@ import { emit } from '../../internal/events.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
 import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
+import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 /**
@@ -89,18 +90,15 @@ export class DnTrustedDevices extends DnElement {
       <div class="header">
         <h3 id="title" part="title" tabindex="-1">${this.t('devices.title')}</h3>
         ${devices && devices.length > 0
-          ? html`<button
-              part="revoke-all"
-              class="button secondary"
-              type="button"
-              aria-disabled=${this.action.busy ? 'true' : 'false'}
-              aria-busy=${this.action.busy === 'all' ? 'true' : 'false'}
-              @click=${() => void this.handleRevokeAll()}
-            >
-              ${this.action.busy === 'all'
-                ? html`<span class="spinner" aria-hidden="true"></span>${this.t('devices.revokingAll')}`
-                : this.t('devices.revokeAll')}
-            </button>`
+          ? renderBusyButton({
+              part: 'revoke-all',
+              variant: 'secondary',
+              label: this.t('devices.revokeAll'),
+              busyLabel: this.t('devices.revokingAll'),
+              busy: this.action.busy === 'all',
+              disabled: Boolean(this.action.busy),
+              onClick: () => void this.handleRevokeAll(),
+            })
           : nothing}
       </div>
       ${devices
@@ -149,18 +147,17 @@ export class DnTrustedDevices extends DnElement {
           <time datetime=${device.expiresAt}>${this.t('devices.trustedUntil', { date: formatDate(device.expiresAt, settings) })}</time>
         </p>
       </div>
-      <button
-        part="revoke"
-        class="button secondary"
-        type="button"
-        data-id=${device.id}
-        aria-label=${this.t(busy ? 'devices.revokingDevice' : 'devices.revokeDevice', names)}
-        aria-disabled=${this.action.busy ? 'true' : 'false'}
-        aria-busy=${busy ? 'true' : 'false'}
-        @click=${() => void this.handleRevoke(device)}
-      >
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('devices.revoking')}` : this.t('devices.revoke')}
-      </button>
+      ${renderBusyButton({
+        part: 'revoke',
+        variant: 'secondary',
+        data: { id: device.id },
+        label: this.t('devices.revoke'),
+        busyLabel: this.t('devices.revoking'),
+        ariaLabel: { idle: this.t('devices.revokeDevice', names), busy: this.t('devices.revokingDevice', names) },
+        busy,
+        disabled: Boolean(this.action.busy),
+        onClick: () => void this.handleRevoke(device),
+      })}
     </li>`;
   }
 
