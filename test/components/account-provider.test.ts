@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { within } from 'shadow-dom-testing-library';
 import type { AccountApi } from '../../src/api/account-api.js';
+import type { AccountStore } from '../../src/api/resource-store.js';
 import { MockStore } from '../../mock/index.js';
 import { DnAccountProvider as DnAccountProviderClass, type DnAccountProvider } from '../../src/components/account-provider/account-provider.js';
 import type { DnProfileForm } from '../../src/components/profile-form/profile-form.js';
@@ -135,7 +136,9 @@ describe('dn-account-provider', () => {
       html`<dn-account-provider api-base="/api/account" theme="dark" load-preferences></dn-account-provider>`,
     );
     await until(() => asked === 1, 'the preferences request');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const store = (provider as unknown as { providedStore: AccountStore }).providedStore;
+    await until(() => store.get('preferences').status === 'error', 'the answer refused (not a theme)');
+    await provider.updateComplete;
     expect(provider.theme).to.equal('dark');
   });
 

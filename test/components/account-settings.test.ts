@@ -75,6 +75,14 @@ async function shiftTab(): Promise<void> {
   await sendKeys({ up: 'Shift' });
 }
 
+/** Changes the hash and waits until the page has heard of it (its listener runs before this one's). */
+async function setHash(hash: string, el: DnAccountSettings): Promise<void> {
+  const heard = oneEvent(window, 'hashchange');
+  location.hash = hash;
+  await heard;
+  await el.updateComplete;
+}
+
 function clearHash(): void {
   history.replaceState(null, '', location.pathname + location.search);
 }
@@ -385,11 +393,9 @@ describe('dn-account-settings', () => {
       expect(selectedTab(el)).to.equal('billing');
       location.hash = '#notifications';
       await until(() => selectedTab(el) === 'notifications');
-      location.hash = '#faq';
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await setHash('#faq', el);
       expect(selectedTab(el)).to.equal('notifications');
-      location.hash = '#security/nonsense';
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await setHash('#security/nonsense', el);
       expect(selectedTab(el)).to.equal('notifications');
     });
 
@@ -419,8 +425,7 @@ describe('dn-account-settings', () => {
       tabButton(el, 'security').click();
       tabButton(el, 'billing').click();
       await el.updateComplete;
-      location.hash = '#privacy';
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await setHash('#privacy', el);
       expect(selectedTab(el)).to.equal('billing');
       expect(history.length).to.equal(entries + 1);
       await tabSettled(el);

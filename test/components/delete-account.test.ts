@@ -6,7 +6,7 @@ import { MOCK_PASSWORD, MOCK_USER } from '../../mock/index.js';
 import { RestAccountApi } from '../../src/api/rest-client.js';
 import type { DnDeleteAccount } from '../../src/components/delete-account/delete-account.js';
 import '../../src/components/delete-account/delete-account.js';
-import { errorOf, mount, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { errorOf, mount, nextTask, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { confirmDialogOf, deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 
 const EMAIL = MOCK_USER.email;
@@ -227,10 +227,12 @@ describe('dn-delete-account', () => {
       provider.locale = 'de';
       await until(() => visibleText(el).includes('Ihr Konto wurde gelöscht'));
       // A new API object would reload the element: not once the account is gone.
+      const sent = backend.sent;
       el.api = new RestAccountApi({ baseUrl: '/api/account', retry: { attempts: 0 } });
       el.requestUpdate();
       await el.updateComplete;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await nextTask();
+      expect(backend.sent, 'nothing asked of the new API').to.equal(sent);
       expect(requestsTo(backend, 'getAccountDeletion')).to.have.length(1);
       expect(requestsTo(backend, 'deleteAccount')).to.have.length(1);
       expect(unauthorized).to.equal(0);

@@ -1,12 +1,12 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
 import type { MockBackend } from '../helpers/fixture.js';
 import type { LoginActivityQuery, LoginAttempt } from '../../src/api/schemas.js';
 import type { DnLoginActivity } from '../../src/components/login-activity/login-activity.js';
 import '../../src/components/login-activity/login-activity.js';
-import { mount, nextFrame, requestsTo, spyOnIntervals, statusOf, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, nextFrame, nextTask, requestsTo, spyOnIntervals, statusOf, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive } from '../helpers/dialogs.js';
 
 const ENDPOINT = '/api/account/login-activity';
@@ -23,7 +23,6 @@ const partText = (row: Element, part: string) => textOf(row.querySelector(`[part
 const countText = (el: HTMLElement) => textOf(shadow(el).querySelector('[part="count"]'));
 const filter = () => screen.getByShadowRole('checkbox', { name: 'Failed only' }) as HTMLInputElement;
 const loadMore = () => shadow(document.querySelector('dn-login-activity')!).querySelector<HTMLButtonElement>('[part="load-more"]');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The query of every page request that reached the server, oldest first. */
 function pages(backend: MockBackend): LoginActivityQuery[] {
@@ -251,9 +250,12 @@ describe('dn-login-activity', () => {
         signals.push(options!.signal!);
         return original(query, options);
       };
+      // The server holds every answer until the test lets them go: the stale page first.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
       backend.use(
         http.get(ENDPOINT, async () => {
-          await delay(300);
+          await held;
           return undefined;
         }),
       );
@@ -262,8 +264,10 @@ describe('dn-login-activity', () => {
       filter().click();
       await el.updateComplete;
       expect(signals[0]!.aborted, 'the "Load more" request of the "all" view').to.equal(true);
+      release();
       await until(() => statusOf(el) === 'Showing failed sign-in attempts only.');
-      await sleep(400);
+      await nextTask();
+      await el.updateComplete;
       const failed = backend.store.listLoginActivity({ status: 'failed', limit: 50 }).items;
       expect(countText(el)).to.equal(`Showing ${failed.length} sign-in attempts`);
       for (const row of rows(el)) expect(partText(row, 'outcome')).to.equal('Failed');
@@ -341,15 +345,25 @@ describe('dn-login-activity', () => {
     });
 
     it('never asks for the same cursor twice at once (scrolling and clicking together)', async () => {
-      const { el, backend } = await mountActivity({ latencyMs: 250 });
+      const { el, api, backend } = await mountActivity({ latencyMs: 250 });
       const cursor = backend.store.listLoginActivity({ limit: 50 }).nextCursor!;
+      // Counted when sent, not when answered: a second request would show at once.
+      const sent: LoginActivityQuery[] = [];
+      const original = api.listLoginActivity.bind(api);
+      api.listLoginActivity = (query, options) => {
+        sent.push({ ...query });
+        return original(query, options);
+      };
       scrollListTo(el, 1);
       loadMore()!.click();
       await nextFrame();
       scrollListTo(el, 1, -10);
       loadMore()!.click();
+      await nextFrame();
+      await nextFrame();
+      expect(sent.filter((q) => q.cursor === cursor), 'one request for the next page').to.have.length(1);
       await until(() => countText(el) === 'Showing 100 sign-in attempts');
-      await sleep(400);
+      expect(sent.filter((q) => q.cursor === cursor)).to.have.length(1);
       expect(pages(backend).filter((q) => q.cursor === cursor)).to.have.length(1);
       expect(pages(backend).filter((q) => q.cursor === undefined)).to.have.length(1);
     });
@@ -357,12 +371,13 @@ describe('dn-login-activity', () => {
     it('keeps the loaded rows when a page fails, and "Try again" asks for the same cursor', async () => {
       const { el, backend } = await mountActivity();
       const cursor = backend.store.listLoginActivity({ limit: 50 }).nextCursor!;
+      let failedAsks = 0;
       backend.use(
-        http.get(ENDPOINT, ({ request }) =>
-          new URL(request.url).searchParams.get('cursor')
-            ? HttpResponse.json({ type: 'urn:dialnexa:problem:internal', title: 'x', status: 500 }, { status: 500 })
-            : undefined,
-        ),
+        http.get(ENDPOINT, ({ request }) => {
+          if (!new URL(request.url).searchParams.get('cursor')) return undefined;
+          failedAsks += 1;
+          return HttpResponse.json({ type: 'urn:dialnexa:problem:internal', title: 'x', status: 500 }, { status: 500 });
+        }),
       );
       loadMore()!.click();
       await until(() => shadow(el).querySelector('[part="more-error"]'));
@@ -373,7 +388,11 @@ describe('dn-login-activity', () => {
       expect(rows(el).length).to.be.greaterThan(0);
       // Scrolling does not hammer a failing server: only the user retries.
       scrollListTo(el, 1);
-      await sleep(200);
+      // A scroll would ask within the next frames (scroll events, then the observer).
+      await nextFrame();
+      await nextFrame();
+      await nextTask();
+      expect(failedAsks, 'only the failed page, no retry by scrolling').to.equal(1);
       backend.resetHandlers();
       const retry = screen.getByShadowRole('button', { name: 'Try again' });
       retry.click();

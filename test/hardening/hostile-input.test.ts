@@ -18,7 +18,7 @@ import type { RestAccountApi } from '../../src/api/rest-client.js';
 import type { DnReauthDialog } from '../../src/components/reauth-dialog/reauth-dialog.js';
 import type { Dn2faChallenge } from '../../src/components/2fa-challenge/2fa-challenge.js';
 import { dialogButton, dialogOpen } from '../helpers/dialogs.js';
-import { errorOf, mount, visibleText, nextFrame, pasteInto, requestsTo, until, type MountOptions } from '../helpers/fixture.js';
+import { errorOf, mount, visibleText, nextFrame, nextTask, pasteInto, requestsTo, until, type MountOptions } from '../helpers/fixture.js';
 import { HOSTILE_FILES, HOSTILE_TEXT, installCanary, pwnedReport, type Canary, type HostileText } from '../fixtures/hostile.js';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
@@ -329,7 +329,7 @@ describe('hostile input in every text field', () => {
           await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
           await nextFrame();
           await until(() => !busy(el), `${c.name} = ${entry.name}: the submit to finish`);
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          await nextTask();
           const sent = requestsTo(backend, c.endpoint).slice(before);
           if (sent.length === 0) {
             // Refused at the field: a visible message tied to it, and still nothing sent a moment later.

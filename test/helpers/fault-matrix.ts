@@ -13,7 +13,7 @@ import { http, HttpResponse, delay, type HttpHandler } from 'msw';
 import type { MockBackend } from './fixture.js';
 import type { RestAccountApi } from '../../src/api/rest-client.js';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
-import { until, visibleText } from './fixture.js';
+import { nextTask, until, visibleText } from './fixture.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -262,10 +262,11 @@ export function runFaultMatrix<T extends HTMLElement>(options: FaultMatrixOption
           expect(control.getAttribute('aria-disabled'), 'the action waits out the Retry-After shown').to.equal('true');
           // Healthy again: a request sent now would reach (and be logged by) the mock.
           ctx.backend.resetHandlers();
-          const before = ctx.backend.requests.length;
+          const before = ctx.backend.sent;
           await (options.again ?? options.act)!(ctx);
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          expect(ctx.backend.requests.length, 'nothing sent during the wait').to.equal(before);
+          // A request leaves within the click's microtasks; counted when sent, not when answered.
+          await nextTask();
+          expect(ctx.backend.sent, 'nothing sent during the wait').to.equal(before);
         } else if (!fault.unauthorized) {
           // A way to retry: the action's control is usable again, and using it works.
           if (options.control) {

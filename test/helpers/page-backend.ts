@@ -21,6 +21,8 @@ export interface PageBackend {
   readonly store: MockStore;
   /** Every request answered since the last start or `reset()`, oldest first. */
   readonly requests: readonly MockRequestLogEntry[];
+  /** How many API requests the page has sent since the last start or `reset()`, answered or not. */
+  readonly sent: number;
   /** Fresh seed data (the start options, overridden by `options`) and the original handlers. */
   reset(options?: MockOptions & { latencyMs?: number }): void;
   /** Prepends one-off handlers (e.g. a 500 for an error state). */
@@ -34,6 +36,7 @@ export type PageBackendOptions = Omit<MockBackendOptions, 'serviceWorkerUrl' | '
 const realFetch = globalThis.fetch.bind(globalThis);
 const store = new MockStore();
 const requests: MockRequestLogEntry[] = [];
+let sent = 0;
 let baseHandlers: HttpHandler[] = [];
 let overrides: HttpHandler[] = [];
 let apiPath = '/api/account';
@@ -44,6 +47,7 @@ function isApi(url: URL): boolean {
 
 /** The mock's answer; an API request no handler answers fails the test, as MSW's `onUnhandledRequest: 'error'` did. */
 async function answer(request: Request): Promise<Response> {
+  sent += 1;
   const response = await getResponse([...overrides, ...baseHandlers], request);
   // `HttpResponse.error()`: a network failure, as the browser reports it.
   if (response?.type === 'error') throw new TypeError('Failed to fetch');
@@ -118,6 +122,7 @@ export function pageBackend(options: PageBackendOptions = {}): PageBackend {
     createHandlers(store, { baseUrl, latencyMs: latency, validateResponses, ...(csrf ? { csrf } : {}), onRequest: (entry) => requests.push(entry) });
   const start = (next: MockOptions, latency: number) => {
     requests.length = 0;
+    sent = 0;
     store.reset(next);
     baseHandlers = handlersFor(latency);
     overrides = [];
@@ -128,6 +133,9 @@ export function pageBackend(options: PageBackendOptions = {}): PageBackend {
   return {
     store,
     requests,
+    get sent() {
+      return sent;
+    },
     reset(next = {}) {
       const { latencyMs: nextLatency, ...nextStore } = next;
       start({ ...storeOptions, ...nextStore }, nextLatency ?? latencyMs);

@@ -269,8 +269,9 @@ describe('mock backend through the service worker', () => {
     expect(store.listConnectedAccounts().items.find((a) => a.provider === 'microsoft')?.connected).to.equal(true);
 
     // The opener's backend listens for the popup's message.
+    const delivered = new Promise((resolve) => window.addEventListener('message', resolve, { once: true }));
     window.postMessage(posted[0]?.[0], location.origin);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await delivered;
     expect(store.listConnectedAccounts().items.find((a) => a.provider === 'github')?.connected).to.equal(true);
   });
 
