@@ -5,6 +5,7 @@
  * run. Install it after the element has mounted and uninstall it in `finally`, so the mocha
  * timeouts and the fixture's polling never see it.
  */
+import { nextTask } from './tasks.js';
 
 type Faked = 'setTimeout' | 'setInterval' | 'Date';
 
@@ -42,17 +43,6 @@ export interface FakeClock {
 // installed still reaches the real `clear*`.
 const FIRST_ID = 1_000_000_000;
 
-/** Resolves on the next (real) task, past every queued microtask. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(0);
-  });
-}
 
 /** Installs the fake clock on `window`; `fake` picks what it replaces (default: all three). */
 export function installClock({ fake = ['setTimeout', 'setInterval', 'Date'] as Faked[], now = Date.now() } = {}): FakeClock {

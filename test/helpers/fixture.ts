@@ -7,6 +7,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { pageBackend, type PageBackend, type PageBackendOptions } from './page-backend.js';
+export { nextTask } from './tasks.js';
 import { RestAccountApi } from '../../src/api/rest-client.js';
 import type { EndpointName } from '../../src/api/endpoints.js';
 import type { DnAccountProvider } from '../../src/components/account-provider/account-provider.js';
@@ -64,20 +65,6 @@ export async function settled(el: HTMLElement, message = 'element to finish load
   await nextFrame();
 }
 
-/**
- * Resolves on the next task (through a message channel, so no timer is involved): by then the
- * microtasks a click or an event started (a request, a Lit update) have run.
- */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(0);
-  });
-}
 
 /** Resolves after the next animation frame. */
 export function nextFrame(): Promise<void> {

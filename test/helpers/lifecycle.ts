@@ -49,6 +49,7 @@ import type { DnReauthDialog } from '../../src/components/reauth-dialog/reauth-d
 import '../../src/components/reauth-dialog/reauth-dialog.js';
 import type { DnConfirmDialog } from '../../src/internal/confirm-dialog.js';
 import '../../src/internal/define-confirm-dialog.js';
+import { nextTask } from './tasks.js';
 
 export const CYCLES = 40;
 /** The two internal dialogs are opened in every cycle (slower): fewer cycles, each one removed while open. */
@@ -308,20 +309,6 @@ function countingFetch(inner: typeof fetch): { fetch: typeof fetch; started: () 
   return { fetch: counted, started: () => started, settled: () => settled };
 }
 
-/**
- * Resolves on the next task, through a message channel: unlike `setTimeout(0)`, which
- * Chromium clamps to 4 ms once timers nest, it costs nothing.
- */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(0);
-  });
-}
 
 /** Waits `ms` (the timer leaves the ledger when it fires). */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
