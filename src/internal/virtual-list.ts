@@ -1,59 +1,88 @@
 /**
- * Windowed lists: only the rows in (and just around) the viewport are in the DOM, so a
- * list of 10,000 costs about what 10 do. Built on `@lit-labs/virtualizer`, which scrolls
- * with the page (no inner scrollbar) and measures rows of any height.
+ * Lists of rows. Up to {@link WINDOW_THRESHOLD} rows a list is plain: every row is in the
+ * DOM from the first render, in the page's own flow, so it is in the accessibility tree,
+ * in the Tab order, found by find-in-page and printed. Rows carry
+ * `content-visibility: auto` ({@link listRowStyles}), so rows off screen cost little.
  *
- * Lists scroll inside a box (`.scroller`, at most `--dn-list-max-block-size` tall) rather
- * than stretching the page: a list that loads more as it scrolls would otherwise push
- * everything after it out of reach. The virtualizer follows whichever ancestor scrolls.
+ * Longer lists are windowed: only the rows in (and just around) the view are in the DOM,
+ * so 10,000 rows cost about what 10 do. The virtualizer (`@lit-labs/virtualizer`, which
+ * measures rows of any height) is then loaded on demand from `windowed-rows.ts`; short
+ * lists never download it. Find-in-page only finds the rows rendered: a known limit of
+ * windowing.
+ *
+ * A windowed list scrolls inside a box (`.scroller`, at most `--dn-list-max-block-size`
+ * tall) rather than stretching the page. Plain lists have no box of their own, except a
+ * list that loads more as it scrolls (sign-in activity): it keeps the box at every length,
+ * since loading on scroll would otherwise push everything after it out of reach.
  *
  * Use inside a `<ul role="list">` (Safari drops list semantics from restyled lists); each
  * row is an `<li>` carrying `aria-posinset` / `aria-setsize`, so a screen reader still
  * says "3 of 10,000" although only a few rows exist.
  */
-import { css, html, nothing, type ChildPart, type TemplateResult } from 'lit';
+import { css, nothing, type ChildPart, type TemplateResult } from 'lit';
 import { AsyncDirective } from 'lit/async-directive.js';
 import { directive } from 'lit/directive.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type * as WindowedRowsModule from './windowed-rows.js';
 
-export { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+export type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 export { focusWhenRendered } from './focus.js';
 
-const EMPTY = html``;
+/** Lists longer than this are windowed; up to it, every row is rendered. */
+export const WINDOW_THRESHOLD = 200;
+
+/** Whether a list of `count` rows is windowed. */
+export const isWindowed = (count: number): boolean => count > WINDOW_THRESHOLD;
+
+type WindowedRows = typeof WindowedRowsModule;
+let windowedModule: WindowedRows | undefined;
+let windowedLoading: Promise<WindowedRows> | undefined;
+
+function loadWindowed(): Promise<WindowedRows> {
+  windowedLoading ??= import('./windowed-rows.js').then((module) => (windowedModule = module));
+  return windowedLoading;
+}
+
+type Rows = [items: readonly unknown[], key: (item: never) => string, renderItem: (item: never, index: number) => TemplateResult];
 
 /**
- * Passes `value` through once the part's container is in the document. The virtualizer
- * looks for the ancestors that scroll when it starts; a template's new nodes are still a
- * detached fragment while their directives first run, so a list created together with its
- * scroll box would never notice the box scrolling. Deferred by a microtask, it sees them.
+ * Renders the windowed rows once the virtualizer's code has loaded and the part's container
+ * is in the document. The virtualizer looks for the ancestors that scroll when it starts; a
+ * template's new nodes are still a detached fragment while their directives first run, so a
+ * list created together with its scroll box would never notice the box scrolling.
  */
-class WhenConnected extends AsyncDirective {
+class Windowed extends AsyncDirective {
   #ready = false;
-  #latest: unknown = nothing;
+  #latest?: Rows;
   #part?: ChildPart;
 
-  render(value: unknown): unknown {
-    return value;
+  render(..._rows: Rows): unknown {
+    return nothing;
   }
 
-  override update(part: ChildPart, [value]: [unknown]): unknown {
-    this.#latest = value;
+  override update(part: ChildPart, rows: Rows): unknown {
+    this.#latest = rows;
     this.#part = part;
-    if (this.#ready || part.parentNode?.isConnected) {
+    if (windowedModule && (this.#ready || part.parentNode?.isConnected)) {
       this.#ready = true;
-      return value;
+      return this.#value();
     }
     this.#startSoon();
     return nothing;
   }
 
+  #value(): unknown {
+    const [items, key, renderItem] = this.#latest!;
+    return windowedModule!.windowedRows(items, key as (item: unknown) => string, renderItem as (item: unknown, index: number) => TemplateResult);
+  }
+
   #startSoon(): void {
-    queueMicrotask(() => {
+    void loadWindowed().then(() => {
+      // Deferred by a microtask at least: the template's nodes are in the document by then.
       if (this.#ready || !this.isConnected) return;
       if (this.#part?.parentNode?.isConnected) {
         this.#ready = true;
-        this.setValue(this.#latest);
+        this.setValue(this.#value());
       }
     });
   }
@@ -63,30 +92,31 @@ class WhenConnected extends AsyncDirective {
   }
 }
 
-const whenConnected = directive(WhenConnected);
+const windowed = directive(Windowed);
 
 /**
- * Renders `items` windowed. `key` must be stable per item (rows keep their DOM, and with it
- * focus, while they stay in view).
+ * Renders `items` as `<li>` rows: all of them up to {@link WINDOW_THRESHOLD}, windowed above.
+ * `key` must be stable per item (rows keep their DOM, and with it focus, while they stay).
  */
 export function virtualList<T>(items: readonly T[], key: (item: T) => string, renderItem: (item: T, index: number) => TemplateResult): unknown {
-  return whenConnected(
-    virtualize<T>({
-    items: items as T[],
-    // Given here, the layout is part of this module instead of a chunk fetched at first render.
-    layout: flow(),
-    // Right after the list shrinks, the directive renders the previous range once more
-    // before the virtualizer reports the new one: rows past the end arrive as undefined.
-    keyFunction: (item: T, index: number) => (item === undefined ? `\u0000${index}` : key(item)),
-    renderItem: (item: T, index: number) => (item === undefined ? EMPTY : renderItem(item, index)),
-    }),
-  );
+  if (!isWindowed(items.length)) return repeat(items, key, renderItem);
+  return windowed(items, key as (item: never) => string, renderItem as (item: never, index: number) => TemplateResult);
 }
 
+/**
+ * Rows of a plain list (`ul.list.plain > li`) skip layout and paint while off screen; the
+ * browser remembers each row's last height, the estimate covers rows never shown.
+ */
+export const listRowStyles = css`
+  .list.plain > li {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 8rem;
+  }
+`;
 
 /**
- * The box a windowed list scrolls in: as tall as its rows, up to `--dn-list-max-block-size`.
- * The padding keeps the rows' focus rings inside the clipped area.
+ * The box a windowed (or loading-on-scroll) list scrolls in: as tall as its rows, up to
+ * `--dn-list-max-block-size`. The padding keeps the rows' focus rings inside the clipped area.
  */
 export const listScrollerStyles = css`
   .scroller {
@@ -104,5 +134,13 @@ export const listScrollerStyles = css`
   .scroller:focus-visible {
     outline: var(--dn-focus-ring);
     outline-offset: 0;
+  }
+
+  /* On paper, every rendered row: a box cannot scroll there. */
+  @media print {
+    .scroller {
+      max-block-size: none;
+      overflow: visible;
+    }
   }
 `;

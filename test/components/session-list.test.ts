@@ -7,7 +7,7 @@ import type { Session } from '../../src/api/schemas.js';
 import type { DnSessionList } from '../../src/components/session-list/session-list.js';
 import '../../src/components/session-list/session-list.js';
 import { formatDateTime } from '../../src/i18n/format.js';
-import { mount, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, requestsTo, settled, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 import { revokeFlowSuite } from './revoke-flows.suite.js';
 
@@ -187,14 +187,59 @@ describe('dn-session-list', () => {
       expect(visibleText(hostile.querySelector('[part="device-type"]')!)).to.equal('Unknown device');
     });
 
+    it('has every row in the accessibility tree and the Tab order before any scroll, with no box of its own', async () => {
+      const { provider, backend } = await mount(html`<div style="block-size: 3000px"></div><dn-session-list></dn-session-list>`, { reauth: 'never', sessions: 6, settle: false });
+      const el = provider.querySelector<DnSessionList>('dn-session-list')!;
+      await settled(el);
+      expect(el.getBoundingClientRect().top, 'the list starts off screen').to.be.greaterThan(window.innerHeight);
+      expect(window.scrollY).to.equal(0);
+      const sessions = backend.store.listSessions().items;
+      const list = within(el).getByShadowRole('list', { name: 'Active sessions' });
+      const items = within(list).getAllByShadowRole('listitem');
+      expect(items).to.have.length(6);
+      expect(items.map((row) => row.getAttribute('aria-posinset'))).to.deep.equal(['1', '2', '3', '4', '5', '6']);
+      expect([...names(el)].sort()).to.deep.equal(sessions.map((s) => `${s.browser} on ${s.os}`).sort());
+      expect(el.shadowRoot!.querySelector('[part="scroller"]'), 'no inner scroll box').to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part="count"]'), 'the list itself says how many').to.equal(null);
+      // Every row's button is focusable, found by its name while the rows are still off screen.
+      const buttons = items.map((row) => within(row).getByShadowRole('button'));
+      for (const button of buttons) {
+        expect(button.tabIndex).to.equal(0);
+        expect((button as HTMLButtonElement).disabled).to.equal(false);
+      }
+      expect(window.scrollY, 'nothing scrolled yet').to.equal(0);
+      // In the Tab order: from "Sign out all other sessions", row after row (each row's time is a stop too).
+      revokeOthersButton().focus();
+      const order: Element[] = [];
+      for (let i = 0; i < 20 && order.length < buttons.length; i++) {
+        await sendKeys({ press: 'Tab' });
+        const active = deepActive();
+        if (active && buttons.includes(active)) order.push(active);
+      }
+      expect(order).to.deep.equal(buttons);
+      // And back with Shift+Tab from below, past rows that were never on screen.
+      await sendKeys({ down: 'Shift' });
+      const back: Element[] = [];
+      for (let i = 0; i < 20 && back.length < buttons.length - 1; i++) {
+        await sendKeys({ press: 'Tab' });
+        const active = deepActive();
+        if (active && buttons.includes(active)) back.push(active);
+      }
+      await sendKeys({ up: 'Shift' });
+      expect(back).to.deep.equal(buttons.slice(0, -1).reverse());
+    });
+
     it('stays windowed with 10,000 sessions: every row knows its place, few exist', async () => {
       const { el } = await mountSessions({ sessions: 10000 });
+      // The virtualizer loads on demand, for long lists only.
+      await until(() => rows(el).length > 0, 'the windowed rows');
       const present = rows(el);
-      expect(present.length).to.be.greaterThan(0);
       expect(present.length).to.be.lessThan(100);
       expect(present[0]!.getAttribute('aria-setsize')).to.equal('10000');
       expect(present[0]!.getAttribute('aria-posinset')).to.equal('1');
       expect(el.shadowRoot!.querySelectorAll('li').length).to.be.lessThan(100);
+      // Only some rows exist: the count says how many there are.
+      expect(visibleText(el.shadowRoot!.querySelector('[part="count"]')!)).to.equal('10,000 active sessions');
       revokeOthersButton().click();
       await until(() => dialogOpen(el));
       expect(visibleText(nativeDialogOf(el))).to.contain('9,999 other sessions will be signed out.');
@@ -209,11 +254,12 @@ describe('dn-session-list', () => {
       expect(el.shadowRoot!.querySelectorAll('li').length).to.be.lessThan(100);
     });
 
-    it('takes just the height of a short list (no inner scrollbar)', async () => {
-      const { el } = await mountSessions({ sessions: 2 });
-      const box = el.shadowRoot!.querySelector<HTMLElement>('[part="scroller"]')!;
-      expect(box.scrollHeight).to.be.at.most(box.clientHeight + 1);
-      expect(el.shadowRoot!.querySelectorAll('[part~="session"]').length).to.equal(2);
+    it('renders a short list whole, in the page\'s flow (no inner scrollbar, no cut-off rows)', async () => {
+      const { el } = await mountSessions({ sessions: 6 });
+      expect(el.shadowRoot!.querySelector('[part="scroller"]')).to.equal(null);
+      const list = el.shadowRoot!.querySelector<HTMLElement>('[part="list"]')!;
+      expect(list.scrollHeight).to.be.at.most(list.clientHeight + 1);
+      expect(el.shadowRoot!.querySelectorAll('[part~="session"]').length).to.equal(6);
     });
   });
 

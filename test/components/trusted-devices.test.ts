@@ -5,7 +5,7 @@ import { screen, within } from 'shadow-dom-testing-library';
 import type { TrustedDevice } from '../../src/api/schemas.js';
 import type { DnTrustedDevices } from '../../src/components/trusted-devices/trusted-devices.js';
 import '../../src/components/trusted-devices/trusted-devices.js';
-import { mount, requestsTo, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, requestsTo, settled, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 import { revokeFlowSuite } from './revoke-flows.suite.js';
 
@@ -56,6 +56,41 @@ describe('dn-trusted-devices', () => {
   });
 
   describe('by default', () => {
+    it('has every row in the accessibility tree and the Tab order before any scroll, with no box of its own', async () => {
+      const { provider, backend } = await mount(html`<div style="block-size: 3000px"></div><dn-trusted-devices></dn-trusted-devices>`, { reauth: 'never', trustedDevices: 2, settle: false });
+      const el = provider.querySelector<DnTrustedDevices>('dn-trusted-devices')!;
+      await settled(el);
+      expect(el.getBoundingClientRect().top, 'the list starts off screen').to.be.greaterThan(window.innerHeight);
+      expect(window.scrollY).to.equal(0);
+      const devices = backend.store.listTrustedDevices().items;
+      const list = within(el).getByShadowRole('list', { name: 'Trusted devices' });
+      const items = within(list).getAllByShadowRole('listitem');
+      expect(items).to.have.length(2);
+      expect([...names(el)].sort()).to.deep.equal(devices.map((d) => `${d.browser} on ${d.os}`).sort());
+      expect(el.shadowRoot!.querySelector('[part="scroller"]'), 'no inner scroll box').to.equal(null);
+      const buttons = items.map((row) => within(row).getByShadowRole('button', { name: /^Revoke / }));
+      for (const button of buttons) expect(button.tabIndex).to.equal(0);
+      expect(window.scrollY, 'nothing scrolled yet').to.equal(0);
+      // In the Tab order, row after row, and back with Shift+Tab from below.
+      el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+      const order: Element[] = [];
+      for (let i = 0; i < 6 && order.length < buttons.length; i++) {
+        await sendKeys({ press: 'Tab' });
+        const active = deepActive();
+        if (active && buttons.includes(active)) order.push(active);
+      }
+      expect(order).to.deep.equal(buttons);
+      await sendKeys({ down: 'Shift' });
+      let back: Element | null = null;
+      for (let i = 0; i < 6 && !back; i++) {
+        await sendKeys({ press: 'Tab' });
+        const active = deepActive();
+        if (active && buttons.includes(active)) back = active;
+      }
+      await sendKeys({ up: 'Shift' });
+      expect(back === buttons[0]).to.equal(true);
+    });
+
     it('lists every trusted device the server has, as a list', async () => {
       const { el, backend } = await mountDevices({ trustedDevices: 4 });
       const items = backend.store.listTrustedDevices().items;

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { resources } from '../../api/resources.js';
@@ -18,7 +18,7 @@ import { ResourceController } from '../../internal/resource-controller.js';
 import { deviceListStyles, icon, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
-import { listScrollerStyles, virtualList, type VisibilityChangedEvent } from '../../internal/virtual-list.js';
+import { isWindowed, listRowStyles, listScrollerStyles, virtualList, type VisibilityChangedEvent } from '../../internal/virtual-list.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './login-activity.styles.js';
 
@@ -104,8 +104,10 @@ function findBursts(items: readonly LoginAttempt[]): Burst[] {
  * failed. "Failed only" narrows the list on the server.
  *
  * More attempts load from the server's cursor as the user scrolls towards the end,
- * or with "Load more" (the keyboard and screen-reader path). The list is windowed:
- * tens of thousands of rows cost about what ten do.
+ * or with "Load more" (the keyboard and screen-reader path). Up to 200 attempts every
+ * row is rendered (and so read, found and printed); above, the list is windowed: tens of
+ * thousands of rows cost about what ten do. The list scrolls in a box of its own at any
+ * length, so that loading on scroll never pushes what follows out of reach.
  *
  * Three or more failed attempts in a row, each within 15 minutes of the next,
  * stand out: the rows are marked, the newest one says how many and from where, and
@@ -146,7 +148,7 @@ function findBursts(items: readonly LoginAttempt[]): Burst[] {
  * @tagname dn-login-activity
  */
 export class DnLoginActivity extends DnElement {
-  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, deviceListStyles, fieldStyles, listScrollerStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, deviceListStyles, fieldStyles, listRowStyles, listScrollerStyles, styles];
 
   /** Keeps relative times (\"5 minutes ago\") current while the element is on the page. */
   protected readonly refresh = new RefreshController(this);
@@ -243,9 +245,10 @@ export class DnLoginActivity extends DnElement {
       return html`<p part="empty" class="empty">${this.t(this.failedOnly ? 'activity.emptyFailed' : 'activity.empty')}</p>`;
     }
     const total = items.length;
+    const windowed = isWindowed(total);
     // The role is not redundant: Safari drops list semantics from restyled lists (see virtual-list.ts).
     // eslint-disable-next-line lit-a11y/no-redundant-role
-    const list = html`<ul part="list" class="list" role="list" aria-label=${this.t('activity.listLabel')} @visibilityChanged=${this.handleVisibility}>
+    const list = html`<ul part="list" class=${windowed ? 'list' : 'list plain'} role="list" aria-label=${this.t('activity.listLabel')} @visibilityChanged=${windowed ? this.handleVisibility : nothing}>
       ${virtualList(
         items,
         (attempt) => attempt.id,
@@ -256,7 +259,7 @@ export class DnLoginActivity extends DnElement {
       <p part="count" class="muted count">
         ${this.t('activity.shown', { count: total, number: formatNumber(total, this.userSettings) })}
       </p>
-      <div part="scroller" class="scroller" tabindex="0" role="region" aria-label=${this.t('activity.listLabel')}>${list}</div>
+      <div part="scroller" class="scroller" tabindex="0" role="region" aria-label=${this.t('activity.listLabel')} @scroll=${windowed ? nothing : this.handleScroll}>${list}</div>
       ${this.renderMore()}`;
   }
 
@@ -369,6 +372,27 @@ export class DnLoginActivity extends DnElement {
     if (!items || !this.nextCursor || this.loadingMore || this.moreError) return;
     if (event.last >= items.length - PREFETCH_ROWS) void this.loadMore();
   };
+
+  /** A plain list has no virtualizer to report what is in view: the box says it. */
+  private readonly handleScroll = (): void => this.loadMoreIfNearEnd();
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A box not yet full (a small page size) fills up page by page, as it would by scrolling.
+    // After this update, not during it (Lit warns of a change inside `updated`).
+    queueMicrotask(() => this.loadMoreIfNearEnd());
+  }
+
+  /** Plain lists only: loads the next page once a row this close to the end is in the box's view. */
+  private loadMoreIfNearEnd(): void {
+    const items = this.items;
+    if (!items || isWindowed(items.length) || !this.nextCursor || this.loadingMore || this.moreError) return;
+    const box = this.renderRoot.querySelector<HTMLElement>('[part="scroller"]');
+    const rows = box?.querySelectorAll<HTMLElement>('[part="attempt"]');
+    const near = rows?.[Math.max(0, rows.length - 1 - PREFETCH_ROWS)];
+    if (!box || !near) return;
+    if (near.getBoundingClientRect().top <= box.getBoundingClientRect().bottom) void this.loadMore();
+  }
 
   private readonly handleChangePassword = (): void => {
     emit(this, 'dn-password-change-requested', { reason: 'unrecognized-activity' });

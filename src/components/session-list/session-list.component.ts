@@ -19,7 +19,7 @@ import { emit } from '../../internal/events.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
-import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
+import { isWindowed, listRowStyles, listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './session-list.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
@@ -41,8 +41,9 @@ function sortSessions(items: readonly Session[]): Session[] {
  * Signing out of the session in use is the host's job: its "Sign out" button
  * only emits `dn-sign-out-requested`. When the server requires
  * re-authentication, "Confirm it's you" opens and the request is sent again
- * once the user confirmed. Relative times stay current while the page is open;
- * thousands of sessions render windowed.
+ * once the user confirmed. Relative times stay current while the page is open.
+ * Every session is rendered (and so read, found and printed); only above
+ * 200 sessions is the list windowed, in a scroll box of its own.
  *
  * @event dn-session-revoked - One other session was signed out. `detail.session`.
  * @event dn-sessions-revoked - Every other session was signed out. `detail.revoked`: how many, as the server counted.
@@ -54,7 +55,8 @@ function sortSessions(items: readonly Session[]): Session[] {
  * @csspart title - The heading.
  * @csspart intro - The sentence under the heading.
  * @csspart revoke-others - The "Sign out all other sessions" button.
- * @csspart scroller - The box the list scrolls in (at most `--dn-list-max-block-size` tall).
+ * @csspart scroller - The box a long (windowed) list scrolls in, at most `--dn-list-max-block-size` tall; short lists have none.
+ * @csspart count - How many sessions there are, shown above a long (windowed) list.
  * @csspart list - The list of sessions.
  * @csspart session - One session.
  * @csspart device-type - The device icon with its text alternative ("Computer", "Phone", …).
@@ -78,7 +80,7 @@ function sortSessions(items: readonly Session[]): Session[] {
  * @tagname dn-session-list
  */
 export class DnSessionList extends DnElement {
-  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, deviceListStyles, relativeTimeStyles, listScrollerStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, deviceListStyles, relativeTimeStyles, listRowStyles, listScrollerStyles, styles];
 
   /** Keeps relative times (\"5 minutes ago\") current while the element is on the page. */
   protected readonly refresh = new RefreshController(this);
@@ -144,17 +146,22 @@ export class DnSessionList extends DnElement {
 
   private renderSessions(sessions: Session[], others: number): TemplateResult {
     if (sessions.length === 0) return html`<p part="empty" class="empty">${this.t('sessions.empty')}</p>`;
+    const windowed = isWindowed(sessions.length);
     // The role is not redundant: Safari drops list semantics from restyled lists (see virtual-list.ts).
     // eslint-disable-next-line lit-a11y/no-redundant-role
-    const list = html`<ul part="list" class="list" role="list" aria-label=${this.t('sessions.listLabel')}>
+    const list = html`<ul part="list" class=${windowed ? 'list' : 'list plain'} role="list" aria-label=${this.t('sessions.listLabel')}>
       ${virtualList(
         sessions,
         (session) => session.id,
         (session, index) => this.renderSession(session, index, sessions.length),
       )}
     </ul>`;
+    const count = sessions.length;
     return html`<p part="intro" class="muted">${this.t('sessions.intro')}</p>
-      <div part="scroller" class="scroller">${list}</div>
+      ${windowed
+        ? html`<p part="count" class="muted count">${this.t('sessions.count', { count, number: formatNumber(count, this.userSettings) })}</p>
+            <div part="scroller" class="scroller">${list}</div>`
+        : list}
       ${others === 0 && sessions.some((session) => session.current)
         ? html`<p part="only-device" class="muted">${this.t('sessions.onlyThisDevice')}</p>`
         : nothing}

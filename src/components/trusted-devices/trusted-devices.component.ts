@@ -18,7 +18,7 @@ import { deviceListStyles, RefreshController, renderDeviceType } from '../../int
 import { emit } from '../../internal/events.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
-import { listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
+import { isWindowed, listRowStyles, listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
@@ -39,7 +39,8 @@ import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
  * @csspart title - The heading.
  * @csspart intro - The sentence under the heading.
  * @csspart revoke-all - The "Revoke all" button.
- * @csspart scroller - The box the list scrolls in (at most `--dn-list-max-block-size` tall).
+ * @csspart scroller - The box a long (windowed) list scrolls in, at most `--dn-list-max-block-size` tall; short lists have none.
+ * @csspart count - How many devices there are, shown above a long (windowed) list.
  * @csspart list - The list of devices.
  * @csspart device - One device.
  * @csspart device-type - The device icon with its text alternative ("Computer", "Phone", …).
@@ -57,7 +58,7 @@ import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
  * @tagname dn-trusted-devices
  */
 export class DnTrustedDevices extends DnElement {
-  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, deviceListStyles, relativeTimeStyles, listScrollerStyles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, deviceListStyles, relativeTimeStyles, listRowStyles, listScrollerStyles];
 
   /** Keeps relative times (\"5 minutes ago\") current while the element is on the page. */
   protected readonly refresh = new RefreshController(this);
@@ -113,16 +114,21 @@ export class DnTrustedDevices extends DnElement {
   private renderDevices(devices: TrustedDevice[]): TemplateResult {
     if (devices.length === 0) return html`<p part="empty" class="empty">${this.t('devices.empty')}</p>`;
     const intro = html`<p part="intro" class="muted">${this.t('devices.intro')}</p>`;
+    const windowed = isWindowed(devices.length);
     // The role is not redundant: Safari drops list semantics from restyled lists (see virtual-list.ts).
     // eslint-disable-next-line lit-a11y/no-redundant-role
-    const list = html`<ul part="list" class="list" role="list" aria-label=${this.t('devices.listLabel')}>
+    const list = html`<ul part="list" class=${windowed ? 'list' : 'list plain'} role="list" aria-label=${this.t('devices.listLabel')}>
       ${virtualList(
         devices,
         (device) => device.id,
         (device, index) => this.renderDevice(device, index, devices.length),
       )}
     </ul>`;
-    return html`${intro}<div part="scroller" class="scroller">${list}</div>`;
+    if (!windowed) return html`${intro}${list}`;
+    const count = devices.length;
+    return html`${intro}
+      <p part="count" class="muted count">${this.t('devices.count', { count, number: formatNumber(count, this.userSettings) })}</p>
+      <div part="scroller" class="scroller">${list}</div>`;
   }
 
   private renderDevice(device: TrustedDevice, index: number, total: number): TemplateResult {

@@ -6,6 +6,8 @@ export default {
   empty:
     'Wenn Sie sich mit Zwei-Faktor-Authentifizierung anmelden, können Sie einem Gerät 30 Tage lang vertrauen, sodass es den Code-Schritt überspringt. Vertrauenswürdige Geräte werden hier angezeigt.',
   listLabel: 'Vertrauenswürdige Geräte',
+  count_one: '{{number}} vertrauenswürdiges Gerät',
+  count_other: '{{number}} vertrauenswürdige Geräte',
   deviceName: '{{browser}} unter {{os}}',
   thisDevice: 'Dieses Gerät',
   ip: 'IP-Adresse:',

@@ -6,6 +6,8 @@ export default {
   empty: 'Es wurden keine aktiven Sitzungen gefunden. Jedes Gerät und jeder Browser, mit dem Sie sich anmelden, wird hier angezeigt.',
   onlyThisDevice: 'Sie sind nur auf diesem Gerät angemeldet.',
   listLabel: 'Aktive Sitzungen',
+  count_one: '{{number}} aktive Sitzung',
+  count_other: '{{number}} aktive Sitzungen',
   sessionName: '{{browser}} unter {{os}}',
   thisDevice: 'Dieses Gerät',
   ip: 'IP-Adresse:',

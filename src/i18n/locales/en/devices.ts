@@ -6,6 +6,8 @@ export default {
   empty:
     'When you sign in with two-factor authentication, you can trust a device for 30 days so it skips the code step. Trusted devices show up here.',
   listLabel: 'Trusted devices',
+  count_one: '{{number}} trusted device',
+  count_other: '{{number}} trusted devices',
   deviceName: '{{browser}} on {{os}}',
   thisDevice: 'This device',
   ip: 'IP address:',

@@ -6,6 +6,8 @@ export default {
   empty: 'No active sessions were found. Every device and browser you sign in with shows up here.',
   onlyThisDevice: "You're signed in only on this device.",
   listLabel: 'Active sessions',
+  count_one: '{{number}} active session',
+  count_other: '{{number}} active sessions',
   sessionName: '{{browser}} on {{os}}',
   thisDevice: 'This device',
   ip: 'IP address:',

@@ -6,6 +6,9 @@ export default {
   empty:
     'Cuando inicias sesión con la verificación en dos pasos, puedes confiar en un dispositivo durante 30 días para que se salte el paso del código. Los dispositivos de confianza aparecen aquí.',
   listLabel: 'Dispositivos de confianza',
+  count_one: '{{number}} dispositivo de confianza',
+  count_many: '{{number}} dispositivos de confianza',
+  count_other: '{{number}} dispositivos de confianza',
   deviceName: '{{browser}} en {{os}}',
   thisDevice: 'Este dispositivo',
   ip: 'Dirección IP:',
