@@ -147,7 +147,7 @@ export function revokeFlowSuite(config: RevokeFlowConfig): void {
       expect(requests).to.have.length(1);
       expect(requests[0]!.method).to.equal('DELETE');
       expect(requests[0]!.url).to.match(new RegExp(`${escapeRegExp(config.onePath.replace(':id', item.id))}$`));
-      // The windowed list re-renders its rows a frame after the data changed.
+      // The row leaves with the element's next update (a frame later if the list were windowed).
       await until(() => !names(el).includes(target), 'the row to leave the list');
       expect(config.items(backend)).to.have.length(config.rowCount - 1);
       expect(rows(el)[0]!.getAttribute('aria-setsize')).to.equal(String(config.rowCount - 1));

@@ -325,8 +325,11 @@ export async function until(predicate: () => unknown, message: string): Promise<
   throw new Error(`Timeout: ${message}`);
 }
 
-/** Elements that observe (lists through the virtualizer, the page its tabs and size). */
-const OBSERVING = ['dn-trusted-devices', 'dn-session-list', 'dn-login-activity', 'dn-account-settings'];
+/**
+ * Elements that observe (long lists through the virtualizer, the page its tabs and size).
+ * Sign-in activity is not among them: its first page (at most 200) is a plain list.
+ */
+const OBSERVING = ['dn-trusted-devices', 'dn-session-list', 'dn-account-settings'];
 /** Elements that listen to the window or the document while on the page. */
 const LISTENING = ['dn-email-change', 'dn-connected-accounts', 'dn-billing-summary'];
 
@@ -389,7 +392,8 @@ export function openDialogs(...roots: (Element | ShadowRoot | null | undefined)[
 /** Two providers for a run: one whose API never answers, one on the in-process mock (its fetch counted). */
 export async function providers(calls: Call[], mock: MockFetchOptions = {}) {
   const pending = await fixture<DnAccountProvider>(html`<dn-account-provider .api=${recordingApi(calls)}></dn-account-provider>`);
-  const { fetch } = createMockFetch({ sessions: 200, loginAttempts: 500, trustedDevices: 20, ...mock });
+  // More sessions and devices than WINDOW_THRESHOLD: those lists are windowed, the virtualizer runs.
+  const { fetch } = createMockFetch({ sessions: 250, loginAttempts: 500, trustedDevices: 250, ...mock });
   const counter = countingFetch(fetch);
   const answeringApi = new RestAccountApi({ baseUrl: '/api/account', fetch: counter.fetch, retry: { attempts: 0 } });
   const answering = await fixture<DnAccountProvider>(html`<dn-account-provider .api=${answeringApi}></dn-account-provider>`);
