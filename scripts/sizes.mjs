@@ -3,7 +3,7 @@
 // split into chunks as a host's bundler would; each chunk is compressed on its own (gzip
 // level 9, brotli quality 11) and an entry's figure is the sum over the chunks a page
 // downloads before it runs (static imports). Code that loads on demand (other locales, the
-// QR code, the re-auth dialog) is counted apart.
+// QR code, the re-auth dialog, the virtualizer of long lists) is counted apart.
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -136,7 +136,12 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
         const entry = outputs[f]?.entryPoint ?? '';
         const fallback = entry.includes('@lit-labs/virtualizer') ? 'virtualizer layout (re-export)' : basename(f, '.js');
         const list = [...names].join(', ');
-        const label = names.has('qrcode') ? `QR code (${list})` : list || fallback;
+        // The virtualizer loads only for lists over WINDOW_THRESHOLD rows (src/internal/virtual-list.ts).
+        const label = names.has('qrcode')
+          ? `QR code (${list})`
+          : names.has('@lit-labs/virtualizer')
+            ? 'virtualizer (windowed lists over 200 rows)'
+            : list || fallback;
         return { label, ...sum(files) };
       })
       // An element the page imports lazily is an entry of its own (a row above), not extra code.

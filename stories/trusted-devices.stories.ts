@@ -31,7 +31,7 @@ export const OneDevice: Story = {
   parameters: { mock: { trustedDevices: 1, reauth: 'never' } },
 };
 
-/** Forty devices: the list scrolls inside its box (at most `--dn-list-max-block-size` tall). */
+/** Forty devices: every row is rendered, in the page's own flow (no box of its own below 200 rows). */
 export const Many: Story = {
   name: 'Many (40)',
   parameters: { mock: { trustedDevices: 40, reauth: 'never' } },

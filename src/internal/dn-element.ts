@@ -71,7 +71,7 @@ function ensureContextRoot(): void {
  * @cssproperty --dn-duration-normal - Length of transitions (0 s under reduced motion).
  * @cssproperty --dn-avatar-size - Size of avatars.
  * @cssproperty --dn-dialog-width - Width of dialogs.
- * @cssproperty --dn-list-max-block-size - Most a long list (sessions, sign-ins, devices) grows before it scrolls inside its box.
+ * @cssproperty --dn-list-max-block-size - Long lists only (over 200 sessions or devices, windowed) and the sign-in activity list, which loads more as it scrolls: the most they grow before scrolling inside their box. Shorter session and device lists take their full height in the page.
  */
 export abstract class DnElement extends LitElement {
   static override styles = baseStyles;

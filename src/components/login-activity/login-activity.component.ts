@@ -125,7 +125,7 @@ function findBursts(items: readonly LoginAttempt[]): Burst[] {
  * @csspart burst-alert - The warning shown when several failed attempts came in a row.
  * @csspart change-password - The "Change password" link or button in that warning.
  * @csspart count - How many attempts are shown.
- * @csspart scroller - The box the list scrolls in (at most `--dn-list-max-block-size` tall); it takes focus so the keyboard can scroll it.
+ * @csspart scroller - The box the list scrolls in (at most `--dn-list-max-block-size` tall, at any length since it loads more as it scrolls); it takes focus so the keyboard can scroll it.
  * @csspart list - The list of attempts.
  * @csspart attempt - One attempt.
  * @csspart burst-note - On the newest attempt of a burst: how many failed in a row, and from where.
