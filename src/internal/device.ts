@@ -86,7 +86,7 @@ export const deviceListStyles = css`
     outline-offset: var(--dn-focus-offset);
   }
 
-  /* Windowed: only the rows in view are in the DOM, positioned by the virtualizer. */
+  /* Plain up to 200 rows; above, windowed: only the rows in view exist, placed by the virtualizer. */
   .list {
     display: block;
     margin: 0;

@@ -6,8 +6,8 @@ export function deepActiveElement(): HTMLElement | null {
 }
 
 /**
- * Focuses the first element matching `selector` in `root` once it is rendered: the
- * virtualizer adds rows a frame or two after the list changed. Falls back to `fallback`
+ * Focuses the first element matching `selector` in `root` once it is rendered: a plain
+ * list has it after the element's update, a windowed one a frame or two later. Falls back to `fallback`
  * when the row never appears (e.g. it was the last one).
  */
 export async function focusWhenRendered(root: ParentNode, selector: string, fallback?: () => HTMLElement | null | undefined): Promise<void> {

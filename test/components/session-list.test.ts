@@ -254,6 +254,19 @@ describe('dn-session-list', () => {
       expect(el.shadowRoot!.querySelectorAll('li').length).to.be.lessThan(100);
     });
 
+    it('moves focus to the next row after a sign-out in a windowed list too', async () => {
+      const { el } = await mountSessions({ sessions: 250 });
+      await until(() => el.shadowRoot!.querySelectorAll('[part="revoke"]').length > 1, 'the windowed rows');
+      const [target, next] = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="revoke"]')];
+      const nextId = next!.dataset['id']!;
+      target!.focus();
+      target!.click();
+      await until(() => dialogOpen(el), 'the confirmation');
+      dialogButton(el, 'Sign out').click();
+      await until(() => rows(el)[0]!.getAttribute('aria-setsize') === '249', 'the row to leave');
+      await until(() => deepActive() === el.shadowRoot!.querySelector(`[part="revoke"][data-id="${nextId}"]`), "focus on the next row's button");
+    });
+
     it('renders a short list whole, in the page\'s flow (no inner scrollbar, no cut-off rows)', async () => {
       const { el } = await mountSessions({ sessions: 6 });
       expect(el.shadowRoot!.querySelector('[part="scroller"]')).to.equal(null);

@@ -23,7 +23,7 @@ export const styles = css`
     font-size: var(--dn-font-size-sm);
   }
 
-  /* Windowed: only the rows in view are in the DOM, positioned by the virtualizer. */
+  /* Plain up to 200 rows; above, windowed: only the rows in view exist, placed by the virtualizer. */
   .list {
     display: block;
     margin: 0;
