@@ -390,7 +390,8 @@ export class DnLoginActivity extends DnElement {
     const box = this.renderRoot.querySelector<HTMLElement>('[part="scroller"]');
     const rows = box?.querySelectorAll<HTMLElement>('[part="attempt"]');
     const near = rows?.[Math.max(0, rows.length - 1 - PREFETCH_ROWS)];
-    if (!box || !near) return;
+    // A hidden list (an inactive tab, display: none) has no size: nothing is in view.
+    if (!box || !near || box.clientHeight === 0) return;
     if (near.getBoundingClientRect().top <= box.getBoundingClientRect().bottom) void this.loadMore();
   }
 
