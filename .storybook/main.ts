@@ -61,8 +61,22 @@ const config: StorybookConfig = {
   viteFinal: (viteConfig) =>
     mergeConfig(viteConfig, {
       plugins: [reloadOnLibraryChange, mockOAuthPage],
-      // Without this Vite pre-bundles Lit twice and two copies of Lit load.
-      optimizeDeps: { include: ['lit/directive-helpers.js'] },
+      // Without the first, Vite pre-bundles Lit twice and two copies of Lit load. The rest are
+      // modules the elements reach only through a lazy import or a later render: found during a
+      // test run, Vite would optimise them then and reload the page under the story tests.
+      optimizeDeps: {
+        include: [
+          'lit/directive-helpers.js',
+          'lit/directives/class-map.js',
+          'lit/directives/if-defined.js',
+          'lit/directives/live.js',
+          'lit/directives/ref.js',
+          'lit/directives/repeat.js',
+          '@lit-labs/virtualizer/virtualize.js',
+          '@lit-labs/virtualizer/layouts/flow.js',
+          '@lit-labs/virtualizer/events.js',
+        ],
+      },
       // Edits to the demo pages (or build output) must not reload the Storybook canvas.
       server: { watch: { ignored: ['**/demo/**', '**/dist/**', '**/coverage/**', '**/storybook-static/**'] } },
     }),
