@@ -1,5 +1,7 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { resolve } from 'node:path';
+
+const projectDir = import.meta.dirname;
 
 // Chunks of the library build (dist/chunks/). Left alone, Rolldown makes one chunk per set of
 // entries that share a module, so every small style sheet and controller became a file of its own,
@@ -13,6 +15,17 @@ const SHARED = /[\\/]src[\\/](api|i18n|internal|themes)[\\/]|[\\/]src[\\/]compon
 const NEVER_GROUPED = /[\\/]src[\\/](i18n[\\/]locales[\\/](?!en)|internal[\\/](define-)?confirm-dialog\.ts$)/;
 const grouped = (pattern: RegExp) => (id: string) => pattern.test(id) && !NEVER_GROUPED.test(id);
 
+// Vite's dev server resolves the `development` export condition, which picks Lit's development
+// build: extra checks, and "Lit is in dev mode" in the console of every page. The demo runs Lit's
+// production build, as a host's page does; `LIT_DEV=1 npm start` picks the development build and
+// its warnings. Storybook loads this file too (it sets STORYBOOK=true) but adds Vite's default
+// conditions itself: its dev server, where elements are worked on, keeps the development build.
+// The browser and story tests always run the development build, builds the production one.
+const DEMO_CONDITIONS =
+  process.env['LIT_DEV'] === '1' || process.env['STORYBOOK'] === 'true'
+    ? undefined
+    : defaultClientConditions.map((condition) => (condition === 'development|production' ? 'production' : condition));
+
 /**
  * `npm start`: the demo host pages in demo/ on the built-in mock backend.
  * `npm run build`: the library, one entry per element (dependencies external), plus `index` and
@@ -23,7 +36,8 @@ export default defineConfig(({ command, mode }) =>
   command === 'serve'
     ? {
         root: 'demo',
-        publicDir: resolve(__dirname, 'public'),
+        publicDir: resolve(projectDir, 'public'),
+        resolve: { conditions: DEMO_CONDITIONS },
         server: { port: 5173, strictPort: false, host: 'localhost' },
         preview: { port: 4173 },
       }
@@ -33,9 +47,9 @@ export default defineConfig(({ command, mode }) =>
           // worker from public/), served under a strict CSP by scripts/serve-demo.mjs and checked
           // by scripts/check-csp.mjs.
           root: 'demo',
-          publicDir: resolve(__dirname, 'public'),
+          publicDir: resolve(projectDir, 'public'),
           build: {
-            outDir: resolve(__dirname, 'demo-dist'),
+            outDir: resolve(projectDir, 'demo-dist'),
             emptyOutDir: true,
             target: 'es2022',
             // Nothing inline comes out (checked: the modulepreload polyfill goes into the entry chunk,
@@ -44,9 +58,9 @@ export default defineConfig(({ command, mode }) =>
             chunkSizeWarningLimit: 800,
             rolldownOptions: {
               input: {
-                index: resolve(__dirname, 'demo/index.html'),
-                partner: resolve(__dirname, 'demo/partner.html'),
-                'sign-in': resolve(__dirname, 'demo/sign-in.html'),
+                index: resolve(projectDir, 'demo/index.html'),
+                partner: resolve(projectDir, 'demo/partner.html'),
+                'sign-in': resolve(projectDir, 'demo/sign-in.html'),
               },
             },
           },
@@ -61,25 +75,25 @@ export default defineConfig(({ command, mode }) =>
             lib: {
               formats: ['es'],
               entry: {
-                index: resolve(__dirname, 'src/index.ts'),
-                'define-all': resolve(__dirname, 'src/define-all.ts'),
-                'account-provider': resolve(__dirname, 'src/components/account-provider/account-provider.ts'),
-                'profile-form': resolve(__dirname, 'src/components/profile-form/profile-form.ts'),
-                'email-change': resolve(__dirname, 'src/components/email-change/email-change.ts'),
-                '2fa-setup': resolve(__dirname, 'src/components/2fa-setup/2fa-setup.ts'),
-              '2fa-challenge': resolve(__dirname, 'src/components/2fa-challenge/2fa-challenge.ts'),
-                'password-change': resolve(__dirname, 'src/components/password-change/password-change.ts'),
-                'password-reset': resolve(__dirname, 'src/components/password-reset/password-reset.ts'),
-                'trusted-devices': resolve(__dirname, 'src/components/trusted-devices/trusted-devices.ts'),
-                'session-list': resolve(__dirname, 'src/components/session-list/session-list.ts'),
-                'login-activity': resolve(__dirname, 'src/components/login-activity/login-activity.ts'),
-                'notification-matrix': resolve(__dirname, 'src/components/notification-matrix/notification-matrix.ts'),
-                'privacy-settings': resolve(__dirname, 'src/components/privacy-settings/privacy-settings.ts'),
-                'delete-account': resolve(__dirname, 'src/components/delete-account/delete-account.ts'),
-                'connected-accounts': resolve(__dirname, 'src/components/connected-accounts/connected-accounts.ts'),
-                preferences: resolve(__dirname, 'src/components/preferences/preferences.ts'),
-                'billing-summary': resolve(__dirname, 'src/components/billing-summary/billing-summary.ts'),
-                'account-settings': resolve(__dirname, 'src/components/account-settings/account-settings.ts'),
+                index: resolve(projectDir, 'src/index.ts'),
+                'define-all': resolve(projectDir, 'src/define-all.ts'),
+                'account-provider': resolve(projectDir, 'src/components/account-provider/account-provider.ts'),
+                'profile-form': resolve(projectDir, 'src/components/profile-form/profile-form.ts'),
+                'email-change': resolve(projectDir, 'src/components/email-change/email-change.ts'),
+                '2fa-setup': resolve(projectDir, 'src/components/2fa-setup/2fa-setup.ts'),
+              '2fa-challenge': resolve(projectDir, 'src/components/2fa-challenge/2fa-challenge.ts'),
+                'password-change': resolve(projectDir, 'src/components/password-change/password-change.ts'),
+                'password-reset': resolve(projectDir, 'src/components/password-reset/password-reset.ts'),
+                'trusted-devices': resolve(projectDir, 'src/components/trusted-devices/trusted-devices.ts'),
+                'session-list': resolve(projectDir, 'src/components/session-list/session-list.ts'),
+                'login-activity': resolve(projectDir, 'src/components/login-activity/login-activity.ts'),
+                'notification-matrix': resolve(projectDir, 'src/components/notification-matrix/notification-matrix.ts'),
+                'privacy-settings': resolve(projectDir, 'src/components/privacy-settings/privacy-settings.ts'),
+                'delete-account': resolve(projectDir, 'src/components/delete-account/delete-account.ts'),
+                'connected-accounts': resolve(projectDir, 'src/components/connected-accounts/connected-accounts.ts'),
+                preferences: resolve(projectDir, 'src/components/preferences/preferences.ts'),
+                'billing-summary': resolve(projectDir, 'src/components/billing-summary/billing-summary.ts'),
+                'account-settings': resolve(projectDir, 'src/components/account-settings/account-settings.ts'),
               },
             },
             rolldownOptions: {

@@ -48,14 +48,18 @@ const mockOAuthPage: Plugin = {
 /**
  * Storybook for the dn- elements, on the built-in mock backend (MSW). Hand-written.
  * Controls, actions, toolbars, viewport and interactions are in core; the addons are
- * accessibility (axe on every story, also in the story tests) and vitest (the story
- * tests: `npm run test:stories`, and the testing widget in the sidebar).
+ * docs (the "Start here" page, stories/introduction.mdx, which opens first: see
+ * `storySort` in preview.ts), accessibility (axe on every story, also in the story tests)
+ * and vitest (the story tests: `npm run test:stories`, and the testing widget in the sidebar).
+ * Storybook's own onboarding (the checklist in the sidebar and the guide in the menu) is off:
+ * the introduction page is this project's. scripts/check-storybook.mjs checks both.
  */
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
-  stories: ['../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
+  stories: ['../stories/introduction.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true },
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   // public/mockServiceWorker.js is served at /mockServiceWorker.js.
   staticDirs: ['../public'],
   viteFinal: (viteConfig) =>

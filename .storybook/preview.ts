@@ -169,6 +169,9 @@ const preview: Preview = {
   beforeEach: logEvents,
   decorators: [withProvider],
   parameters: {
+    // The introduction first (Storybook opens on the first entry), then the whole page, then
+    // each element.
+    options: { storySort: { order: ['Introduction', ['Start here', 'Theming'], 'Pages', 'Elements'] } },
     layout: 'padded',
     controls: { expanded: true, sort: 'requiredFirst' },
     // The canvas colour comes from the theme toolbar, not from the backgrounds tool.

@@ -1,11 +1,13 @@
 // Checks the static Storybook site that `npm run build-storybook` wrote to storybook-static/, served
-// as is by a plain static server (the way it is published): the manager page loads, and the first
-// story of every component renders on the mock backend (MSW's worker from the built site) and runs
-// its play function to the end, with no page error. Every story's checks run in `npm run
+// as is by a plain static server (the way it is published): the manager page loads and opens on the
+// introduction ("Introduction/Start here", stories/introduction.mdx, sorted first), without
+// Storybook's own onboarding; the introduction renders and its links lead to stories that exist; and
+// the first story of every component renders on the mock backend (MSW's worker from the built site)
+// and runs its play function to the end, with no page error. Every story's checks run in `npm run
 // test:stories` (Vitest, against the sources); this one is about the built output.
 // Headless Chromium: playwright-core with /usr/bin/chromium or CHROME_PATH.
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -40,6 +42,15 @@ await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const index = JSON.parse(readFileSync(join(site, 'index.json'), 'utf8'));
+// index.json lists the entries in the sidebar's order (preview.ts `storySort`); Storybook opens on
+// the first one.
+const first = Object.values(index.entries)[0];
+const intro = first?.type === 'docs' && first.title === 'Introduction/Start here' ? first : undefined;
+const failures = [];
+if (!intro) failures.push(`the first entry is ${first ? `${first.type} "${first.title}"` : 'missing'}, not the docs page "Introduction/Start here"`);
+// Addons are built into sb-addons/<name>-<n>/: no onboarding addon among them.
+const onboardingAddons = readdirSync(join(site, 'sb-addons')).filter((name) => /onboarding/i.test(name));
+if (onboardingAddons.length > 0) failures.push(`onboarding addon built in: ${onboardingAddons.join(', ')}`);
 const firstStories = new Map();
 for (const entry of Object.values(index.entries)) {
   if (entry.type === 'story' && !firstStories.has(entry.title)) firstStories.set(entry.title, entry);
@@ -49,7 +60,6 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-const failures = [];
 try {
   const page = await browser.newPage();
   const errors = [];
@@ -57,7 +67,44 @@ try {
 
   await page.goto(`${origin}/index.html`);
   await page.locator('#storybook-explorer-menu, [data-nodetype="component"]').first().waitFor({ timeout: 30_000 });
+  // The manager writes the entry it opened into the address.
+  const opened = await page
+    .waitForURL((url) => url.searchParams.has('path'), { timeout: 30_000 })
+    .then(() => new URL(page.url()).searchParams.get('path'))
+    .catch(() => 'nothing');
+  if (opened !== `/docs/${intro?.id ?? 'introduction-start-here--docs'}`) failures.push(`manager: opens on ${opened}, not the introduction`);
+  // The checklist widget in the sidebar and the guide in the menu (both shown by `storybook dev`).
+  const features = await page.evaluate(() => globalThis.FEATURES ?? {});
+  for (const feature of ['sidebarOnboardingChecklist', 'menuOnboardingChecklist']) {
+    if (features[feature] !== false) failures.push(`manager: FEATURES.${feature} is ${features[feature]}, not false (.storybook/main.ts \`features\`)`);
+  }
   if (errors.length > 0) failures.push(`manager: ${errors.join('; ')}`);
+
+  // The introduction renders, and each of its links to a story or page leads to one that exists
+  // (the whole page among them).
+  if (intro) {
+    errors.length = 0;
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(intro.id)}&viewMode=docs`);
+    const heading = await page
+      .locator('#storybook-docs h1')
+      .first()
+      .textContent({ timeout: 30_000 })
+      .catch(() => '');
+    const targets = await page.locator('#storybook-docs a[href*="path=/"]').evaluateAll((links) => links.map((link) => new URL(link.getAttribute('href') ?? '', 'http://x').searchParams.get('path') ?? ''));
+    const ids = targets.map((path) => path.replace(/^\/(story|docs)\//, ''));
+    const broken = ids.filter((id) => !index.entries[id]);
+    const problem = !heading
+      ? 'no heading rendered'
+      : broken.length > 0
+        ? `links to missing entries: ${broken.join(', ')}`
+        : !ids.some((id) => index.entries[id].title.startsWith('Pages/'))
+          ? 'no link to the whole page'
+          : errors.length > 0
+            ? errors.join('; ')
+            : '';
+    console.log(`${problem ? '✗' : '✓'} ${intro.title}${problem ? `: ${problem}` : ` (${ids.length} links to stories)`}`);
+    if (problem) failures.push(`${intro.title}: ${problem}`);
+  }
 
   for (const story of firstStories.values()) {
     errors.length = 0;
@@ -90,4 +137,4 @@ if (failures.length > 0) {
   console.error(`check-storybook: ${failures.length} problem(s) in the built site:\n  ${failures.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`check-storybook: the built site works (${firstStories.size} components, one story each).`);
+console.log(`check-storybook: the built site works (opens on ${intro.title}; ${firstStories.size} components, one story each).`);
