@@ -118,7 +118,7 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
         for (const f of closure(file).eager) componentEager.add(f);
       }
     }
-    const lazy = [...allLazy]
+    const lazyChunks = [...allLazy]
       .map((f) => {
         const files = [...closure(f).eager].filter((g) => !componentEager.has(g));
         const inputs = files.flatMap((g) => Object.keys(outputs[g]?.inputs ?? {}));
@@ -127,7 +127,8 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
           inputs.map((i) => {
             const pkg = i.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
             if (pkg) return pkg[1];
-            const locale = i.match(/^src\/i18n\/locales\/([a-z-]+)/i);
+            // A locale loads per feature: src/i18n/locales/<feature>/<locale>.ts.
+            const locale = i.match(/^src\/i18n\/locales\/[a-z-]+\/([a-z-]+)\.ts$/i);
             if (locale) return `${LOCALE_NAMES[locale[1]] ?? locale[1]} strings`;
             if (i.includes('reauth-dialog')) return 're-auth dialog ("Confirm it\'s you")';
             return i.replace(/^src\//, '').replace(/(\.styles)?\.ts$/, '');
@@ -146,8 +147,22 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
         return { label, ...sum(files) };
       })
       // An element the page imports lazily is an entry of its own (a row above), not extra code.
-      .filter((row) => row.min > 0)
-      .sort((a, b) => a.label.localeCompare(b.label));
+      .filter((row) => row.min > 0);
+    // One row per locale: its chunks (one per feature) summed, with the largest one's gzip.
+    const lazy = [];
+    for (const row of lazyChunks) {
+      const same = row.label.endsWith(' strings') ? lazy.find((r) => r.label === row.label) : undefined;
+      if (!same) {
+        lazy.push({ ...row, chunks: 1, largestGzip: row.gzip });
+        continue;
+      }
+      same.min += row.min;
+      same.gzip += row.gzip;
+      same.brotli += row.brotli;
+      same.chunks += 1;
+      same.largestGzip = Math.max(same.largestGzip, row.gzip);
+    }
+    lazy.sort((a, b) => a.label.localeCompare(b.label));
 
     const everything = sum(closure(outputOf('src/index.ts')).eager);
     const lazyTotal = sum(allLazy);
@@ -204,6 +219,9 @@ export function sizeNotes(sizes) {
   return notes;
 }
 
+/** For a locale's strings: in how many chunks (one per feature), and the largest. */
+const chunkNote = (l) => (l.chunks > 1 ? `${l.chunks} chunks, one per feature, the largest ${kb(l.largestGzip)} gzip` : '');
+
 /** The size part of the report, as plain-text lines. */
 export function formatSizes(sizes) {
   const col = (n) => kb(n).padStart(10);
@@ -225,7 +243,7 @@ export function formatSizes(sizes) {
   lines.push(`  ${''.padEnd(44)}   same method, gzip: ${notes.comparison}`);
   lines.push('');
   lines.push('  loaded on demand (beyond what the elements load)');
-  for (const l of sizes.lazy) lines.push(row(`  ${l.label.slice(0, 42)}`, l));
+  for (const l of sizes.lazy) lines.push(row(`  ${l.label.slice(0, 42)}`, l, chunkNote(l)));
   lines.push('');
   lines.push(`  mock backend or MSW in the bundle: ${sizes.leaked.length ? `YES (${sizes.leaked.join(', ')})` : 'no'}`);
   return lines;
@@ -243,6 +261,6 @@ export function sizesMarkdown(sizes) {
   }
   row('**everything** (`index`, eager)', sizes.everything, `${notes.everything}; for comparison, same method: ${notes.comparison}`);
   row('everything + every lazy chunk', sizes.everythingWithLazy);
-  for (const l of sizes.lazy) row(`on demand: ${l.label}`, l);
+  for (const l of sizes.lazy) row(`on demand: ${l.label}`, l, chunkNote(l));
   return lines;
 }

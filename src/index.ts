@@ -4,9 +4,10 @@
  * `@dialnexa/account-elements/<element>` (defines that element and the ones it renders) or
  * `@dialnexa/account-elements/define-all` (defines every element) to use the tags.
  *
- * Every module imported here is free of side effects (scripts/build-package.mjs and
+ * No module imported here defines an element (scripts/build-package.mjs and
  * test/package/entry-points.test.ts check it): the classes come from the `.component.js` modules,
- * never from the defining ones.
+ * never from the defining ones. Their only effect on loading is registering the English strings
+ * of what they show with i18next.
  */
 export * from './api/schemas.js';
 export type { AccountApi, RequestOptions, UploadOptions } from './api/account-api.js';

@@ -184,6 +184,15 @@ export abstract class DnElement extends LitElement {
     this.lifetime.abort();
   }
 
+  /**
+   * Holds the update while the strings it needs in the user's locale are loading (an element
+   * opened later on a German page): it renders once, in German, rather than in English first.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.localize.loading(this.userSettings.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const settings = this.userSettings;

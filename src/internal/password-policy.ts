@@ -2,12 +2,16 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { PasswordPolicy, PasswordRule } from '../api/schemas.js';
 import type { Message } from './dn-element.js';
 import { renderPasswordInput } from './fields.js';
+import { registerStrings } from '../i18n/i18n.js';
+import passwordStrings from '../i18n/locales/password/strings.js';
 
 /*
  * What dn-password-change and dn-password-reset share: the client-side reading of
  * the server's password policy, the live checklist, and a password field with its
  * show/hide toggle. The server stays the judge; this only tells the user early.
  */
+
+registerStrings(passwordStrings);
 
 const RULE_TESTS: Record<PasswordRule, RegExp> = {
   number: /\p{Nd}/u,

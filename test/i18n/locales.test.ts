@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { ensureLocale, translate, type Messages } from '../../src/i18n/i18n.js';
+import { ensureLocale, i18n, translate, type Messages } from '../../src/i18n/i18n.js';
+// Every element registers the strings of what it shows; together they must be all of English.
+import '../../src/define-all.js';
 import en from '../../src/i18n/locales/en.js';
 import de from '../../src/i18n/locales/de.js';
 import es from '../../src/i18n/locales/es.js';
@@ -285,6 +287,17 @@ describe('locale files', () => {
     for (const [count, category] of [[0, 'zero'], [1, 'one'], [2, 'two'], [3, 'few'], [11, 'many'], [100, 'other']] as const) {
       const expected = (arabic[`loadedMore_${category}`] as string).replace('{{number}}', String(count));
       expect(translate('ar', 'activity.loadedMore', { count, number: String(count) }), `ar, ${count}`).to.equal(expected);
+    }
+  });
+
+  it('the elements register exactly the English set, so every key above is one they serve', () => {
+    expect(i18n.getResourceBundle('en', 'translation')).to.deep.equal(en);
+  });
+
+  it('the per-feature files of each locale add up to exactly its set', async () => {
+    for (const [locale, messages] of Object.entries(locales)) {
+      await ensureLocale(locale);
+      expect(i18n.getResourceBundle(locale, 'translation'), locale).to.deep.equal(messages);
     }
   });
 

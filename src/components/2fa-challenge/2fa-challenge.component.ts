@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { TwoFactorChallengeRequest, TwoFactorChallengeResult } from '../../api/schemas.js';
 import type { ApiError } from '../../api/errors.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import challengeStrings from '../../i18n/locales/challenge/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
@@ -16,6 +18,8 @@ import { renderCodeInput } from '../../internal/fields.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { lightStyles, styles } from './2fa-challenge.styles.js';
+
+registerStrings(challengeStrings);
 
 /** Backup codes left at which the element suggests generating new ones. */
 const FEW_BACKUP_CODES = 3;

@@ -4,6 +4,8 @@ import { resources } from '../../api/resources.js';
 import type { BackupCodes, ReauthRequest, TwoFactorSetup, TwoFactorStatus } from '../../api/schemas.js';
 import type { ApiError } from '../../api/errors.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import twoFactorStrings from '../../i18n/locales/two-factor/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
@@ -24,6 +26,8 @@ import { clearQr, drawQr } from '../../internal/qr.js';
 import { lightStyles, styles } from './2fa-setup.styles.js';
 import { BackupCodesController } from './backup-codes.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerStrings(twoFactorStrings);
 
 /** Backup codes left at which the status warns. */
 const FEW_BACKUP_CODES = 3;

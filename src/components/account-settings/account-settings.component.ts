@@ -16,6 +16,10 @@ import { RovingFocusController } from '../../internal/roving-focus-controller.js
 import { adoptLightStyles } from '../../internal/light-dom.js';
 import { HashRouteController } from './hash-route-controller.js';
 import { lightStyles, styles } from './account-settings.styles.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import settingsStrings from '../../i18n/locales/settings/strings.js';
+
+registerStrings(settingsStrings);
 
 /** The tabs of the page, in order. */
 export const SETTINGS_TABS = ['profile', 'security', 'notifications', 'privacy', 'connected', 'preferences', 'billing'] as const;

@@ -3,6 +3,8 @@ import { property } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import type { BillingSummary } from '../../api/schemas.js';
 import { formatDate, formatMoney } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import billingStrings from '../../i18n/locales/billing/strings.js';
 import { DnElement } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
@@ -16,6 +18,8 @@ import { icon } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { styles } from './billing-summary.styles.js';
+
+registerStrings(billingStrings);
 
 type PaymentMethod = NonNullable<BillingSummary['paymentMethod']>;
 

@@ -3,6 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import type { ConnectedAccount, ConnectedAccountList } from '../../api/schemas.js';
 import { formatDate } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import connectedStrings from '../../i18n/locales/connected/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -21,6 +23,8 @@ import { ApiError } from '../../api/errors.js';
 import { connectedAccountsStyles } from './connected-accounts.styles.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerStrings(connectedStrings);
 
 /** How Connect opens the provider's authorization page. */
 export type ConnectMode = 'redirect' | 'popup';

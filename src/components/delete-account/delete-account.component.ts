@@ -4,6 +4,8 @@ import { resources } from '../../api/resources.js';
 import type { ApiError } from '../../api/errors.js';
 import type { AccountDeletionInfo, Workspace } from '../../api/schemas.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import deletionStrings from '../../i18n/locales/deletion/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -25,6 +27,8 @@ import { LightDomController } from '../../internal/light-dom.js';
 import { policyStyles, renderPasswordField } from '../../internal/password-policy.js';
 import { formExtraStyles, styles } from './delete-account.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerStrings(deletionStrings);
 
 type Field = 'email' | 'password';
 

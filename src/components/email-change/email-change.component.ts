@@ -4,6 +4,8 @@ import { resources } from '../../api/resources.js';
 import * as z from 'zod/mini';
 import { EMAIL_CHANGE_VALID_HOURS, type EmailChangeState } from '../../api/schemas.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import emailChangeStrings from '../../i18n/locales/email-change/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
@@ -21,6 +23,8 @@ import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { styles } from './email-change.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerStrings(emailChangeStrings);
 
 const emailSchema = z.email();
 

@@ -5,6 +5,8 @@ import { resources } from '../../api/resources.js';
 import type { ResourceKey } from '../../api/resource-store.js';
 import type { LoginActivityPage, LoginAttempt } from '../../api/schemas.js';
 import { formatDateTime, formatNumber, formatRelative } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import activityStrings from '../../i18n/locales/activity/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
@@ -21,6 +23,8 @@ import { safeHref } from '../../internal/safe-url.js';
 import { isWindowed, listRowStyles, listScrollerStyles, virtualList, type VisibilityChangedEvent } from '../../internal/virtual-list.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './login-activity.styles.js';
+
+registerStrings(activityStrings);
 
 /** Page size when `page-size` is missing or not a number. */
 const DEFAULT_PAGE_SIZE = 50;

@@ -2,7 +2,8 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import type { NotificationChange, NotificationPreferences } from '../../api/schemas.js';
-import { translate } from '../../i18n/i18n.js';
+import { registerStrings, translate } from '../../i18n/i18n.js';
+import notificationStrings from '../../i18n/locales/notifications/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -19,6 +20,8 @@ import { RovingFocusController } from '../../internal/roving-focus-controller.js
 import { renderBusyButton, spinner } from '../../internal/controls.js';
 import { styles } from './notification-matrix.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerStrings(notificationStrings);
 
 type Channel = NotificationPreferences['channels'][number];
 type NotificationType = NotificationPreferences['types'][number];

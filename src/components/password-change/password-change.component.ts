@@ -19,6 +19,11 @@ import { renderBusyButton } from '../../internal/controls.js';
 import { policyError, policyStyles, renderNewPasswordFields, renderPasswordField } from '../../internal/password-policy.js';
 import { styles } from './password-change.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import passwordStrings from '../../i18n/locales/password/strings.js';
+import passwordChangeStrings from '../../i18n/locales/password-change/strings.js';
+
+registerStrings(passwordStrings, passwordChangeStrings);
 
 type Field = 'current' | 'next' | 'confirm';
 

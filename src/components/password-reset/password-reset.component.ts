@@ -4,6 +4,9 @@ import { resources } from '../../api/resources.js';
 import * as z from 'zod/mini';
 import { PASSWORD_RESET_VALID_MINUTES, type PasswordPolicy } from '../../api/schemas.js';
 import { formatNumber } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import passwordStrings from '../../i18n/locales/password/strings.js';
+import passwordResetStrings from '../../i18n/locales/password-reset/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
@@ -21,6 +24,8 @@ import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyError, policyStyles, renderNewPasswordFields } from '../../internal/password-policy.js';
 import { styles } from './password-reset.styles.js';
+
+registerStrings(passwordStrings, passwordResetStrings);
 
 const emailSchema = z.email();
 

@@ -7,6 +7,8 @@ import { settingsControlContext, type AccountSettings, type SettingsControl } fr
 import type { ApiError } from '../../api/errors.js';
 import { DATE_FORMATS, THEMES, TIME_FORMATS, type DateFormat, type Preferences, type Theme, type TimeFormat } from '../../api/schemas.js';
 import { formatDate, formatDateTime, formatTime } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import preferenceStrings from '../../i18n/locales/preferences/strings.js';
 import { RefreshController } from '../../internal/device.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -21,6 +23,8 @@ import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { spinner } from '../../internal/controls.js';
 import { styles } from './preferences.styles.js';
+
+registerStrings(preferenceStrings);
 
 type Key = keyof Preferences;
 

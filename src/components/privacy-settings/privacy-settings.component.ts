@@ -5,6 +5,8 @@ import { resources } from '../../api/resources.js';
 import type { ExportJob, PrivacySettings } from '../../api/schemas.js';
 import type { ApiError } from '../../api/errors.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import privacyStrings from '../../i18n/locales/privacy/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
@@ -21,6 +23,8 @@ import { safeDownloadUrl } from '../../internal/safe-url.js';
 import { renderBusyButton, spinner } from '../../internal/controls.js';
 import { styles } from './privacy-settings.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerStrings(privacyStrings);
 
 /** First wait between two checks on a running export, in ms. */
 const POLL_FIRST_MS = 1000;

@@ -6,9 +6,13 @@ import type { ApiError } from '../../api/errors.js';
 import { checkAvatar } from '../../api/image-type.js';
 import { AVATAR_MAX_BYTES, AVATAR_TYPES, type Profile } from '../../api/schemas.js';
 import { formatBytes, formatNumber } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import avatarStrings from '../../i18n/locales/avatar/strings.js';
 import { emit } from '../../internal/events.js';
 import type { Message } from '../../internal/message.js';
 import { safeImageSrc } from '../../internal/safe-url.js';
+
+registerStrings(avatarStrings);
 
 interface AvatarState {
   /** An object URL of the file being uploaded. */

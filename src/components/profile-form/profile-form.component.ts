@@ -10,7 +10,9 @@ import {
   type Profile,
   type ProfileUpdate,
 } from '../../api/schemas.js';
-import { availableLocales } from '../../i18n/i18n.js';
+import { availableLocales, registerStrings } from '../../i18n/i18n.js';
+import profileStrings from '../../i18n/locales/profile/strings.js';
+import emailChangeStrings from '../../i18n/locales/email-change/strings.js';
 import { formatNumber } from '../../i18n/format.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -26,6 +28,8 @@ import { LightDomController } from '../../internal/light-dom.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './profile-form.styles.js';
 import { AvatarUploadController } from './avatar-upload.js';
+
+registerStrings(profileStrings, emailChangeStrings);
 
 /** The editable fields, as the form holds them (strings, trimmed on save). */
 interface Fields {

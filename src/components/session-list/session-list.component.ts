@@ -3,6 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import type { Session, SessionList } from '../../api/schemas.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import sessionStrings from '../../i18n/locales/sessions/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -23,6 +25,8 @@ import { isWindowed, listRowStyles, listScrollerStyles, virtualList } from '../.
 import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './session-list.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerStrings(sessionStrings);
 
 /** The current session first, then the most recently active: the server's order is not relied on. */
 function sortSessions(items: readonly Session[]): Session[] {

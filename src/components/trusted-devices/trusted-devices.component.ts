@@ -3,6 +3,8 @@ import { query } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import type { TrustedDevice } from '../../api/schemas.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import deviceStrings from '../../i18n/locales/devices/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -21,6 +23,8 @@ import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
 import { isWindowed, listRowStyles, listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerStrings(deviceStrings);
 
 /**
  * @summary Devices trusted for 30 days after a two-factor sign-in: device,

@@ -1,23 +1,33 @@
 import type { Messages } from '../messages.js';
-import password from './de/password.js';
-import twoFactor from './de/two-factor.js';
-import devices from './de/devices.js';
-import sessions from './de/sessions.js';
-import activity from './de/activity.js';
-import notifications from './de/notifications.js';
-import privacy from './de/privacy.js';
-import deletion from './de/deletion.js';
-import connected from './de/connected.js';
-import preferences from './de/preferences.js';
-import billing from './de/billing.js';
-import settings from './de/settings.js';
-import challenge from './de/challenge.js';
+import core from './core/de.js';
+import profile from './profile/de.js';
+import avatar from './avatar/de.js';
+import emailChange from './email-change/de.js';
+import password from './password/de.js';
+import passwordChange from './password-change/de.js';
+import passwordReset from './password-reset/de.js';
+import twoFactor from './two-factor/de.js';
+import challenge from './challenge/de.js';
+import devices from './devices/de.js';
+import sessions from './sessions/de.js';
+import activity from './activity/de.js';
+import notifications from './notifications/de.js';
+import privacy from './privacy/de.js';
+import deletion from './deletion/de.js';
+import connected from './connected/de.js';
+import preferences from './preferences/de.js';
+import billing from './billing/de.js';
+import settings from './settings/de.js';
 
-
-/** German. */
+/** German, complete, for the tests: elements load it per feature (`<feature>/de.ts`). */
 export default {
-  password,
+  ...core,
+  profile,
+  avatar,
+  emailChange,
+  password: { ...password, change: passwordChange, reset: passwordReset },
   twoFactor,
+  challenge,
   devices,
   sessions,
   activity,
@@ -28,127 +38,4 @@ export default {
   preferences,
   billing,
   settings,
-  challenge,
-  common: {
-    deviceDesktop: 'Computer',
-    deviceMobile: 'Telefon',
-    deviceTablet: 'Tablet',
-    deviceUnknown: 'Unbekanntes Gerät',
-    loading: 'Wird geladen…',
-    retry: 'Erneut versuchen',
-    cancel: 'Abbrechen',
-    close: 'Schließen',
-    save: 'Speichern',
-    saving: 'Wird gespeichert…',
-    discard: 'Änderungen verwerfen',
-    optional: 'optional',
-    required: 'erforderlich',
-    characterCount: '{{length}} von {{max}} Zeichen',
-  },
-  errors: {
-    network: 'Sie scheinen offline zu sein. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-    timeout: 'Der Server hat zu lange für die Antwort gebraucht. Versuchen Sie es erneut.',
-    aborted: 'Die Anfrage wurde abgebrochen.',
-    unauthorized: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',
-    reauthRequired: 'Bestätigen Sie Ihre Identität, um fortzufahren.',
-    forbidden: 'Sie haben keine Berechtigung für diese Aktion.',
-    notFound: 'Dieses Element existiert nicht mehr. Aktualisieren Sie die Seite, um den aktuellen Stand zu sehen.',
-    conflict: 'Dies wurde zwischenzeitlich an anderer Stelle geändert. Aktualisieren Sie die Seite und versuchen Sie es erneut.',
-    gone: 'Dieser Link ist abgelaufen oder wurde bereits verwendet.',
-    validation: 'Einige Felder müssen noch überprüft werden.',
-    unsupportedFile: 'Diese Datei kann nicht verwendet werden.',
-    rateLimited: 'Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es erneut.',
-    rateLimitedFor: 'Zu viele Versuche. Sie können es {{when}} erneut versuchen.',
-    server: 'Bei uns ist ein Fehler aufgetreten. Versuchen Sie es gleich noch einmal.',
-    invalidResponse: 'Die Antwort des Servers konnte nicht gelesen werden. Versuchen Sie es später erneut.',
-    notSaved: 'Ihre Änderungen wurden nicht gespeichert.',
-  },
-  reauth: {
-    title: 'Bestätigen Sie Ihre Identität',
-    descriptionPassword: 'Geben Sie zu Ihrer Sicherheit Ihr Passwort ein, um fortzufahren.',
-    descriptionCode: 'Geben Sie zu Ihrer Sicherheit den 6-stelligen Code aus Ihrer Authenticator-App ein.',
-    password: 'Passwort',
-    code: 'Authentifizierungscode',
-    useCode: 'Stattdessen Authentifizierungscode verwenden',
-    usePassword: 'Stattdessen Passwort verwenden',
-    confirm: 'Bestätigen',
-    passwordRequired: 'Geben Sie Ihr Passwort ein.',
-    codeFormat: 'Geben Sie die 6 Ziffern aus Ihrer Authenticator-App ein.',
-    wrongPassword: 'Das Passwort ist nicht korrekt. Versuchen Sie es erneut.',
-    wrongCode: 'Der Code ist falsch oder abgelaufen. Verwenden Sie den aktuellen Code.',
-  },
-  profile: {
-    title: 'Profil',
-    description: 'So erscheinen Sie für Ihr Team im Dashboard, in Audit-Logs und in Mitgliederlisten.',
-    displayName: 'Anzeigename',
-    displayNameHint: '2 bis 50 Zeichen.',
-    email: 'E-Mail-Adresse',
-    emailHint: 'Für die Anmeldung sowie für Abrechnungs- und Plattformbenachrichtigungen.',
-    changeEmail: 'E-Mail-Adresse ändern',
-    keepEmail: 'Aktuelle E-Mail-Adresse behalten',
-    phone: 'Telefon',
-    phoneHint: 'Mit Ländervorwahl, z. B. +49 30 1234567.',
-    timezone: 'Zeitzone',
-    timezoneHint: 'Anrufzeiten und Datumsangaben werden in dieser Zeitzone angezeigt.',
-    useCurrentTimezone: 'Meine aktuelle Zeitzone verwenden ({{zone}})',
-    language: 'Sprache',
-    company: 'Unternehmen',
-    bio: 'Über mich',
-    bioHint: 'Eine kurze Beschreibung, die Ihr Team sieht.',
-    save: 'Änderungen speichern',
-    saved: 'Profil gespeichert.',
-    noChanges: 'Es gibt noch nichts zu speichern.',
-    discarded: 'Änderungen verworfen.',
-    errors: {
-      displayNameShort: 'Geben Sie mindestens 2 Zeichen ein (Leerzeichen am Anfang und Ende zählen nicht).',
-      displayNameLong: 'Verwenden Sie höchstens 50 Zeichen. Aktuell sind es {{count}}.',
-      phone: 'Geben Sie eine gültige Telefonnummer ein, z. B. +49 30 1234567.',
-      timezone: 'Wählen Sie eine Zeitzone aus der Liste.',
-      companyLong: 'Verwenden Sie höchstens {{max}} Zeichen.',
-      bioLong: 'Verwenden Sie höchstens {{max}} Zeichen. Aktuell sind es {{count}}.',
-    },
-  },
-  avatar: {
-    label: 'Profilfoto',
-    alt: 'Profilfoto von {{name}}',
-    upload: 'Foto hochladen',
-    replace: 'Foto ändern',
-    remove: 'Foto entfernen',
-    hint: 'JPG, PNG oder WebP, bis zu {{max}}. Wird rund angezeigt.',
-    uploading: 'Foto wird hochgeladen… {{percent}}',
-    uploaded: 'Foto aktualisiert.',
-    removed: 'Foto entfernt.',
-    tooLarge: 'Dieses Bild ist {{size}} groß. Wählen Sie eines mit höchstens {{max}}.',
-    wrongType: 'Wählen Sie ein JPG-, PNG- oder WebP-Bild. Diese Datei ist keines, auch wenn ihr Name etwas anderes vermuten lässt.',
-    empty: 'Diese Datei ist leer. Wählen Sie ein anderes Bild.',
-    failed: 'Das Foto wurde nicht hochgeladen.',
-  },
-  emailChange: {
-    title: 'E-Mail-Adresse ändern',
-    intro: 'Wir senden einen Bestätigungslink an die neue Adresse. Ihre Anmelde-E-Mail-Adresse ändert sich, sobald Sie ihn öffnen.',
-    currentEmail: 'Aktuelle E-Mail-Adresse: {{email}}',
-    newEmail: 'Neue E-Mail-Adresse',
-    currentPassword: 'Aktuelles Passwort',
-    currentPasswordHint: 'Erforderlich, um Ihre Anmelde-E-Mail-Adresse zu ändern.',
-    submit: 'Bestätigungslink senden',
-    sending: 'Wird gesendet…',
-    pendingTitle: 'Prüfen Sie Ihren Posteingang',
-    pending: 'Wir haben einen Bestätigungslink an {{email}} gesendet.',
-    pendingValidUntil: 'Der Link ist {{hours}} Stunden gültig (bis {{until}}). Bis Sie ihn öffnen, melden Sie sich weiterhin mit Ihrer aktuellen E-Mail-Adresse an.',
-    expired: 'Der an {{email}} gesendete Link ist abgelaufen. Senden Sie einen neuen Link oder brechen Sie die Änderung ab.',
-    resend: 'Link erneut senden',
-    resent: 'Wir haben einen neuen Link an {{email}} gesendet.',
-    cancelChange: 'Änderung abbrechen',
-    cancelled: 'Änderung der E-Mail-Adresse abgebrochen. Ihre Anmelde-E-Mail-Adresse bleibt unverändert.',
-    requested: 'Bestätigungslink an {{email}} gesendet.',
-    changed: 'Ihre Anmelde-E-Mail-Adresse lautet jetzt {{email}}.',
-    errors: {
-      emailRequired: 'Geben Sie die neue E-Mail-Adresse ein.',
-      emailInvalid: 'Geben Sie eine E-Mail-Adresse im Format name@example.com ein.',
-      emailSame: 'Das ist bereits Ihre Anmelde-E-Mail-Adresse.',
-      emailTaken: 'Diese Adresse gehört bereits zu einem anderen Konto.',
-      passwordRequired: 'Geben Sie Ihr aktuelles Passwort ein.',
-      passwordWrong: 'Das Passwort ist nicht korrekt.',
-    },
-  },
 } satisfies Messages;

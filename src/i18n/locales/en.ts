@@ -1,22 +1,37 @@
-import password from './en/password.js';
-import twoFactor from './en/two-factor.js';
-import devices from './en/devices.js';
-import sessions from './en/sessions.js';
-import activity from './en/activity.js';
-import notifications from './en/notifications.js';
-import privacy from './en/privacy.js';
-import deletion from './en/deletion.js';
-import connected from './en/connected.js';
-import preferences from './en/preferences.js';
-import billing from './en/billing.js';
-import settings from './en/settings.js';
-import challenge from './en/challenge.js';
+import core from './core/en.js';
+import profile from './profile/en.js';
+import avatar from './avatar/en.js';
+import emailChange from './email-change/en.js';
+import password from './password/en.js';
+import passwordChange from './password-change/en.js';
+import passwordReset from './password-reset/en.js';
+import twoFactor from './two-factor/en.js';
+import challenge from './challenge/en.js';
+import devices from './devices/en.js';
+import sessions from './sessions/en.js';
+import activity from './activity/en.js';
+import notifications from './notifications/en.js';
+import privacy from './privacy/en.js';
+import deletion from './deletion/en.js';
+import connected from './connected/en.js';
+import preferences from './preferences/en.js';
+import billing from './billing/en.js';
+import settings from './settings/en.js';
 
-/** English: the complete set every other locale translates (a test compares their keys). */
+/**
+ * English, complete: what every other locale translates (a test compares their keys) and what
+ * the pseudo-locale accents. Elements do not import it: each registers the features it shows
+ * (`<feature>/strings.ts`: `<feature>/en.ts` and loaders of the others), so a page carries only
+ * the English it uses.
+ */
 export default {
-  // Namespaces of larger features live in their own files.
-  password,
+  ...core,
+  profile,
+  avatar,
+  emailChange,
+  password: { ...password, change: passwordChange, reset: passwordReset },
   twoFactor,
+  challenge,
   devices,
   sessions,
   activity,
@@ -27,127 +42,4 @@ export default {
   preferences,
   billing,
   settings,
-  challenge,
-  common: {
-    deviceDesktop: 'Computer',
-    deviceMobile: 'Phone',
-    deviceTablet: 'Tablet',
-    deviceUnknown: 'Unknown device',
-    loading: 'Loading…',
-    retry: 'Try again',
-    cancel: 'Cancel',
-    close: 'Close',
-    save: 'Save',
-    saving: 'Saving…',
-    discard: 'Discard changes',
-    optional: 'optional',
-    required: 'required',
-    characterCount: '{{length}} of {{max}} characters',
-  },
-  errors: {
-    network: "You appear to be offline. Check your connection and try again.",
-    timeout: 'The server took too long to answer. Try again.',
-    aborted: 'The request was cancelled.',
-    unauthorized: 'Your session has ended. Sign in again to continue.',
-    reauthRequired: 'Confirm your identity to continue.',
-    forbidden: "You don't have permission to do this.",
-    notFound: 'This item no longer exists. Refresh to see the latest.',
-    conflict: 'Someone else changed this in the meantime. Refresh and try again.',
-    gone: 'This link has expired or was already used.',
-    validation: 'Some fields need your attention.',
-    unsupportedFile: 'This file cannot be used.',
-    rateLimited: 'Too many attempts. Wait a moment and try again.',
-    rateLimitedFor: 'Too many attempts. You can try again {{when}}.',
-    server: 'Something went wrong on our side. Try again in a moment.',
-    invalidResponse: 'The server sent an answer we could not read. Try again later.',
-    notSaved: 'Your changes were not saved.',
-  },
-  reauth: {
-    title: "Confirm it's you",
-    descriptionPassword: 'For your security, enter your password to continue.',
-    descriptionCode: 'For your security, enter the 6-digit code from your authenticator app.',
-    password: 'Password',
-    code: 'Authentication code',
-    useCode: 'Use an authentication code instead',
-    usePassword: 'Use your password instead',
-    confirm: 'Confirm',
-    passwordRequired: 'Enter your password.',
-    codeFormat: 'Enter the 6 digits from your authenticator app.',
-    wrongPassword: "That password isn't right. Try again.",
-    wrongCode: "That code isn't right or has expired. Try the current one.",
-  },
-  profile: {
-    title: 'Profile',
-    description: 'How you appear to your team in the dashboard, audit logs and member lists.',
-    displayName: 'Display name',
-    displayNameHint: '2 to 50 characters.',
-    email: 'Email',
-    emailHint: 'Used to sign in and for billing and platform alerts.',
-    changeEmail: 'Change email',
-    keepEmail: 'Keep current email',
-    phone: 'Phone',
-    phoneHint: 'Include the country code, e.g. +49 30 1234567.',
-    timezone: 'Time zone',
-    timezoneHint: 'Dates and times, including call times, are shown in this time zone.',
-    useCurrentTimezone: 'Use my current time zone ({{zone}})',
-    language: 'Language',
-    company: 'Company',
-    bio: 'Bio',
-    bioHint: 'A short description your team sees.',
-    save: 'Save changes',
-    saved: 'Profile saved.',
-    noChanges: 'Nothing to save yet.',
-    discarded: 'Changes discarded.',
-    errors: {
-      displayNameShort: 'Enter at least 2 characters (spaces at the ends do not count).',
-      displayNameLong: 'Use at most 50 characters. You have {{count}}.',
-      phone: 'Enter a valid phone number, e.g. +49 30 1234567.',
-      timezone: 'Choose a time zone from the list.',
-      companyLong: 'Use at most {{max}} characters.',
-      bioLong: 'Use at most {{max}} characters. You have {{count}}.',
-    },
-  },
-  avatar: {
-    label: 'Profile photo',
-    alt: 'Profile photo of {{name}}',
-    upload: 'Upload photo',
-    replace: 'Change photo',
-    remove: 'Remove photo',
-    hint: 'JPG, PNG or WebP, up to {{max}}. Shown as a circle.',
-    uploading: 'Uploading photo… {{percent}}',
-    uploaded: 'Photo updated.',
-    removed: 'Photo removed.',
-    tooLarge: 'This image is {{size}}. Choose one up to {{max}}.',
-    wrongType: "Choose a JPG, PNG or WebP image. This file isn't one, even if its name suggests so.",
-    empty: 'This file is empty. Choose another image.',
-    failed: 'The photo was not uploaded.',
-  },
-  emailChange: {
-    title: 'Change email',
-    intro: 'We will send a verification link to the new address. Your login email changes once you open it.',
-    currentEmail: 'Current email: {{email}}',
-    newEmail: 'New email address',
-    currentPassword: 'Current password',
-    currentPasswordHint: 'Required to change your login email.',
-    submit: 'Send verification link',
-    sending: 'Sending…',
-    pendingTitle: 'Check your inbox',
-    pending: 'We sent a verification link to {{email}}.',
-    pendingValidUntil: 'The link is valid for {{hours}} hours (until {{until}}). Keep signing in with your current email until you open it.',
-    expired: 'The link sent to {{email}} has expired. Send a new one or cancel the change.',
-    resend: 'Resend link',
-    resent: 'We sent a new link to {{email}}.',
-    cancelChange: 'Cancel change',
-    cancelled: 'Email change cancelled. Your login email stays the same.',
-    requested: 'Verification link sent to {{email}}.',
-    changed: 'Your login email is now {{email}}.',
-    errors: {
-      emailRequired: 'Enter the new email address.',
-      emailInvalid: 'Enter an email address like name@example.com.',
-      emailSame: 'This is already your login email.',
-      emailTaken: 'This address already belongs to another account.',
-      passwordRequired: 'Enter your current password.',
-      passwordWrong: "That password isn't right.",
-    },
-  },
 };

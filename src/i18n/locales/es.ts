@@ -1,23 +1,36 @@
 import type { Messages } from '../messages.js';
-import password from './es/password.js';
-import twoFactor from './es/two-factor.js';
-import devices from './es/devices.js';
-import sessions from './es/sessions.js';
-import activity from './es/activity.js';
-import notifications from './es/notifications.js';
-import privacy from './es/privacy.js';
-import deletion from './es/deletion.js';
-import connected from './es/connected.js';
-import preferences from './es/preferences.js';
-import billing from './es/billing.js';
-import settings from './es/settings.js';
-import challenge from './es/challenge.js';
+import core from './core/es.js';
+import profile from './profile/es.js';
+import avatar from './avatar/es.js';
+import emailChange from './email-change/es.js';
+import password from './password/es.js';
+import passwordChange from './password-change/es.js';
+import passwordReset from './password-reset/es.js';
+import twoFactor from './two-factor/es.js';
+import challenge from './challenge/es.js';
+import devices from './devices/es.js';
+import sessions from './sessions/es.js';
+import activity from './activity/es.js';
+import notifications from './notifications/es.js';
+import privacy from './privacy/es.js';
+import deletion from './deletion/es.js';
+import connected from './connected/es.js';
+import preferences from './preferences/es.js';
+import billing from './billing/es.js';
+import settings from './settings/es.js';
 
-
-/** Spanish (neutral, addressing the user as «tú»). */
+/**
+ * Spanish (neutral, addressing the user as «tú»), complete, for the tests: elements load it
+ * per feature (`<feature>/es.ts`).
+ */
 export default {
-  password,
+  ...core,
+  profile,
+  avatar,
+  emailChange,
+  password: { ...password, change: passwordChange, reset: passwordReset },
   twoFactor,
+  challenge,
   devices,
   sessions,
   activity,
@@ -28,127 +41,4 @@ export default {
   preferences,
   billing,
   settings,
-  challenge,
-  common: {
-    deviceDesktop: 'Ordenador',
-    deviceMobile: 'Teléfono',
-    deviceTablet: 'Tableta',
-    deviceUnknown: 'Dispositivo desconocido',
-    loading: 'Cargando…',
-    retry: 'Reintentar',
-    cancel: 'Cancelar',
-    close: 'Cerrar',
-    save: 'Guardar',
-    saving: 'Guardando…',
-    discard: 'Descartar cambios',
-    optional: 'opcional',
-    required: 'obligatorio',
-    characterCount: '{{length}} de {{max}} caracteres',
-  },
-  errors: {
-    network: 'Parece que no tienes conexión. Revisa tu conexión e inténtalo de nuevo.',
-    timeout: 'El servidor tardó demasiado en responder. Inténtalo de nuevo.',
-    aborted: 'Se canceló la solicitud.',
-    unauthorized: 'Tu sesión ha finalizado. Vuelve a iniciar sesión para continuar.',
-    reauthRequired: 'Confirma tu identidad para continuar.',
-    forbidden: 'No tienes permiso para realizar esta acción.',
-    notFound: 'Este elemento ya no existe. Actualiza la página para ver la información más reciente.',
-    conflict: 'Esto se modificó en otro lugar mientras tanto. Actualiza la página e inténtalo de nuevo.',
-    gone: 'Este enlace ha caducado o ya se ha utilizado.',
-    validation: 'Algunos campos requieren tu atención.',
-    unsupportedFile: 'Este archivo no se puede usar.',
-    rateLimited: 'Demasiados intentos. Espera un momento e inténtalo de nuevo.',
-    rateLimitedFor: 'Demasiados intentos. Podrás volver a intentarlo {{when}}.',
-    server: 'Algo salió mal por nuestra parte. Inténtalo de nuevo en un momento.',
-    invalidResponse: 'El servidor envió una respuesta que no pudimos leer. Inténtalo de nuevo más tarde.',
-    notSaved: 'No se guardaron tus cambios.',
-  },
-  reauth: {
-    title: 'Confirma que eres tú',
-    descriptionPassword: 'Por tu seguridad, escribe tu contraseña para continuar.',
-    descriptionCode: 'Por tu seguridad, escribe el código de 6 dígitos de tu app de autenticación.',
-    password: 'Contraseña',
-    code: 'Código de autenticación',
-    useCode: 'Usar un código de autenticación',
-    usePassword: 'Usar mi contraseña',
-    confirm: 'Confirmar',
-    passwordRequired: 'Escribe tu contraseña.',
-    codeFormat: 'Escribe los 6 dígitos de tu app de autenticación.',
-    wrongPassword: 'La contraseña no es correcta. Inténtalo de nuevo.',
-    wrongCode: 'El código no es correcto o ha caducado. Prueba con el código actual.',
-  },
-  profile: {
-    title: 'Perfil',
-    description: 'Cómo te ve tu equipo en el panel, los registros de auditoría y las listas de miembros.',
-    displayName: 'Nombre visible',
-    displayNameHint: 'De 2 a 50 caracteres.',
-    email: 'Correo electrónico',
-    emailHint: 'Se usa para iniciar sesión y para los avisos de facturación y de la plataforma.',
-    changeEmail: 'Cambiar correo electrónico',
-    keepEmail: 'Mantener el correo actual',
-    phone: 'Teléfono',
-    phoneHint: 'Incluye el código de país, p. ej., +49 30 1234567.',
-    timezone: 'Zona horaria',
-    timezoneHint: 'Las horas y fechas de las llamadas se muestran en esta zona horaria.',
-    useCurrentTimezone: 'Usar mi zona horaria actual ({{zone}})',
-    language: 'Idioma',
-    company: 'Empresa',
-    bio: 'Biografía',
-    bioHint: 'Una breve descripción que verá tu equipo.',
-    save: 'Guardar cambios',
-    saved: 'Perfil guardado.',
-    noChanges: 'Aún no hay nada que guardar.',
-    discarded: 'Cambios descartados.',
-    errors: {
-      displayNameShort: 'Escribe al menos 2 caracteres (los espacios al principio y al final no cuentan).',
-      displayNameLong: 'Usa como máximo 50 caracteres. Tienes {{count}}.',
-      phone: 'Escribe un número de teléfono válido, p. ej., +49 30 1234567.',
-      timezone: 'Elige una zona horaria de la lista.',
-      companyLong: 'Usa como máximo {{max}} caracteres.',
-      bioLong: 'Usa como máximo {{max}} caracteres. Tienes {{count}}.',
-    },
-  },
-  avatar: {
-    label: 'Foto de perfil',
-    alt: 'Foto de perfil de {{name}}',
-    upload: 'Subir foto',
-    replace: 'Cambiar foto',
-    remove: 'Quitar foto',
-    hint: 'JPG, PNG o WebP, hasta {{max}}. Se muestra en forma de círculo.',
-    uploading: 'Subiendo foto… {{percent}}',
-    uploaded: 'Foto actualizada.',
-    removed: 'Foto eliminada.',
-    tooLarge: 'Esta imagen ocupa {{size}}. Elige una de {{max}} como máximo.',
-    wrongType: 'Elige una imagen JPG, PNG o WebP. Este archivo no lo es, aunque su nombre diga lo contrario.',
-    empty: 'Este archivo está vacío. Elige otra imagen.',
-    failed: 'No se pudo subir la foto.',
-  },
-  emailChange: {
-    title: 'Cambiar correo electrónico',
-    intro: 'Te enviaremos un enlace de verificación a la nueva dirección. Tu correo de inicio de sesión cambiará cuando lo abras.',
-    currentEmail: 'Correo actual: {{email}}',
-    newEmail: 'Nueva dirección de correo',
-    currentPassword: 'Contraseña actual',
-    currentPasswordHint: 'Necesaria para cambiar tu correo de inicio de sesión.',
-    submit: 'Enviar enlace de verificación',
-    sending: 'Enviando…',
-    pendingTitle: 'Revisa tu bandeja de entrada',
-    pending: 'Te enviamos un enlace de verificación a {{email}}.',
-    pendingValidUntil: 'El enlace es válido durante {{hours}} horas (hasta {{until}}). Hasta que lo abras, sigue iniciando sesión con tu correo actual.',
-    expired: 'El enlace enviado a {{email}} ha caducado. Envía uno nuevo o cancela el cambio.',
-    resend: 'Reenviar enlace',
-    resent: 'Te enviamos un nuevo enlace a {{email}}.',
-    cancelChange: 'Cancelar cambio',
-    cancelled: 'Se canceló el cambio de correo. Tu correo de inicio de sesión sigue siendo el mismo.',
-    requested: 'Enlace de verificación enviado a {{email}}.',
-    changed: 'Tu correo de inicio de sesión ahora es {{email}}.',
-    errors: {
-      emailRequired: 'Escribe la nueva dirección de correo.',
-      emailInvalid: 'Escribe una dirección de correo como nombre@example.com.',
-      emailSame: 'Este ya es tu correo de inicio de sesión.',
-      emailTaken: 'Esta dirección ya pertenece a otra cuenta.',
-      passwordRequired: 'Escribe tu contraseña actual.',
-      passwordWrong: 'La contraseña no es correcta.',
-    },
-  },
 } satisfies Messages;

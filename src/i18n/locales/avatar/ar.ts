@@ -1,0 +1,17 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  label: 'صورة الملف الشخصي',
+  alt: 'صورة الملف الشخصي لـ {{name}}',
+  upload: 'رفع صورة',
+  replace: 'تغيير الصورة',
+  remove: 'إزالة الصورة',
+  hint: 'بصيغة JPG أو PNG أو WebP وبحجم لا يتجاوز {{max}}. تُعرض الصورة بشكل دائري.',
+  uploading: 'جارٍ رفع الصورة… {{percent}}',
+  uploaded: 'تم تحديث الصورة.',
+  removed: 'تمت إزالة الصورة.',
+  tooLarge: 'حجم هذه الصورة {{size}}. يُرجى اختيار صورة لا يتجاوز حجمها {{max}}.',
+  wrongType: 'يُرجى اختيار صورة بصيغة JPG أو PNG أو WebP. هذا الملف ليس بإحدى هذه الصيغ، أيًّا كان اسمه.',
+  empty: 'هذا الملف فارغ. يُرجى اختيار صورة أخرى.',
+  failed: 'لم يتم رفع الصورة.',
+} satisfies Messages;

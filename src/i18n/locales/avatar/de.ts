@@ -1,0 +1,17 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  label: 'Profilfoto',
+  alt: 'Profilfoto von {{name}}',
+  upload: 'Foto hochladen',
+  replace: 'Foto ändern',
+  remove: 'Foto entfernen',
+  hint: 'JPG, PNG oder WebP, bis zu {{max}}. Wird rund angezeigt.',
+  uploading: 'Foto wird hochgeladen… {{percent}}',
+  uploaded: 'Foto aktualisiert.',
+  removed: 'Foto entfernt.',
+  tooLarge: 'Dieses Bild ist {{size}} groß. Wählen Sie eines mit höchstens {{max}}.',
+  wrongType: 'Wählen Sie ein JPG-, PNG- oder WebP-Bild. Diese Datei ist keines, auch wenn ihr Name etwas anderes vermuten lässt.',
+  empty: 'Diese Datei ist leer. Wählen Sie ein anderes Bild.',
+  failed: 'Das Foto wurde nicht hochgeladen.',
+} satisfies Messages;

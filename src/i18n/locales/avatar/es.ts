@@ -1,0 +1,17 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  label: 'Foto de perfil',
+  alt: 'Foto de perfil de {{name}}',
+  upload: 'Subir foto',
+  replace: 'Cambiar foto',
+  remove: 'Quitar foto',
+  hint: 'JPG, PNG o WebP, hasta {{max}}. Se muestra en forma de círculo.',
+  uploading: 'Subiendo foto… {{percent}}',
+  uploaded: 'Foto actualizada.',
+  removed: 'Foto eliminada.',
+  tooLarge: 'Esta imagen ocupa {{size}}. Elige una de {{max}} como máximo.',
+  wrongType: 'Elige una imagen JPG, PNG o WebP. Este archivo no lo es, aunque su nombre diga lo contrario.',
+  empty: 'Este archivo está vacío. Elige otra imagen.',
+  failed: 'No se pudo subir la foto.',
+} satisfies Messages;

@@ -1,0 +1,30 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  title: 'E-Mail-Adresse ändern',
+  intro: 'Wir senden einen Bestätigungslink an die neue Adresse. Ihre Anmelde-E-Mail-Adresse ändert sich, sobald Sie ihn öffnen.',
+  currentEmail: 'Aktuelle E-Mail-Adresse: {{email}}',
+  newEmail: 'Neue E-Mail-Adresse',
+  currentPassword: 'Aktuelles Passwort',
+  currentPasswordHint: 'Erforderlich, um Ihre Anmelde-E-Mail-Adresse zu ändern.',
+  submit: 'Bestätigungslink senden',
+  sending: 'Wird gesendet…',
+  pendingTitle: 'Prüfen Sie Ihren Posteingang',
+  pending: 'Wir haben einen Bestätigungslink an {{email}} gesendet.',
+  pendingValidUntil: 'Der Link ist {{hours}} Stunden gültig (bis {{until}}). Bis Sie ihn öffnen, melden Sie sich weiterhin mit Ihrer aktuellen E-Mail-Adresse an.',
+  expired: 'Der an {{email}} gesendete Link ist abgelaufen. Senden Sie einen neuen Link oder brechen Sie die Änderung ab.',
+  resend: 'Link erneut senden',
+  resent: 'Wir haben einen neuen Link an {{email}} gesendet.',
+  cancelChange: 'Änderung abbrechen',
+  cancelled: 'Änderung der E-Mail-Adresse abgebrochen. Ihre Anmelde-E-Mail-Adresse bleibt unverändert.',
+  requested: 'Bestätigungslink an {{email}} gesendet.',
+  changed: 'Ihre Anmelde-E-Mail-Adresse lautet jetzt {{email}}.',
+  errors: {
+    emailRequired: 'Geben Sie die neue E-Mail-Adresse ein.',
+    emailInvalid: 'Geben Sie eine E-Mail-Adresse im Format name@example.com ein.',
+    emailSame: 'Das ist bereits Ihre Anmelde-E-Mail-Adresse.',
+    emailTaken: 'Diese Adresse gehört bereits zu einem anderen Konto.',
+    passwordRequired: 'Geben Sie Ihr aktuelles Passwort ein.',
+    passwordWrong: 'Das Passwort ist nicht korrekt.',
+  },
+} satisfies Messages;

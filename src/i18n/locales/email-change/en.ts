@@ -1,0 +1,30 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  title: 'Change email',
+  intro: 'We will send a verification link to the new address. Your login email changes once you open it.',
+  currentEmail: 'Current email: {{email}}',
+  newEmail: 'New email address',
+  currentPassword: 'Current password',
+  currentPasswordHint: 'Required to change your login email.',
+  submit: 'Send verification link',
+  sending: 'Sending…',
+  pendingTitle: 'Check your inbox',
+  pending: 'We sent a verification link to {{email}}.',
+  pendingValidUntil: 'The link is valid for {{hours}} hours (until {{until}}). Keep signing in with your current email until you open it.',
+  expired: 'The link sent to {{email}} has expired. Send a new one or cancel the change.',
+  resend: 'Resend link',
+  resent: 'We sent a new link to {{email}}.',
+  cancelChange: 'Cancel change',
+  cancelled: 'Email change cancelled. Your login email stays the same.',
+  requested: 'Verification link sent to {{email}}.',
+  changed: 'Your login email is now {{email}}.',
+  errors: {
+    emailRequired: 'Enter the new email address.',
+    emailInvalid: 'Enter an email address like name@example.com.',
+    emailSame: 'This is already your login email.',
+    emailTaken: 'This address already belongs to another account.',
+    passwordRequired: 'Enter your current password.',
+    passwordWrong: "That password isn't right.",
+  },
+} satisfies Messages;

@@ -1,0 +1,30 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  title: 'Cambiar correo electrónico',
+  intro: 'Te enviaremos un enlace de verificación a la nueva dirección. Tu correo de inicio de sesión cambiará cuando lo abras.',
+  currentEmail: 'Correo actual: {{email}}',
+  newEmail: 'Nueva dirección de correo',
+  currentPassword: 'Contraseña actual',
+  currentPasswordHint: 'Necesaria para cambiar tu correo de inicio de sesión.',
+  submit: 'Enviar enlace de verificación',
+  sending: 'Enviando…',
+  pendingTitle: 'Revisa tu bandeja de entrada',
+  pending: 'Te enviamos un enlace de verificación a {{email}}.',
+  pendingValidUntil: 'El enlace es válido durante {{hours}} horas (hasta {{until}}). Hasta que lo abras, sigue iniciando sesión con tu correo actual.',
+  expired: 'El enlace enviado a {{email}} ha caducado. Envía uno nuevo o cancela el cambio.',
+  resend: 'Reenviar enlace',
+  resent: 'Te enviamos un nuevo enlace a {{email}}.',
+  cancelChange: 'Cancelar cambio',
+  cancelled: 'Se canceló el cambio de correo. Tu correo de inicio de sesión sigue siendo el mismo.',
+  requested: 'Enlace de verificación enviado a {{email}}.',
+  changed: 'Tu correo de inicio de sesión ahora es {{email}}.',
+  errors: {
+    emailRequired: 'Escribe la nueva dirección de correo.',
+    emailInvalid: 'Escribe una dirección de correo como nombre@example.com.',
+    emailSame: 'Este ya es tu correo de inicio de sesión.',
+    emailTaken: 'Esta dirección ya pertenece a otra cuenta.',
+    passwordRequired: 'Escribe tu contraseña actual.',
+    passwordWrong: 'La contraseña no es correcta.',
+  },
+} satisfies Messages;

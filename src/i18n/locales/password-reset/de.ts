@@ -1,0 +1,31 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  requestTitle: 'Passwort zurücksetzen',
+  requestIntro: 'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen.',
+  email: 'E-Mail-Adresse',
+  send: 'Link zum Zurücksetzen senden',
+  sending: 'Wird gesendet…',
+  sentTitle: 'Prüfen Sie Ihren Posteingang',
+  sent: 'Falls ein Konto für {{email}} existiert, haben wir einen Link zum Zurücksetzen des Passworts gesendet. Der Link ist {{duration}} gültig.',
+  requested: 'Anfrage erhalten. Prüfen Sie Ihren Posteingang.',
+  resendIn: 'Sie können {{when}} einen weiteren Link senden.',
+  resend: 'Erneut senden',
+  differentEmail: 'Andere E-Mail-Adresse verwenden',
+  completeTitle: 'Neues Passwort wählen',
+  completeIntro: 'Lange Passphrasen, Leerzeichen und Emojis sind willkommen.',
+  newPassword: 'Neues Passwort',
+  confirmPassword: 'Neues Passwort bestätigen',
+  submit: 'Neues Passwort festlegen',
+  submitting: 'Wird gespeichert…',
+  success: 'Ihr Passwort wurde zurückgesetzt.',
+  successDetail: 'Sie können sich jetzt mit Ihrem neuen Passwort anmelden.',
+  signIn: 'Anmelden',
+  expired: 'Dieser Link ist abgelaufen. Links zum Zurücksetzen sind {{duration}} gültig.',
+  used: 'Dieser Link wurde bereits verwendet.',
+  newLink: 'Neuen Link senden',
+  errors: {
+    emailRequired: 'Geben Sie Ihre E-Mail-Adresse ein.',
+    emailInvalid: 'Geben Sie eine E-Mail-Adresse im Format name@example.com ein.',
+  },
+} satisfies Messages;

@@ -1,0 +1,31 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  requestTitle: 'Reset your password',
+  requestIntro: "Enter the email address of your account and we'll send you a link to choose a new password.",
+  email: 'Email address',
+  send: 'Send reset link',
+  sending: 'Sending…',
+  sentTitle: 'Check your inbox',
+  sent: "If an account exists for {{email}}, we've sent a link to reset its password. The link is valid for {{duration}}.",
+  requested: 'Request received. Check your inbox.',
+  resendIn: 'You can send another link {{when}}.',
+  resend: 'Send again',
+  differentEmail: 'Use a different email address',
+  completeTitle: 'Choose a new password',
+  completeIntro: 'Long passphrases, spaces and emoji are welcome.',
+  newPassword: 'New password',
+  confirmPassword: 'Confirm new password',
+  submit: 'Set new password',
+  submitting: 'Saving…',
+  success: 'Your password was reset.',
+  successDetail: 'You can now sign in with your new password.',
+  signIn: 'Sign in',
+  expired: 'This reset link has expired. Reset links are valid for {{duration}}.',
+  used: 'This reset link was already used.',
+  newLink: 'Send a new link',
+  errors: {
+    emailRequired: 'Enter your email address.',
+    emailInvalid: 'Enter an email address like name@example.com.',
+  },
+} satisfies Messages;

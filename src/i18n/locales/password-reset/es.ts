@@ -1,0 +1,31 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  requestTitle: 'Restablece tu contraseña',
+  requestIntro: 'Introduce el correo electrónico de tu cuenta y te enviaremos un enlace para elegir una contraseña nueva.',
+  email: 'Correo electrónico',
+  send: 'Enviar enlace de restablecimiento',
+  sending: 'Enviando…',
+  sentTitle: 'Revisa tu bandeja de entrada',
+  sent: 'Si existe una cuenta para {{email}}, te hemos enviado un enlace para restablecer su contraseña. El enlace es válido durante {{duration}}.',
+  requested: 'Solicitud recibida. Revisa tu bandeja de entrada.',
+  resendIn: 'Podrás enviar otro enlace {{when}}.',
+  resend: 'Enviar de nuevo',
+  differentEmail: 'Usar otro correo electrónico',
+  completeTitle: 'Elige una contraseña nueva',
+  completeIntro: 'Las frases largas, los espacios y los emojis son bienvenidos.',
+  newPassword: 'Contraseña nueva',
+  confirmPassword: 'Confirma la contraseña nueva',
+  submit: 'Guardar contraseña nueva',
+  submitting: 'Guardando…',
+  success: 'Tu contraseña se ha restablecido.',
+  successDetail: 'Ya puedes iniciar sesión con tu contraseña nueva.',
+  signIn: 'Iniciar sesión',
+  expired: 'Este enlace ha caducado. Los enlaces de restablecimiento son válidos durante {{duration}}.',
+  used: 'Este enlace ya se ha usado.',
+  newLink: 'Enviar un enlace nuevo',
+  errors: {
+    emailRequired: 'Introduce tu correo electrónico.',
+    emailInvalid: 'Introduce un correo electrónico como nombre@example.com.',
+  },
+} satisfies Messages;

@@ -1,0 +1,33 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  title: 'Profil',
+  description: 'So erscheinen Sie für Ihr Team im Dashboard, in Audit-Logs und in Mitgliederlisten.',
+  displayName: 'Anzeigename',
+  displayNameHint: '2 bis 50 Zeichen.',
+  email: 'E-Mail-Adresse',
+  emailHint: 'Für die Anmeldung sowie für Abrechnungs- und Plattformbenachrichtigungen.',
+  changeEmail: 'E-Mail-Adresse ändern',
+  keepEmail: 'Aktuelle E-Mail-Adresse behalten',
+  phone: 'Telefon',
+  phoneHint: 'Mit Ländervorwahl, z. B. +49 30 1234567.',
+  timezone: 'Zeitzone',
+  timezoneHint: 'Anrufzeiten und Datumsangaben werden in dieser Zeitzone angezeigt.',
+  useCurrentTimezone: 'Meine aktuelle Zeitzone verwenden ({{zone}})',
+  language: 'Sprache',
+  company: 'Unternehmen',
+  bio: 'Über mich',
+  bioHint: 'Eine kurze Beschreibung, die Ihr Team sieht.',
+  save: 'Änderungen speichern',
+  saved: 'Profil gespeichert.',
+  noChanges: 'Es gibt noch nichts zu speichern.',
+  discarded: 'Änderungen verworfen.',
+  errors: {
+    displayNameShort: 'Geben Sie mindestens 2 Zeichen ein (Leerzeichen am Anfang und Ende zählen nicht).',
+    displayNameLong: 'Verwenden Sie höchstens 50 Zeichen. Aktuell sind es {{count}}.',
+    phone: 'Geben Sie eine gültige Telefonnummer ein, z. B. +49 30 1234567.',
+    timezone: 'Wählen Sie eine Zeitzone aus der Liste.',
+    companyLong: 'Verwenden Sie höchstens {{max}} Zeichen.',
+    bioLong: 'Verwenden Sie höchstens {{max}} Zeichen. Aktuell sind es {{count}}.',
+  },
+} satisfies Messages;

@@ -1,0 +1,33 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  title: 'Profile',
+  description: 'How you appear to your team in the dashboard, audit logs and member lists.',
+  displayName: 'Display name',
+  displayNameHint: '2 to 50 characters.',
+  email: 'Email',
+  emailHint: 'Used to sign in and for billing and platform alerts.',
+  changeEmail: 'Change email',
+  keepEmail: 'Keep current email',
+  phone: 'Phone',
+  phoneHint: 'Include the country code, e.g. +49 30 1234567.',
+  timezone: 'Time zone',
+  timezoneHint: 'Dates and times, including call times, are shown in this time zone.',
+  useCurrentTimezone: 'Use my current time zone ({{zone}})',
+  language: 'Language',
+  company: 'Company',
+  bio: 'Bio',
+  bioHint: 'A short description your team sees.',
+  save: 'Save changes',
+  saved: 'Profile saved.',
+  noChanges: 'Nothing to save yet.',
+  discarded: 'Changes discarded.',
+  errors: {
+    displayNameShort: 'Enter at least 2 characters (spaces at the ends do not count).',
+    displayNameLong: 'Use at most 50 characters. You have {{count}}.',
+    phone: 'Enter a valid phone number, e.g. +49 30 1234567.',
+    timezone: 'Choose a time zone from the list.',
+    companyLong: 'Use at most {{max}} characters.',
+    bioLong: 'Use at most {{max}} characters. You have {{count}}.',
+  },
+} satisfies Messages;

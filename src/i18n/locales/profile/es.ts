@@ -1,0 +1,33 @@
+import type { Messages } from '../../messages.js';
+
+export default {
+  title: 'Perfil',
+  description: 'Cómo te ve tu equipo en el panel, los registros de auditoría y las listas de miembros.',
+  displayName: 'Nombre visible',
+  displayNameHint: 'De 2 a 50 caracteres.',
+  email: 'Correo electrónico',
+  emailHint: 'Se usa para iniciar sesión y para los avisos de facturación y de la plataforma.',
+  changeEmail: 'Cambiar correo electrónico',
+  keepEmail: 'Mantener el correo actual',
+  phone: 'Teléfono',
+  phoneHint: 'Incluye el código de país, p. ej., +49 30 1234567.',
+  timezone: 'Zona horaria',
+  timezoneHint: 'Las horas y fechas de las llamadas se muestran en esta zona horaria.',
+  useCurrentTimezone: 'Usar mi zona horaria actual ({{zone}})',
+  language: 'Idioma',
+  company: 'Empresa',
+  bio: 'Biografía',
+  bioHint: 'Una breve descripción que verá tu equipo.',
+  save: 'Guardar cambios',
+  saved: 'Perfil guardado.',
+  noChanges: 'Aún no hay nada que guardar.',
+  discarded: 'Cambios descartados.',
+  errors: {
+    displayNameShort: 'Escribe al menos 2 caracteres (los espacios al principio y al final no cuentan).',
+    displayNameLong: 'Usa como máximo 50 caracteres. Tienes {{count}}.',
+    phone: 'Escribe un número de teléfono válido, p. ej., +49 30 1234567.',
+    timezone: 'Elige una zona horaria de la lista.',
+    companyLong: 'Usa como máximo {{max}} caracteres.',
+    bioLong: 'Usa como máximo {{max}} caracteres. Tienes {{count}}.',
+  },
+} satisfies Messages;
