@@ -6,13 +6,14 @@ const projectDir = import.meta.dirname;
 // Chunks of the library build (dist/chunks/). Left alone, Rolldown makes one chunk per set of
 // entries that share a module, so every small style sheet and controller became a file of its own,
 // each gzipped apart (and a host's bundler keeps dist's files whole). Instead: `core` holds what
-// <dn-account-provider> loads too (contract, client, contexts, store, strings, i18n), `shared` what
+// <dn-account-provider> loads too (contract, client, contexts, store, i18n and its shared strings), `shared` what
 // most elements load (base class, style sheets, controllers). Modules fewer than 10 of the 19
 // entries use (index and define-all reach everything) stay automatic, and so do each element's own
-// code, other locales, the re-auth dialog and the confirm dialog (which defines an element).
-const CORE = /[\\/]src[\\/](api[\\/](?!resources\.ts|default-api\.ts)|i18n[\\/](?!format\.ts|locales[\\/](?!en))|internal[\\/]define\.ts$)|@oxc-project\+runtime/;
+// code and English strings (src/i18n/locales/<feature>/en.ts), other locales (<feature>/de.ts…, one
+// chunk per feature and language), the re-auth dialog and the confirm dialog (which defines an element).
+const CORE = /[\\/]src[\\/](api[\\/](?!resources\.ts|default-api\.ts)|i18n[\\/](?!format\.ts|locales[\\/])|i18n[\\/]locales[\\/]core[\\/](en|strings)\.ts$|internal[\\/]define\.ts$)|@oxc-project\+runtime/;
 const SHARED = /[\\/]src[\\/](api|i18n|internal|themes)[\\/]|[\\/]src[\\/]components[\\/]reauth-dialog[\\/]confirm-identity\.ts$/;
-const NEVER_GROUPED = /[\\/]src[\\/](i18n[\\/]locales[\\/](?!en)|internal[\\/](define-)?confirm-dialog\.ts$)/;
+const NEVER_GROUPED = /[\\/]src[\\/](i18n[\\/]locales[\\/][^\\/]+[\\/](?!en\.ts$|strings\.ts$)[^\\/]+$|internal[\\/](define-)?confirm-dialog\.ts$)/;
 const grouped = (pattern: RegExp) => (id: string) => pattern.test(id) && !NEVER_GROUPED.test(id);
 
 // Vite's dev server resolves the `development` export condition, which picks Lit's development
