@@ -458,9 +458,13 @@ export function itCycles(tag: string): void {
         }
         if (answered) {
           // Let the answer arrive and the list render (every 10th cycle waits for frames too).
+          const observedBefore = ledger.seen.observed;
           await nextTask();
           await el.updateComplete;
           if (i % 10 === 1) await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          // An observing element is removed only once it observes: on a busy machine its answer
+          // (and the virtualizer's lazy chunk) may take longer than a task.
+          if (OBSERVING.includes(tag)) await until(() => ledger.seen.observed > observedBefore, `${tag} to observe`);
         } else {
           // Let a load task reach the API (it starts after the first update).
           await Promise.resolve();
