@@ -41,6 +41,8 @@ export default defineConfig({
           name: 'conformance',
           environment: 'node',
           include: ['test/conformance/**/*.test.ts'],
+          // A whole run of the kit takes a few seconds; more on a busy machine.
+          testTimeout: 60_000,
         },
       },
     ],

@@ -79,6 +79,15 @@ export function describeIssues(issues: readonly { path: readonly PropertyKey[]; 
   return parts.join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
 }
 
+/** Why a request got no answer, with the network error's cause (`ECONNREFUSED 127.0.0.1:9`). */
+function noAnswer(error: unknown, timeoutMs: number): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms (--timeout)`;
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const detail = cause && typeof cause.message === 'string' ? cause.message : '';
+  return `no answer (${detail || error.message})`;
+}
+
 function slugOf(type: string): string {
   return type.split(/[:/#]/).pop() ?? type;
 }
@@ -247,8 +256,7 @@ export class KitClient {
         signal: AbortSignal.timeout(this.#options.timeoutMs),
       });
     } catch (error) {
-      const reason = error instanceof Error ? (error.name === 'TimeoutError' ? `no answer within ${this.#options.timeoutMs} ms` : error.message) : String(error);
-      throw new KitError(`${what}: ${reason}`);
+      throw new KitError(`${what}: ${noAnswer(error, this.#options.timeoutMs)}`);
     }
     this.#keepCookies(response.headers);
     const text = await response.text();

@@ -49,6 +49,8 @@ export interface Report {
   durationMs: number;
   /** Optional parts asked for. */
   parts: string[];
+  /** Set when the run stopped early, and why. */
+  aborted?: string;
   results: CheckResult[];
   passed: number;
   failed: number;
@@ -92,6 +94,10 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     lines.push(`${RULES[rule]} — ${results.length - failed - results.filter((r) => r.outcome === 'skip').length}/${results.length} passed`);
     for (const result of results) if (!options.problemsOnly || result.outcome !== 'pass') lines.push(formatLine(result, { color }));
     lines.push('');
+  }
+  if (report.aborted) {
+    lines.push(`Stopped: ${report.aborted}.`, '', summarize(report));
+    return `${lines.join('\n')}\n`;
   }
   lines.push('By endpoint');
   const width = Math.max(...(Object.keys(endpoints) as EndpointName[]).map((n) => describeEndpoint(n).length));

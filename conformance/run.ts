@@ -94,5 +94,6 @@ export async function runConformance(options: KitOptions): Promise<Report> {
     passed: results.filter((r) => r.outcome === 'pass').length,
     failed: results.filter((r) => r.outcome === 'fail').length,
     skipped: results.filter((r) => r.outcome === 'skip').length,
+    ...(signedIn ? {} : { aborted: 'the test user could not be signed in, so no other check ran' }),
   };
 }

@@ -117,4 +117,8 @@ export async function checkSettings(kit: Kit): Promise<void> {
   await kit.check({ id: 'settings/billing', rule: 'settings', endpoint: 'getBillingSummary', title: 'the billing summary reads' }, async () => {
     kit.ok(await client.call('getBillingSummary'));
   });
+  await kit.check({ id: 'settings/deletion-info', rule: 'settings', endpoint: 'getAccountDeletion', title: 'what deleting would remove reads, for the signed-in address' }, async () => {
+    const info = kit.ok<s.AccountDeletionInfo>(await client.call('getAccountDeletion'));
+    if (kit.state.email && info.email.toLowerCase() !== kit.state.email.toLowerCase()) fail(`it names ${info.email}, the profile ${kit.state.email}`);
+  });
 }
