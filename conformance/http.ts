@@ -192,13 +192,18 @@ export class KitClient {
     return out;
   }
 
-  /** A `fetch` for hooks: sends the current credentials, keeps cookies set by the answer. */
+  /**
+   * A `fetch` for hooks: to the API's origin it sends the current credentials and keeps the
+   * cookies the answer sets; it does not follow redirects unless asked (a 302 that signs in
+   * still sets its cookies). Other origins get the request as the hook wrote it.
+   */
   readonly hookFetch: typeof globalThis.fetch = async (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
+    const url = new URL(input instanceof Request ? input.url : String(input), `${this.baseUrl}/`);
+    const sameOrigin = url.origin === new URL(this.baseUrl).origin;
     const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-    for (const [k, v] of Object.entries(this.#credentialHeaders(true))) if (!headers.has(k)) headers.set(k, v);
-    const response = await this.#options.fetch(new URL(url, `${this.baseUrl}/`), { ...init, headers, redirect: init?.redirect ?? 'manual' });
-    this.#keepCookies(response.headers);
+    if (sameOrigin) for (const [k, v] of Object.entries(this.#credentialHeaders(true))) if (!headers.has(k)) headers.set(k, v);
+    const response = await this.#options.fetch(url, { ...init, headers, redirect: init?.redirect ?? 'manual' });
+    if (sameOrigin) this.#keepCookies(response.headers);
     return response;
   };
 

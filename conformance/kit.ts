@@ -57,7 +57,6 @@ export class Kit {
   readonly state: {
     email?: string;
     displayName?: string;
-    twoFactorEnabled?: boolean;
   } = {};
 
   constructor(

@@ -23,8 +23,9 @@ export function preamble(options: Pick<KitOptions, 'baseUrl' | 'parts'>): string
   const lines = [
     `dn-account-conformance: checking ${options.baseUrl}`,
     'It signs in as the test user and changes that user’s own data only — nothing of any other account.',
-    'It changes and puts back: display name, avatar, preferences, privacy and notification settings, a pending email change;',
-    'it turns 2FA on and off again, revokes the user’s other sessions and trusted devices, and starts a data export.',
+    'It changes and then restores: display name, avatar, preferences, privacy and notification settings.',
+    'It cancels a pending email change, turns 2FA on and off again, revokes the user’s other sessions and trusted devices,',
+    'starts a data export, and makes a few failed attempts (wrong passwords and codes) that the user’s login activity may show.',
   ];
   for (const part of parts) lines.push(`Asked for --check ${part}: ${OPTIONAL_PARTS[part]}.`);
   if (!parts.includes('delete-account')) lines.push('It never deletes the account.');
