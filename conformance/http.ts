@@ -73,9 +73,40 @@ export function schemaName(schema: z.ZodMiniType): string {
   return z.globalRegistry.get(schema)?.id ?? 'its schema';
 }
 
-/** A zod error as `path: message; …` (at most five). */
-export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  const parts = issues.slice(0, 5).map((i) => `${i.path.length ? i.path.map(String).join('.') : '(body)'}: ${i.message}`);
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${clip(JSON.stringify(value), 40)}`;
+}
+
+/** One zod issue in words (zod/mini carries codes, not sentences). */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `missing (${issue.expected} expected)` : `${issue.expected} expected, got ${kindOf(issue.input)}`;
+    case 'invalid_format': {
+      const got = typeof issue.input === 'string' ? ` (got ${clip(JSON.stringify(issue.input), 60)})` : '';
+      const pattern = (issue as { pattern?: unknown }).pattern;
+      return issue.format === 'regex' && typeof pattern === 'string' ? `does not match ${pattern}${got}` : `not a valid ${issue.format}${got}`;
+    }
+    case 'too_small':
+      return `${issue.origin === 'string' ? 'length' : issue.origin === 'array' ? 'item count' : 'value'} below ${issue.minimum}${issue.input !== undefined ? ` (got ${kindOf(issue.input)})` : ''}`;
+    case 'too_big':
+      return `${issue.origin === 'string' ? 'length' : issue.origin === 'array' ? 'item count' : 'value'} above ${issue.maximum}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} expected${issue.input !== undefined ? `, got ${kindOf(issue.input)}` : ''}`;
+    case 'invalid_union':
+      return 'matches none of the allowed shapes';
+    case 'unrecognized_keys':
+      return `unexpected keys ${issue.keys.join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** A zod error as `path: what is wrong; …` (at most five). */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const parts = issues.slice(0, 5).map((i) => `${i.path.length ? i.path.map(String).join('.') : '(body)'}: ${describeIssue(i)}`);
   return parts.join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
 }
 
@@ -307,7 +338,7 @@ export class KitClient {
         v.push(`the body is not JSON (${clip(answer.text) || 'empty'})`);
         return;
       }
-      const parsed = endpoint.response.safeParse(json);
+      const parsed = endpoint.response.safeParse(json, { reportInput: true });
       if (parsed.success) answer.data = parsed.data;
       else v.push(`the body does not match ${schemaName(endpoint.response)}: ${describeIssues(parsed.error.issues)}`);
       return;
@@ -324,7 +355,7 @@ export class KitClient {
       v.push(`the body is not a problem object (${clip(answer.text) || 'empty'})`);
       return;
     }
-    const parsed = s.Problem.safeParse(json);
+    const parsed = s.Problem.safeParse(json, { reportInput: true });
     if (!parsed.success) {
       v.push(`the body does not match Problem: ${describeIssues(parsed.error.issues)}`);
       return;
