@@ -37,11 +37,12 @@ export default tseslint.config(
     },
   },
   {
-    // The conformance kit is a Node command; it reads the contract from src/api and nothing else of the library.
+    // Node code: the conformance kit, the mock backend over HTTP, the kit's tests.
     files: ['conformance/**', 'mock/node-server.ts', 'test/conformance/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // The kit ships in the package and reads the contract from src/api, nothing else of the library.
     files: ['conformance/**'],
     rules: {
       'no-restricted-imports': [
