@@ -37,6 +37,26 @@ export default tseslint.config(
     },
   },
   {
+    // Node code: the conformance kit, the mock backend over HTTP, the kit's tests.
+    files: ['conformance/**', 'mock/node-server.ts', 'test/conformance/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The kit ships in the package and reads the contract from src/api, nothing else of the library.
+    files: ['conformance/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)mock/', message: 'The kit ships in the package; the mock backend does not.' },
+            { regex: '(^|/)src/(?!api/(endpoints|schemas|errors)\\.js$)', message: 'The kit reads the contract only: src/api/endpoints.ts, schemas.ts, errors.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**', '*.config.{js,mjs,ts}', '.storybook/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },

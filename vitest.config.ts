@@ -7,9 +7,13 @@ import { defineConfig } from 'vitest/config';
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Story tests: every story in stories/ renders in headless Chromium (Debian's, no
- * browser download) and runs its `play` function, through Storybook's vitest addon.
- * `npm run test:stories`; part of `npm test`.
+ * Two projects:
+ * - `storybook`: every story in stories/ renders in headless Chromium (Debian's, no
+ *   browser download) and runs its `play` function, through Storybook's vitest addon
+ *   (`npm run test:stories`);
+ * - `conformance`: the conformance kit (conformance/) against the mock backend over HTTP
+ *   in Node, and against deliberately broken variants of it (`npm run test:conformance`).
+ * Both are part of `npm test`.
  */
 export default defineConfig({
   test: {
@@ -30,6 +34,15 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        test: {
+          name: 'conformance',
+          environment: 'node',
+          include: ['test/conformance/**/*.test.ts'],
+          // A whole run of the kit takes a few seconds; more on a busy machine.
+          testTimeout: 60_000,
         },
       },
     ],

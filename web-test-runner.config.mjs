@@ -26,7 +26,8 @@ export const chromiumArgs = [
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/conformance runs in Node (vitest's `conformance` project), not in the browser.
+  files: ['test/**/*.test.ts', '!test/conformance/**'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   // Each page answers its own API calls (test/helpers/page-backend.ts), so files run side by side.
   concurrency: Number(process.env.WTR_CONCURRENCY) || 2,

@@ -2,12 +2,14 @@
 //   dist/types/**.d.ts   declarations of src/ (tsconfig.build.json: no mock backend, no tests)
 //   dist/themes/*.css    the theme files
 //   dist/vscode.html-custom-data.json, dist/web-types.json   editor data (scripts/editor-data.mjs)
+//   dist/conformance/cli.js   the `dn-account-conformance` command (scripts/build-conformance.mjs)
 // and checks package.json against the output: every file the exports map names exists, and every
 // file that defines an element is listed in `sideEffects` (else a bundler could drop it), and
 // dist/index.js reaches no such file (importing the index defines nothing).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { buildConformance } from './build-conformance.mjs';
 import { elementsOf, vscodeCustomData, webTypes } from './editor-data.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -55,14 +57,17 @@ const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 writeFileSync(join(dist, 'vscode.html-custom-data.json'), json(vscodeCustomData(manifest, attributeValues)));
 writeFileSync(join(dist, 'web-types.json'), json(webTypes(manifest, attributeValues, pkg)));
 
-// 4. package.json against the output.
+// 4. The conformance command.
+await buildConformance();
+
+// 5. package.json against the output.
 const targets = [];
 const collect = (value) => {
   if (typeof value === 'string') targets.push(value);
   else if (value && typeof value === 'object') Object.values(value).forEach(collect);
 };
 collect(pkg.exports);
-for (const target of [...targets, pkg.types, pkg.module, pkg.main, pkg['web-types'], pkg.customElements].filter(Boolean)) {
+for (const target of [...targets, ...Object.values(pkg.bin ?? {}), pkg.types, pkg.module, pkg.main, pkg['web-types'], pkg.customElements].filter(Boolean)) {
   if (target.includes('*')) continue;
   if (!existsSync(join(root, target))) problems.push(`package.json names ${target}, which the build did not write`);
 }
