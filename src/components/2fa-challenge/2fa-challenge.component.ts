@@ -1,6 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { TwoFactorChallengeRequest, TwoFactorChallengeResult } from '../../api/schemas.js';
+import {
+  twoFactorChallengeContract,
+  type TwoFactorChallengeRequest,
+  type TwoFactorChallengeResult,
+} from '../../api/contract/two-factor-challenge.js';
+import { registerSchemas } from '../../api/validation.js';
 import type { ApiError } from '../../api/errors.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
@@ -16,6 +21,8 @@ import { renderCodeInput } from '../../internal/fields.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { lightStyles, styles } from './2fa-challenge.styles.js';
+
+registerSchemas(twoFactorChallengeContract);
 
 /** Backup codes left at which the element suggests generating new ones. */
 const FEW_BACKUP_CODES = 3;

@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { BackupCodes, ReauthRequest, TwoFactorSetup, TwoFactorStatus } from '../../api/schemas.js';
+import type { ReauthRequest } from '../../api/contract/reauth.js';
+import { twoFactorContract, type BackupCodes, type TwoFactorSetup, type TwoFactorStatus } from '../../api/contract/two-factor.js';
+import { registerSchemas } from '../../api/validation.js';
 import type { ApiError } from '../../api/errors.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
@@ -24,6 +26,8 @@ import { clearQr, drawQr } from '../../internal/qr.js';
 import { lightStyles, styles } from './2fa-setup.styles.js';
 import { BackupCodesController } from './backup-codes.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerSchemas(twoFactorContract);
 
 /** Backup codes left at which the status warns. */
 const FEW_BACKUP_CODES = 3;

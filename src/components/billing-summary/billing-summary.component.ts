@@ -1,7 +1,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { BillingSummary } from '../../api/schemas.js';
+import { billingContract, type BillingSummary } from '../../api/contract/billing.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDate, formatMoney } from '../../i18n/format.js';
 import { DnElement } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -16,6 +17,8 @@ import { icon } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { styles } from './billing-summary.styles.js';
+
+registerSchemas(billingContract);
 
 type PaymentMethod = NonNullable<BillingSummary['paymentMethod']>;
 

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { ConnectedAccount, ConnectedAccountList } from '../../api/schemas.js';
+import { connectedAccountsContract, type ConnectedAccount, type ConnectedAccountList } from '../../api/contract/connected-accounts.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDate } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement } from '../../internal/dn-element.js';
@@ -21,6 +22,8 @@ import { ApiError } from '../../api/errors.js';
 import { connectedAccountsStyles } from './connected-accounts.styles.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerSchemas(connectedAccountsContract);
 
 /** How Connect opens the provider's authorization page. */
 export type ConnectMode = 'redirect' | 'popup';

@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import type { ApiError } from '../../api/errors.js';
-import type { AccountDeletionInfo, Workspace } from '../../api/schemas.js';
+import { deletionContract, type AccountDeletionInfo } from '../../api/contract/deletion.js';
+import type { Workspace } from '../../api/contract/problem.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
@@ -25,6 +27,8 @@ import { LightDomController } from '../../internal/light-dom.js';
 import { policyStyles, renderPasswordField } from '../../internal/password-policy.js';
 import { formExtraStyles, styles } from './delete-account.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerSchemas(deletionContract);
 
 type Field = 'email' | 'password';
 

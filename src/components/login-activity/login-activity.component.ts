@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { resources } from '../../api/resources.js';
 import type { ResourceKey } from '../../api/resource-store.js';
-import type { LoginActivityPage, LoginAttempt } from '../../api/schemas.js';
+import { loginActivityContract, type LoginActivityPage, type LoginAttempt } from '../../api/contract/login-activity.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDateTime, formatNumber, formatRelative } from '../../i18n/format.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -21,6 +22,8 @@ import { safeHref } from '../../internal/safe-url.js';
 import { isWindowed, listRowStyles, listScrollerStyles, virtualList, type VisibilityChangedEvent } from '../../internal/virtual-list.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './login-activity.styles.js';
+
+registerSchemas(loginActivityContract);
 
 /** Page size when `page-size` is missing or not a number. */
 const DEFAULT_PAGE_SIZE = 50;

@@ -1,7 +1,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { NotificationChange, NotificationPreferences } from '../../api/schemas.js';
+import { notificationsContract, type NotificationChange, type NotificationPreferences } from '../../api/contract/notifications.js';
+import { registerSchemas } from '../../api/validation.js';
 import { translate } from '../../i18n/i18n.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
@@ -19,6 +20,8 @@ import { RovingFocusController } from '../../internal/roving-focus-controller.js
 import { renderBusyButton, spinner } from '../../internal/controls.js';
 import { styles } from './notification-matrix.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerSchemas(notificationsContract);
 
 type Channel = NotificationPreferences['channels'][number];
 type NotificationType = NotificationPreferences['types'][number];

@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import * as z from 'zod/mini';
-import { PASSWORD_RESET_VALID_MINUTES, type PasswordPolicy } from '../../api/schemas.js';
+import { PASSWORD_RESET_VALID_MINUTES } from '../../api/contract/constants.js';
+import { passwordContract, type PasswordPolicy } from '../../api/contract/password.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatNumber } from '../../i18n/format.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -21,6 +23,8 @@ import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { policyError, policyStyles, renderNewPasswordFields } from '../../internal/password-policy.js';
 import { styles } from './password-reset.styles.js';
+
+registerSchemas(passwordContract);
 
 const emailSchema = z.email();
 

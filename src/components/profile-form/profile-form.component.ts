@@ -1,15 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import {
-  BIO_MAX,
-  COMPANY_MAX,
-  DISPLAY_NAME_MAX,
-  DISPLAY_NAME_MIN,
-  PHONE_PATTERN,
-  type Profile,
-  type ProfileUpdate,
-} from '../../api/schemas.js';
+import { BIO_MAX, COMPANY_MAX, DISPLAY_NAME_MAX, DISPLAY_NAME_MIN, PHONE_PATTERN } from '../../api/contract/constants.js';
+import { profileContract, type Profile, type ProfileUpdate } from '../../api/contract/profile.js';
+import { registerSchemas } from '../../api/validation.js';
 import { availableLocales } from '../../i18n/i18n.js';
 import { formatNumber } from '../../i18n/format.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
@@ -26,6 +20,8 @@ import { LightDomController } from '../../internal/light-dom.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './profile-form.styles.js';
 import { AvatarUploadController } from './avatar-upload.js';
+
+registerSchemas(profileContract);
 
 /** The editable fields, as the form holds them (strings, trimmed on save). */
 interface Fields {

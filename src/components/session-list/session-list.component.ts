@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { Session, SessionList } from '../../api/schemas.js';
+import { sessionsContract, type Session, type SessionList } from '../../api/contract/sessions.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement } from '../../internal/dn-element.js';
@@ -23,6 +24,8 @@ import { isWindowed, listRowStyles, listScrollerStyles, virtualList } from '../.
 import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './session-list.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerSchemas(sessionsContract);
 
 /** The current session first, then the most recently active: the server's order is not relied on. */
 function sortSessions(items: readonly Session[]): Session[] {

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { query } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { TrustedDevice } from '../../api/schemas.js';
+import { trustedDevicesContract, type TrustedDevice } from '../../api/contract/trusted-devices.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement } from '../../internal/dn-element.js';
@@ -21,6 +22,8 @@ import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
 import { isWindowed, listRowStyles, listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
+
+registerSchemas(trustedDevicesContract);
 
 /**
  * @summary Devices trusted for 30 days after a two-factor sign-in: device,
