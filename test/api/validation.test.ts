@@ -8,6 +8,8 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { RestAccountApi as RestAccountApiType } from '../../src/api/rest-client.js';
+import type * as Routes from '../../src/api/routes.js';
+import type * as Validation from '../../src/api/validation.js';
 import type { DnBillingSummary } from '../../src/components/billing-summary/billing-summary.js';
 
 const requested: string[] = [];
@@ -36,8 +38,8 @@ const billing = {
 };
 
 let RestAccountApi: typeof RestAccountApiType;
-let validation: typeof import('../../src/api/validation.js');
-let routes: typeof import('../../src/api/routes.js');
+let validation: typeof Validation;
+let routes: typeof Routes;
 
 describe('validation by the schemas elements register', () => {
   before(async () => {
