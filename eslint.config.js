@@ -57,6 +57,25 @@ export default tseslint.config(
     },
   },
   {
+    // Elements load only the parts of the contract they call (src/api/contract/); the whole of it
+    // (schemas.ts, endpoints.ts) is for the mock, the OpenAPI document and hosts. Types are free.
+    files: ['src/components/**', 'src/internal/**', 'src/i18n/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)api/(schemas|endpoints)\\.js$',
+              allowTypeImports: true,
+              message: 'Import from src/api/contract/ (and register what you call): schemas.ts and endpoints.ts are the whole contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**', '*.config.{js,mjs,ts}', '.storybook/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },

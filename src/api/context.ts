@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
 import type { AccountApi } from './account-api.js';
-import type { DateFormat, Density, Theme, TimeFormat } from './schemas.js';
+import type { DateFormat, Density, Theme, TimeFormat } from './contract/constants.js';
 
 /**
  * The user's display settings, provided by `<dn-account-provider>` to every `dn-`

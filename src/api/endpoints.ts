@@ -1,12 +1,32 @@
 /**
- * The REST routes, once. The HTTP client, the mock backend and the OpenAPI generator
- * all read this table, so a path or a schema can never differ between them.
+ * The REST contract by route, all of it: each endpoint's method and path (`routes.ts`), its
+ * schemas (`contract/*.ts`) and what the documentation says about it. The mock backend and
+ * the OpenAPI generator read this table, and the HTTP client loads it when it is asked for a
+ * call whose schemas no element registered, so a path or a schema can never differ between them.
  * Paths are relative to the API base (`api-base`, e.g. `/api/account`).
  */
 import type * as z from 'zod/mini';
-import * as s from './schemas.js';
+import { routeOf, type EndpointName, type HttpMethod } from './routes.js';
+import type { ContractPart, EndpointSchemas } from './contract/part.js';
+// Importing the aggregate also names every component schema in zod's global registry (OpenAPI).
+import { AVATAR_TYPES } from './schemas.js';
+import { profileContract } from './contract/profile.js';
+import { emailContract } from './contract/email.js';
+import { reauthContract } from './contract/reauth.js';
+import { passwordContract } from './contract/password.js';
+import { twoFactorContract } from './contract/two-factor.js';
+import { twoFactorChallengeContract } from './contract/two-factor-challenge.js';
+import { sessionsContract } from './contract/sessions.js';
+import { loginActivityContract } from './contract/login-activity.js';
+import { trustedDevicesContract } from './contract/trusted-devices.js';
+import { notificationsContract } from './contract/notifications.js';
+import { privacyContract } from './contract/privacy.js';
+import { deletionContract } from './contract/deletion.js';
+import { connectedAccountsContract } from './contract/connected-accounts.js';
+import { preferencesContract } from './contract/preferences.js';
+import { billingContract } from './contract/billing.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export { buildPath, type EndpointName, type HttpMethod } from './routes.js';
 
 export interface Endpoint {
   method: HttpMethod;
@@ -28,282 +48,121 @@ export interface Endpoint {
   tag: string;
 }
 
-function endpoint<const E extends Endpoint>(e: E): E {
-  return e;
+/** What the documentation says of an endpoint, beyond its route and schemas. */
+type Docs = Pick<Endpoint, 'summary' | 'upload' | 'sensitive' | 'public'>;
+
+/** Documentation for exactly the endpoints of `P`. */
+type DocsOf<P extends ContractPart, D> = { readonly [N in keyof P]: Docs } & { readonly [N in Exclude<keyof D, keyof P>]: never };
+
+type Joined<P extends ContractPart, D> = {
+  [N in keyof P & keyof D]: { method: HttpMethod; path: string; tag: string } & P[N] & D[N];
+};
+
+/** The endpoints of one part of the contract, under one tag, in the order of `docs`. */
+function group<const P extends ContractPart, const D extends DocsOf<P, D>>(part: P, tag: string, docs: D): Joined<P, D> {
+  const out: Record<string, Endpoint> = {};
+  for (const name of Object.keys(docs) as (keyof P & keyof D & EndpointName)[]) {
+    out[name] = { ...routeOf(name), ...(part[name] as EndpointSchemas), ...(docs[name] as Docs), tag };
+  }
+  return out as Joined<P, D>;
 }
 
 export const endpoints = {
-  getProfile: endpoint({ method: 'GET', path: '/profile', summary: 'Read the profile', response: s.Profile, tag: 'Profile' }),
-  updateProfile: endpoint({
-    method: 'PATCH',
-    path: '/profile',
-    summary: 'Change profile fields',
-    body: s.ProfileUpdate,
-    response: s.Profile,
-    tag: 'Profile',
-  }),
-  uploadAvatar: endpoint({
-    method: 'PUT',
-    path: '/profile/avatar',
-    summary: 'Upload an avatar (JPG, PNG or WebP, at most 2 MB)',
-    upload: s.AVATAR_TYPES,
-    response: s.Profile,
-    tag: 'Profile',
-  }),
-  removeAvatar: endpoint({ method: 'DELETE', path: '/profile/avatar', summary: 'Remove the avatar', response: s.Profile, tag: 'Profile' }),
-
-  getEmailChange: endpoint({ method: 'GET', path: '/email-change', summary: 'Pending email change, if any', response: s.EmailChangeState, tag: 'Email' }),
-  requestEmailChange: endpoint({
-    method: 'POST',
-    path: '/email-change',
-    summary: 'Start an email change: a verification link valid 24 hours goes to the new address',
-    body: s.EmailChangeRequest,
-    response: s.EmailChangeState,
-    sensitive: true,
-    tag: 'Email',
-  }),
-  resendEmailChange: endpoint({
-    method: 'POST',
-    path: '/email-change/resend',
-    summary: 'Send the verification link again',
-    response: s.EmailChangeState,
-    tag: 'Email',
-  }),
-  cancelEmailChange: endpoint({ method: 'DELETE', path: '/email-change', summary: 'Cancel the pending change', response: s.EmailChangeState, tag: 'Email' }),
-  verifyEmailChange: endpoint({
-    method: 'POST',
-    path: '/email-change/verify',
-    summary: 'Confirm the new address with the token from the link',
-    body: s.TokenRequest,
-    response: s.Profile,
-    public: true,
-    tag: 'Email',
+  ...group(profileContract, 'Profile', {
+    getProfile: { summary: 'Read the profile' },
+    updateProfile: { summary: 'Change profile fields' },
+    uploadAvatar: { summary: 'Upload an avatar (JPG, PNG or WebP, at most 2 MB)', upload: AVATAR_TYPES },
+    removeAvatar: { summary: 'Remove the avatar' },
   }),
 
-  reauthenticate: endpoint({
-    method: 'POST',
-    path: '/reauth',
-    summary: "Confirm it's you: password or a 2FA code",
-    body: s.ReauthRequest,
-    response: s.ReauthResult,
-    tag: 'Security',
+  ...group(emailContract, 'Email', {
+    getEmailChange: { summary: 'Pending email change, if any' },
+    requestEmailChange: {
+      summary: 'Start an email change: a verification link valid 24 hours goes to the new address',
+      sensitive: true,
+    },
+    resendEmailChange: { summary: 'Send the verification link again' },
+    cancelEmailChange: { summary: 'Cancel the pending change' },
+    verifyEmailChange: { summary: 'Confirm the new address with the token from the link', public: true },
   }),
 
-  getPasswordPolicy: endpoint({ method: 'GET', path: '/password/policy', summary: 'Password policy', response: s.PasswordPolicy, public: true, tag: 'Password' }),
-  changePassword: endpoint({
-    method: 'POST',
-    path: '/password',
-    summary: 'Change the password',
-    body: s.PasswordChangeRequest,
-    response: s.PasswordChangeResult,
-    tag: 'Password',
-  }),
-  requestPasswordReset: endpoint({
-    method: 'POST',
-    path: '/password-reset',
-    summary: 'Send a reset link (the same answer whether or not the account exists)',
-    body: s.PasswordResetRequest,
-    response: s.PasswordResetRequested,
-    public: true,
-    tag: 'Password',
-  }),
-  completePasswordReset: endpoint({
-    method: 'POST',
-    path: '/password-reset/complete',
-    summary: 'Set a new password with the token from the link (valid 1 hour, single use)',
-    body: s.PasswordResetComplete,
-    response: s.Completed,
-    public: true,
-    tag: 'Password',
+  ...group(reauthContract, 'Security', {
+    reauthenticate: { summary: "Confirm it's you: password or a 2FA code" },
   }),
 
-  getTwoFactorStatus: endpoint({ method: 'GET', path: '/two-factor', summary: '2FA status', response: s.TwoFactorStatus, tag: 'Two-factor' }),
-  startTwoFactorSetup: endpoint({
-    method: 'POST',
-    path: '/two-factor/setup',
-    summary: 'Create a TOTP secret for setup',
-    response: s.TwoFactorSetup,
-    sensitive: true,
-    tag: 'Two-factor',
-  }),
-  verifyTwoFactorSetup: endpoint({
-    method: 'POST',
-    path: '/two-factor/setup/verify',
-    summary: 'Confirm setup with a code; returns the backup codes once',
-    body: s.TwoFactorVerifyRequest,
-    response: s.TwoFactorEnabled,
-    tag: 'Two-factor',
-  }),
-  disableTwoFactor: endpoint({
-    method: 'POST',
-    path: '/two-factor/disable',
-    summary: 'Turn 2FA off (confirmed with a code or the password)',
-    body: s.ReauthRequest,
-    response: s.TwoFactorStatus,
-    sensitive: true,
-    tag: 'Two-factor',
-  }),
-  regenerateBackupCodes: endpoint({
-    method: 'POST',
-    path: '/two-factor/backup-codes',
-    summary: 'Replace the backup codes (the old set stops working)',
-    body: s.ReauthRequest,
-    response: s.BackupCodes,
-    sensitive: true,
-    tag: 'Two-factor',
-  }),
-  verifyTwoFactorChallenge: endpoint({
-    method: 'POST',
-    path: '/two-factor/challenge',
-    summary: 'Sign-in step: verify a TOTP or backup code, optionally trusting the device for 30 days',
-    body: s.TwoFactorChallengeRequest,
-    response: s.TwoFactorChallengeResult,
-    public: true,
-    tag: 'Two-factor',
+  ...group(passwordContract, 'Password', {
+    getPasswordPolicy: { summary: 'Password policy', public: true },
+    changePassword: { summary: 'Change the password' },
+    requestPasswordReset: {
+      summary: 'Send a reset link (the same answer whether or not the account exists)',
+      public: true,
+    },
+    completePasswordReset: {
+      summary: 'Set a new password with the token from the link (valid 1 hour, single use)',
+      public: true,
+    },
   }),
 
-  listSessions: endpoint({ method: 'GET', path: '/sessions', summary: 'Active sessions', response: s.SessionList, tag: 'Sessions' }),
-  revokeSession: endpoint({
-    method: 'DELETE',
-    path: '/sessions/:id',
-    summary: 'Sign out one session',
-    response: s.Revoked,
-    sensitive: true,
-    tag: 'Sessions',
+  ...group(twoFactorContract, 'Two-factor', {
+    getTwoFactorStatus: { summary: '2FA status' },
+    startTwoFactorSetup: { summary: 'Create a TOTP secret for setup', sensitive: true },
+    verifyTwoFactorSetup: { summary: 'Confirm setup with a code; returns the backup codes once' },
+    disableTwoFactor: { summary: 'Turn 2FA off (confirmed with a code or the password)', sensitive: true },
+    regenerateBackupCodes: { summary: 'Replace the backup codes (the old set stops working)', sensitive: true },
   }),
-  revokeOtherSessions: endpoint({
-    method: 'POST',
-    path: '/sessions/revoke-others',
-    summary: 'Sign out every session but the current one',
-    response: s.Revoked,
-    sensitive: true,
-    tag: 'Sessions',
-  }),
-  listLoginActivity: endpoint({
-    method: 'GET',
-    path: '/login-activity',
-    summary: 'Login attempts, newest first, one page per cursor',
-    query: s.LoginActivityQuery,
-    response: s.LoginActivityPage,
-    tag: 'Sessions',
-  }),
-  listTrustedDevices: endpoint({ method: 'GET', path: '/trusted-devices', summary: 'Devices trusted for 30 days', response: s.TrustedDeviceList, tag: 'Sessions' }),
-  revokeTrustedDevice: endpoint({
-    method: 'DELETE',
-    path: '/trusted-devices/:id',
-    summary: 'Stop trusting one device',
-    response: s.Revoked,
-    tag: 'Sessions',
-  }),
-  revokeAllTrustedDevices: endpoint({
-    method: 'DELETE',
-    path: '/trusted-devices',
-    summary: 'Stop trusting every device',
-    response: s.Revoked,
-    tag: 'Sessions',
+  ...group(twoFactorChallengeContract, 'Two-factor', {
+    verifyTwoFactorChallenge: {
+      summary: 'Sign-in step: verify a TOTP or backup code, optionally trusting the device for 30 days',
+      public: true,
+    },
   }),
 
-  getNotificationPreferences: endpoint({
-    method: 'GET',
-    path: '/notifications',
-    summary: 'Notification catalog, channels, defaults, locks and values',
-    response: s.NotificationPreferences,
-    tag: 'Notifications',
+  ...group(sessionsContract, 'Sessions', {
+    listSessions: { summary: 'Active sessions' },
+    revokeSession: { summary: 'Sign out one session', sensitive: true },
+    revokeOtherSessions: { summary: 'Sign out every session but the current one', sensitive: true },
   }),
-  updateNotificationPreferences: endpoint({
-    method: 'PATCH',
-    path: '/notifications',
-    summary: 'Change cells (locked cells are refused)',
-    body: s.NotificationUpdate,
-    response: s.NotificationPreferences,
-    tag: 'Notifications',
+  ...group(loginActivityContract, 'Sessions', {
+    listLoginActivity: { summary: 'Login attempts, newest first, one page per cursor' },
   }),
-  resetNotificationPreferences: endpoint({
-    method: 'POST',
-    path: '/notifications/reset',
-    summary: 'Back to the defaults',
-    response: s.NotificationPreferences,
-    tag: 'Notifications',
+  ...group(trustedDevicesContract, 'Sessions', {
+    listTrustedDevices: { summary: 'Devices trusted for 30 days' },
+    revokeTrustedDevice: { summary: 'Stop trusting one device' },
+    revokeAllTrustedDevices: { summary: 'Stop trusting every device' },
   }),
 
-  getPrivacySettings: endpoint({ method: 'GET', path: '/privacy', summary: 'Privacy settings', response: s.PrivacySettings, tag: 'Privacy' }),
-  updatePrivacySettings: endpoint({
-    method: 'PATCH',
-    path: '/privacy',
-    summary: 'Change privacy settings',
-    body: s.PrivacyUpdate,
-    response: s.PrivacySettings,
-    tag: 'Privacy',
-  }),
-  getDataExport: endpoint({ method: 'GET', path: '/data-export', summary: 'The current or last export job', response: s.DataExportState, tag: 'Privacy' }),
-  requestDataExport: endpoint({
-    method: 'POST',
-    path: '/data-export',
-    summary: 'Start a GDPR export (one at a time: 409 while one runs)',
-    response: s.DataExportState,
-    tag: 'Privacy',
-  }),
-  getAccountDeletion: endpoint({
-    method: 'GET',
-    path: '/deletion',
-    summary: 'What deleting the account removes, and what blocks it',
-    response: s.AccountDeletionInfo,
-    tag: 'Privacy',
-  }),
-  deleteAccount: endpoint({
-    method: 'POST',
-    path: '/deletion',
-    summary: 'Delete the account (409 workspace-owner while owned workspaces have members)',
-    body: s.AccountDeletionRequest,
-    response: s.Completed,
-    sensitive: true,
-    tag: 'Privacy',
+  ...group(notificationsContract, 'Notifications', {
+    getNotificationPreferences: { summary: 'Notification catalog, channels, defaults, locks and values' },
+    updateNotificationPreferences: { summary: 'Change cells (locked cells are refused)' },
+    resetNotificationPreferences: { summary: 'Back to the defaults' },
   }),
 
-  listConnectedAccounts: endpoint({
-    method: 'GET',
-    path: '/connected-accounts',
-    summary: 'Sign-in providers and their state',
-    response: s.ConnectedAccountList,
-    tag: 'Connected accounts',
+  ...group(privacyContract, 'Privacy', {
+    getPrivacySettings: { summary: 'Privacy settings' },
+    updatePrivacySettings: { summary: 'Change privacy settings' },
+    getDataExport: { summary: 'The current or last export job' },
+    requestDataExport: { summary: 'Start a GDPR export (one at a time: 409 while one runs)' },
   }),
-  connectAccount: endpoint({
-    method: 'POST',
-    path: '/connected-accounts/:provider/connect',
-    summary: "Start connecting: returns the provider's authorization URL",
-    body: s.ConnectRequest,
-    response: s.ConnectStart,
-    tag: 'Connected accounts',
-  }),
-  disconnectAccount: endpoint({
-    method: 'DELETE',
-    path: '/connected-accounts/:provider',
-    summary: 'Disconnect a provider',
-    response: s.ConnectedAccountList,
-    sensitive: true,
-    tag: 'Connected accounts',
+  ...group(deletionContract, 'Privacy', {
+    getAccountDeletion: { summary: 'What deleting the account removes, and what blocks it' },
+    deleteAccount: {
+      summary: 'Delete the account (409 workspace-owner while owned workspaces have members)',
+      sensitive: true,
+    },
   }),
 
-  getPreferences: endpoint({ method: 'GET', path: '/preferences', summary: 'Display preferences', response: s.Preferences, tag: 'Preferences' }),
-  updatePreferences: endpoint({
-    method: 'PATCH',
-    path: '/preferences',
-    summary: 'Change display preferences',
-    body: s.PreferencesUpdate,
-    response: s.Preferences,
-    tag: 'Preferences',
+  ...group(connectedAccountsContract, 'Connected accounts', {
+    listConnectedAccounts: { summary: 'Sign-in providers and their state' },
+    connectAccount: { summary: "Start connecting: returns the provider's authorization URL" },
+    disconnectAccount: { summary: 'Disconnect a provider', sensitive: true },
   }),
 
-  getBillingSummary: endpoint({ method: 'GET', path: '/billing', summary: 'Plan, payment method, renewal', response: s.BillingSummary, tag: 'Billing' }),
-} as const;
+  ...group(preferencesContract, 'Preferences', {
+    getPreferences: { summary: 'Display preferences' },
+    updatePreferences: { summary: 'Change display preferences' },
+  }),
 
-export type EndpointName = keyof typeof endpoints;
-
-/** Fills `:name` segments, encoding each value. */
-export function buildPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`Missing URL parameter "${name}" for ${path}`);
-    return encodeURIComponent(value);
-  });
-}
+  ...group(billingContract, 'Billing', {
+    getBillingSummary: { summary: 'Plan, payment method, renewal' },
+  }),
+} satisfies Record<EndpointName, Endpoint>;

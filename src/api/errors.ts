@@ -1,5 +1,5 @@
-import type { FieldError, Problem, ProblemCode, Workspace } from './schemas.js';
-import { PROBLEM_CODES } from './schemas.js';
+import { PROBLEM_CODES, type ProblemCode } from './contract/constants.js';
+import type { FieldError, Problem, Workspace } from './contract/problem.js';
 
 /** What went wrong, as elements need to tell it apart. */
 export type ApiErrorKind =

@@ -1,5 +1,4 @@
-import type { AVATAR_TYPES } from './schemas.js';
-import { AVATAR_MAX_BYTES } from './schemas.js';
+import { AVATAR_MAX_BYTES, type AVATAR_TYPES } from './contract/constants.js';
 
 export type AvatarType = (typeof AVATAR_TYPES)[number];
 

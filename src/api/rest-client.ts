@@ -1,9 +1,14 @@
 import type * as z from 'zod/mini';
 import type { AccountApi, RequestOptions, UploadOptions } from './account-api.js';
-import { buildPath, endpoints, type Endpoint, type EndpointName, type HttpMethod } from './endpoints.js';
+import { AVATAR_MAX_BYTES, AVATAR_TYPES, type ProblemCode } from './contract/constants.js';
+import type { EndpointSchemas } from './contract/part.js';
+import { Problem, type FieldError } from './contract/problem.js';
+import type { endpoints } from './endpoints.js';
 import { ApiError, problemCode, toApiError, type ApiErrorKind } from './errors.js';
-import * as s from './schemas.js';
 import { sniffImageType } from './image-type.js';
+import { buildPath, routeOf, type EndpointName, type HttpMethod } from './routes.js';
+import type * as s from './schemas.js';
+import { registeredSchemas, schemasOf } from './validation.js';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -87,8 +92,15 @@ interface SendInput {
   transport: Transport;
 }
 
-type Endpoints = typeof endpoints;
-type ResponseOf<N extends EndpointName> = z.output<Endpoints[N]['response']>;
+type ResponseOf<N extends EndpointName> = z.output<(typeof endpoints)[N]['response']>;
+
+/** Where a call goes and what its answer must look like. */
+interface Target {
+  name: EndpointName;
+  method: HttpMethod;
+  path: string;
+  response: z.ZodMiniType;
+}
 
 /**
  * The default `AccountApi`: REST/JSON over `fetch`, as described by `openapi.json`.
@@ -100,7 +112,9 @@ type ResponseOf<N extends EndpointName> = z.output<Endpoints[N]['response']>;
  *
  * Every method rejects with `ApiError` only:
  * - request bodies and queries are validated against the contract first; an invalid one
- *   rejects with kind `validation` and `fieldErrors`, and nothing is sent;
+ *   rejects with kind `validation` and `fieldErrors`, and nothing is sent (the schemas are
+ *   those the elements registered, else the whole contract, loaded on the first such call:
+ *   see `validation.ts`; when that chunk cannot load → `network`);
  * - the caller's `signal` → `aborted`; the time limit → `timeout`; no answer → `network`;
  * - RFC 9457 problem bodies are parsed: 401 `unauthorized`; 403 `reauth-required` (with
  *   `methods`) or `forbidden`; 404 `not-found`; 409 `conflict`; 410 `gone`; 400/422
@@ -151,20 +165,19 @@ export class RestAccountApi implements AccountApi {
    * XMLHttpRequest; a wrong type or size rejects with `unsupported-file` before anything is sent.
    */
   async uploadAvatar(file: Blob, options: UploadOptions = {}): Promise<s.Profile> {
-    const endpoint = endpoints.uploadAvatar;
-    const types: readonly string[] = endpoint.upload;
     // Judged by content, not by the name or declared type: a PNG named .gif is a PNG.
     const type = await sniffImageType(file);
     if (!type) {
-      throw clientProblem('unsupported-file', 'unsupported-media-type', `Use an image of type ${types.join(', ')}`, 'file');
+      throw clientProblem('unsupported-file', 'unsupported-media-type', `Use an image of type ${AVATAR_TYPES.join(', ')}`, 'file');
     }
-    if (file.size > s.AVATAR_MAX_BYTES) {
-      throw clientProblem('unsupported-file', 'payload-too-large', `Use an image of at most ${s.AVATAR_MAX_BYTES} bytes`, 'file');
+    if (file.size > AVATAR_MAX_BYTES) {
+      throw clientProblem('unsupported-file', 'payload-too-large', `Use an image of at most ${AVATAR_MAX_BYTES} bytes`, 'file');
     }
+    const target = targetOf('uploadAvatar', registeredSchemas('uploadAvatar') ?? (await loadSchemas('uploadAvatar')));
     // fetch cannot report upload progress; a caller-supplied fetch (tests, SSR) still wins.
     const useXhr = !this.customFetch && typeof XMLHttpRequest !== 'undefined';
-    const profile = await this.run('uploadAvatar', endpoint, {
-      url: this.urlFor(buildPath(endpoint.path)),
+    const profile = await this.run<'uploadAvatar'>(target, {
+      url: this.urlFor(buildPath(target.path)),
       body: file,
       contentType: type,
       signal: options.signal,
@@ -377,42 +390,40 @@ export class RestAccountApi implements AccountApi {
 
   /** Any JSON endpoint of the route table: validates the input, then sends it. */
   private async call<N extends EndpointName>(name: N, input: CallInput = {}): Promise<ResponseOf<N>> {
-    const endpoint: Endpoint = endpoints[name];
+    const schemas = registeredSchemas(name) ?? (await loadSchemas(name));
     let body: string | undefined;
-    if (endpoint.body) {
-      const parsed = endpoint.body.safeParse(input.body);
+    if (schemas.body) {
+      const parsed = schemas.body.safeParse(input.body);
       if (!parsed.success) throw invalidRequest(parsed.error.issues);
       // The parsed value: trimmed strings, unknown keys dropped, as the server will read it.
       body = JSON.stringify(parsed.data);
     }
     let query: Record<string, unknown> | undefined;
-    if (endpoint.query) {
-      const parsed = endpoint.query.safeParse(input.query ?? {});
+    if (schemas.query) {
+      const parsed = schemas.query.safeParse(input.query ?? {});
       if (!parsed.success) throw invalidRequest(parsed.error.issues);
       query = parsed.data as Record<string, unknown>;
     }
-    const data = await this.run(name, endpoint, {
-      url: this.urlFor(buildPath(endpoint.path, input.params), query),
+    const target = targetOf(name, schemas);
+    return this.run<N>(target, {
+      url: this.urlFor(buildPath(target.path, input.params), query),
       body,
       contentType: body === undefined ? undefined : 'application/json',
       signal: input.signal,
       transport: this.fetchTransport,
     });
-    // `endpoint.response.safeParse` checked `data` against exactly this schema.
-    return data as ResponseOf<N>;
   }
 
-  /** Sends with retries (GET only) and resolves with the validated response. */
-  private async run<N extends EndpointName>(
-    name: N,
-    endpoint: Endpoint,
-    request: SendInput,
-  ): Promise<ResponseOf<N>> {
-    const retries = endpoint.method === 'GET' ? Math.max(0, this.retry.attempts) : 0;
+  /**
+   * Sends with retries (GET only) and resolves with the response, validated against
+   * `target.response`: the schema of `N` in the contract, so it is of type `ResponseOf<N>`.
+   */
+  private async run<N extends EndpointName>(target: Target, request: SendInput): Promise<ResponseOf<N>> {
+    const retries = target.method === 'GET' ? Math.max(0, this.retry.attempts) : 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        const incoming = await this.attempt(endpoint.method, request);
-        return parseResponse(name, endpoint, incoming) as ResponseOf<N>;
+        const incoming = await this.attempt(target.method, request);
+        return parseResponse(target, incoming) as ResponseOf<N>;
       } catch (error) {
         const apiError = toApiError(error);
         if (attempt >= retries || request.signal?.aborted || !isTransient(apiError)) throw apiError;
@@ -542,8 +553,21 @@ export class RestAccountApi implements AccountApi {
   }
 }
 
-function parseResponse(name: EndpointName, endpoint: Endpoint, incoming: Incoming): unknown {
-  const label = `${endpoint.method} ${endpoint.path}`;
+/** The schemas of `name`, once the whole contract has loaded (no element registered them). */
+async function loadSchemas(name: EndpointName): Promise<EndpointSchemas> {
+  try {
+    return await schemasOf(name);
+  } catch (error) {
+    throw new ApiError('network', 'The API contract could not be loaded', { cause: error });
+  }
+}
+
+function targetOf(name: EndpointName, schemas: EndpointSchemas): Target {
+  return { name, ...routeOf(name), response: schemas.response };
+}
+
+function parseResponse({ name, method, path, response }: Target, incoming: Incoming): unknown {
+  const label = `${method} ${path}`;
   const { status } = incoming;
   if (status < 200 || status >= 300) throw errorFromResponse(label, incoming);
   let json: unknown;
@@ -555,7 +579,7 @@ function parseResponse(name: EndpointName, endpoint: Endpoint, incoming: Incomin
       cause: error,
     });
   }
-  const parsed = endpoint.response.safeParse(json);
+  const parsed = response.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
@@ -583,17 +607,17 @@ function errorFromResponse(label: string, incoming: Incoming): ApiError {
 }
 
 /** A problem+json (or plain JSON) error body; anything else (HTML, text, nothing) is ignored. */
-function parseProblem(text: string): s.Problem | undefined {
+function parseProblem(text: string): Problem | undefined {
   if (!text.trim()) return undefined;
   try {
-    const parsed = s.Problem.safeParse(JSON.parse(text));
+    const parsed = Problem.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
 }
 
-function errorKind(status: number, problem: s.Problem | undefined): ApiErrorKind {
+function errorKind(status: number, problem: Problem | undefined): ApiErrorKind {
   switch (status) {
     case 401:
       return 'unauthorized';
@@ -662,7 +686,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 /** A `validation` error built from zod issues, for a request the client refuses to send. */
 function invalidRequest(issues: readonly z.core.$ZodIssue[]): ApiError {
-  const errors: s.FieldError[] = issues.map((issue) => ({
+  const errors: FieldError[] = issues.map((issue) => ({
     field: issue.path.map(String).join('/'),
     message: issue.message,
     code: issue.code,
@@ -672,7 +696,7 @@ function invalidRequest(issues: readonly z.core.$ZodIssue[]): ApiError {
   });
 }
 
-function clientProblem(kind: ApiErrorKind, code: s.ProblemCode, detail: string, field: string): ApiError {
+function clientProblem(kind: ApiErrorKind, code: ProblemCode, detail: string, field: string): ApiError {
   return new ApiError(kind, detail, {
     problem: { type: `urn:dialnexa:problem:${code}`, detail, errors: [{ field, message: detail }] },
   });

@@ -1,6 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { TwoFactorChallengeRequest, TwoFactorChallengeResult } from '../../api/schemas.js';
+import {
+  twoFactorChallengeContract,
+  type TwoFactorChallengeRequest,
+  type TwoFactorChallengeResult,
+} from '../../api/contract/two-factor-challenge.js';
+import { registerSchemas } from '../../api/validation.js';
 import type { ApiError } from '../../api/errors.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
@@ -20,6 +25,7 @@ import { safeHref } from '../../internal/safe-url.js';
 import { lightStyles, styles } from './2fa-challenge.styles.js';
 
 registerStrings(challengeStrings);
+registerSchemas(twoFactorChallengeContract);
 
 /** Backup codes left at which the element suggests generating new ones. */
 const FEW_BACKUP_CODES = 3;

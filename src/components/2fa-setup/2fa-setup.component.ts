@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { BackupCodes, ReauthRequest, TwoFactorSetup, TwoFactorStatus } from '../../api/schemas.js';
+import type { ReauthRequest } from '../../api/contract/reauth.js';
+import { twoFactorContract, type BackupCodes, type TwoFactorSetup, type TwoFactorStatus } from '../../api/contract/two-factor.js';
+import { registerSchemas } from '../../api/validation.js';
 import type { ApiError } from '../../api/errors.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
@@ -28,6 +30,7 @@ import { BackupCodesController } from './backup-codes.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(twoFactorStrings);
+registerSchemas(twoFactorContract);
 
 /** Backup codes left at which the status warns. */
 const FEW_BACKUP_CODES = 3;

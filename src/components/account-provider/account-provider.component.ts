@@ -18,8 +18,12 @@ import {
 import { AccountStore, resourceContext, type ResourceSubscription } from '../../api/resource-store.js';
 import { resources } from '../../api/resources.js';
 import { RestAccountApi, type RestAccountApiOptions } from '../../api/rest-client.js';
-import type { DateFormat, Density, Theme, TimeFormat } from '../../api/schemas.js';
+import type { DateFormat, Density, Theme, TimeFormat } from '../../api/contract/constants.js';
+import { preferencesContract } from '../../api/contract/preferences.js';
+import { registerSchemas } from '../../api/validation.js';
 import { ensureLocale } from '../../i18n/i18n.js';
+
+registerSchemas(preferencesContract);
 
 /**
  * @summary Not visual. Gives every `dn-` element inside it the API client and the

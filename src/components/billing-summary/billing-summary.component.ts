@@ -1,7 +1,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { BillingSummary } from '../../api/schemas.js';
+import { billingContract, type BillingSummary } from '../../api/contract/billing.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDate, formatMoney } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import billingStrings from '../../i18n/locales/billing/strings.js';
@@ -20,6 +21,7 @@ import { safeHref } from '../../internal/safe-url.js';
 import { styles } from './billing-summary.styles.js';
 
 registerStrings(billingStrings);
+registerSchemas(billingContract);
 
 type PaymentMethod = NonNullable<BillingSummary['paymentMethod']>;
 

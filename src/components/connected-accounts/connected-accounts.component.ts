@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { ConnectedAccount, ConnectedAccountList } from '../../api/schemas.js';
+import { connectedAccountsContract, type ConnectedAccount, type ConnectedAccountList } from '../../api/contract/connected-accounts.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDate } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import connectedStrings from '../../i18n/locales/connected/strings.js';
@@ -25,6 +26,7 @@ import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(connectedStrings);
+registerSchemas(connectedAccountsContract);
 
 /** How Connect opens the provider's authorization page. */
 export type ConnectMode = 'redirect' | 'popup';

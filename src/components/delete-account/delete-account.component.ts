@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import type { ApiError } from '../../api/errors.js';
-import type { AccountDeletionInfo, Workspace } from '../../api/schemas.js';
+import { deletionContract, type AccountDeletionInfo } from '../../api/contract/deletion.js';
+import type { Workspace } from '../../api/contract/problem.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import deletionStrings from '../../i18n/locales/deletion/strings.js';
@@ -29,6 +31,7 @@ import { formExtraStyles, styles } from './delete-account.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(deletionStrings);
+registerSchemas(deletionContract);
 
 type Field = 'email' | 'password';
 

@@ -2,7 +2,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import * as z from 'zod/mini';
-import { EMAIL_CHANGE_VALID_HOURS, type EmailChangeState } from '../../api/schemas.js';
+import { EMAIL_CHANGE_VALID_HOURS } from '../../api/contract/constants.js';
+import { emailContract, type EmailChangeState } from '../../api/contract/email.js';
+import { profileContract } from '../../api/contract/profile.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import emailChangeStrings from '../../i18n/locales/email-change/strings.js';
@@ -25,6 +28,7 @@ import { styles } from './email-change.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(emailChangeStrings);
+registerSchemas(emailContract, profileContract);
 
 const emailSchema = z.email();
 

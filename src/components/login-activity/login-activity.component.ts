@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { resources } from '../../api/resources.js';
 import type { ResourceKey } from '../../api/resource-store.js';
-import type { LoginActivityPage, LoginAttempt } from '../../api/schemas.js';
+import { loginActivityContract, type LoginActivityPage, type LoginAttempt } from '../../api/contract/login-activity.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDateTime, formatNumber, formatRelative } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import activityStrings from '../../i18n/locales/activity/strings.js';
@@ -25,6 +26,7 @@ import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './login-activity.styles.js';
 
 registerStrings(activityStrings);
+registerSchemas(loginActivityContract);
 
 /** Page size when `page-size` is missing or not a number. */
 const DEFAULT_PAGE_SIZE = 50;

@@ -1,7 +1,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { NotificationChange, NotificationPreferences } from '../../api/schemas.js';
+import { notificationsContract, type NotificationChange, type NotificationPreferences } from '../../api/contract/notifications.js';
+import { registerSchemas } from '../../api/validation.js';
 import { registerStrings, translate } from '../../i18n/i18n.js';
 import notificationStrings from '../../i18n/locales/notifications/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
@@ -22,6 +23,7 @@ import { styles } from './notification-matrix.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(notificationStrings);
+registerSchemas(notificationsContract);
 
 type Channel = NotificationPreferences['channels'][number];
 type NotificationType = NotificationPreferences['types'][number];

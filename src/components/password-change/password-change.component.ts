@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { PasswordPolicy } from '../../api/schemas.js';
+import { passwordContract, type PasswordPolicy } from '../../api/contract/password.js';
+import { sessionsContract } from '../../api/contract/sessions.js';
+import { registerSchemas } from '../../api/validation.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
@@ -24,6 +26,8 @@ import passwordStrings from '../../i18n/locales/password/strings.js';
 import passwordChangeStrings from '../../i18n/locales/password-change/strings.js';
 
 registerStrings(passwordStrings, passwordChangeStrings);
+
+registerSchemas(passwordContract, sessionsContract);
 
 type Field = 'current' | 'next' | 'confirm';
 

@@ -2,7 +2,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import * as z from 'zod/mini';
-import { PASSWORD_RESET_VALID_MINUTES, type PasswordPolicy } from '../../api/schemas.js';
+import { PASSWORD_RESET_VALID_MINUTES } from '../../api/contract/constants.js';
+import { passwordContract, type PasswordPolicy } from '../../api/contract/password.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import passwordStrings from '../../i18n/locales/password/strings.js';
@@ -26,6 +28,7 @@ import { policyError, policyStyles, renderNewPasswordFields } from '../../intern
 import { styles } from './password-reset.styles.js';
 
 registerStrings(passwordStrings, passwordResetStrings);
+registerSchemas(passwordContract);
 
 const emailSchema = z.email();
 

@@ -5,7 +5,9 @@ import { consume } from '@lit/context';
 import { resources } from '../../api/resources.js';
 import { settingsControlContext, type AccountSettings, type SettingsControl } from '../../api/context.js';
 import type { ApiError } from '../../api/errors.js';
-import { DATE_FORMATS, THEMES, TIME_FORMATS, type DateFormat, type Preferences, type Theme, type TimeFormat } from '../../api/schemas.js';
+import { DATE_FORMATS, THEMES, TIME_FORMATS, type DateFormat, type Theme, type TimeFormat } from '../../api/contract/constants.js';
+import { preferencesContract, type Preferences } from '../../api/contract/preferences.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDate, formatDateTime, formatTime } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import preferenceStrings from '../../i18n/locales/preferences/strings.js';
@@ -25,6 +27,7 @@ import { spinner } from '../../internal/controls.js';
 import { styles } from './preferences.styles.js';
 
 registerStrings(preferenceStrings);
+registerSchemas(preferencesContract);
 
 type Key = keyof Preferences;
 

@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { resources } from '../../api/resources.js';
-import type { ExportJob, PrivacySettings } from '../../api/schemas.js';
+import { privacyContract, type ExportJob, type PrivacySettings } from '../../api/contract/privacy.js';
+import { registerSchemas } from '../../api/validation.js';
 import type { ApiError } from '../../api/errors.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
@@ -25,6 +26,7 @@ import { styles } from './privacy-settings.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(privacyStrings);
+registerSchemas(privacyContract);
 
 /** First wait between two checks on a running export, in ms. */
 const POLL_FIRST_MS = 1000;

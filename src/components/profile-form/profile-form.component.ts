@@ -1,15 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import {
-  BIO_MAX,
-  COMPANY_MAX,
-  DISPLAY_NAME_MAX,
-  DISPLAY_NAME_MIN,
-  PHONE_PATTERN,
-  type Profile,
-  type ProfileUpdate,
-} from '../../api/schemas.js';
+import { BIO_MAX, COMPANY_MAX, DISPLAY_NAME_MAX, DISPLAY_NAME_MIN, PHONE_PATTERN } from '../../api/contract/constants.js';
+import { profileContract, type Profile, type ProfileUpdate } from '../../api/contract/profile.js';
+import { registerSchemas } from '../../api/validation.js';
 import { availableLocales, registerStrings } from '../../i18n/i18n.js';
 import profileStrings from '../../i18n/locales/profile/strings.js';
 import emailChangeStrings from '../../i18n/locales/email-change/strings.js';
@@ -30,6 +24,7 @@ import { styles } from './profile-form.styles.js';
 import { AvatarUploadController } from './avatar-upload.js';
 
 registerStrings(profileStrings, emailChangeStrings);
+registerSchemas(profileContract);
 
 /** The editable fields, as the form holds them (strings, trimmed on save). */
 interface Fields {

@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { AccountApi } from '../../api/account-api.js';
 import type { ReauthChallenge } from '../../api/context.js';
-import type { ReauthRequest } from '../../api/schemas.js';
+import { reauthContract, type ReauthRequest } from '../../api/contract/reauth.js';
+import { registerSchemas } from '../../api/validation.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
@@ -16,6 +17,8 @@ import { renderBusyButton } from '../../internal/controls.js';
 import { uniqueId } from '../../internal/ids.js';
 import { styles } from './reauth-dialog.styles.js';
 import { deepActiveElement } from '../../internal/focus.js';
+
+registerSchemas(reauthContract);
 
 type Method = 'password' | 'totp';
 

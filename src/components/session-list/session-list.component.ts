@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { Session, SessionList } from '../../api/schemas.js';
+import { sessionsContract, type Session, type SessionList } from '../../api/contract/sessions.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import sessionStrings from '../../i18n/locales/sessions/strings.js';
@@ -27,6 +28,7 @@ import { styles } from './session-list.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(sessionStrings);
+registerSchemas(sessionsContract);
 
 /** The current session first, then the most recently active: the server's order is not relied on. */
 function sortSessions(items: readonly Session[]): Session[] {

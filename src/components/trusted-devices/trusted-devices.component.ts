@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { query } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import type { TrustedDevice } from '../../api/schemas.js';
+import { trustedDevicesContract, type TrustedDevice } from '../../api/contract/trusted-devices.js';
+import { registerSchemas } from '../../api/validation.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import deviceStrings from '../../i18n/locales/devices/strings.js';
@@ -25,6 +26,7 @@ import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(deviceStrings);
+registerSchemas(trustedDevicesContract);
 
 /**
  * @summary Devices trusted for 30 days after a two-factor sign-in: device,
