@@ -83,7 +83,7 @@ export default defineConfig(({ command, mode }) =>
               },
             },
             rolldownOptions: {
-              external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, 'qrcode', 'i18next'],
+              external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, 'lean-qr', 'i18next'],
               // Chunks keep the name of their first module, so package.json's `sideEffects` can list
               // the ones that define an element (`./dist/chunks/<element>-*.js`).
               output: {

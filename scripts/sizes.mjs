@@ -137,7 +137,7 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
         const fallback = entry.includes('@lit-labs/virtualizer') ? 'virtualizer layout (re-export)' : basename(f, '.js');
         const list = [...names].join(', ');
         // The virtualizer loads only for lists over WINDOW_THRESHOLD rows (src/internal/virtual-list.ts).
-        const label = names.has('qrcode')
+        const label = names.has('lean-qr')
           ? `QR code (${list})`
           : names.has('@lit-labs/virtualizer')
             ? 'virtualizer (windowed lists over 200 rows)'
