@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
+import { viteMinifyCssLiterals } from './scripts/css-literals.mjs';
 
 // Chunks of the library build (dist/chunks/). Left alone, Rolldown makes one chunk per set of
 // entries that share a module, so every small style sheet and controller became a file of its own,
@@ -53,6 +54,8 @@ export default defineConfig(({ command, mode }) =>
         }
       : {
           publicDir: false,
+          // The style sheets' whitespace and comments stay out of dist/ (see scripts/css-literals.mjs).
+          plugins: [viteMinifyCssLiterals],
           build: {
             outDir: 'dist',
             emptyOutDir: true,

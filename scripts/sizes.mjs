@@ -5,6 +5,7 @@
 // downloads before it runs (static imports). Code that loads on demand (other locales, the
 // QR code, the re-auth dialog, the virtualizer of long lists) is counted apart.
 import { build } from 'esbuild';
+import { esbuildMinifyCssLiterals } from './css-literals.mjs';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
@@ -55,6 +56,8 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
       logLevel: 'error',
       define: { 'process.env.NODE_ENV': '"production"' },
       conditions: ['production'],
+      // As the build ships them (see css-literals.mjs).
+      plugins: [esbuildMinifyCssLiterals],
     });
 
     const outputs = result.metafile.outputs;
