@@ -1,5 +1,6 @@
 import { defaultClientConditions, defineConfig } from 'vite';
 import { resolve } from 'node:path';
+import { viteMinifyCssLiterals } from './scripts/css-literals.mjs';
 
 const projectDir = import.meta.dirname;
 
@@ -68,6 +69,8 @@ export default defineConfig(({ command, mode }) =>
         }
       : {
           publicDir: false,
+          // The style sheets' whitespace and comments stay out of dist/ (see scripts/css-literals.mjs).
+          plugins: [viteMinifyCssLiterals],
           build: {
             outDir: 'dist',
             emptyOutDir: true,
@@ -98,7 +101,7 @@ export default defineConfig(({ command, mode }) =>
               },
             },
             rolldownOptions: {
-              external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, 'qrcode', 'i18next'],
+              external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, 'lean-qr', 'i18next'],
               // Chunks keep the name of their first module, so package.json's `sideEffects` can list
               // the ones that define an element (`./dist/chunks/<element>-*.js`).
               output: {

@@ -1,13 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { fromRollup } from '@web/dev-server-rollup';
-import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
-
-const commonjs = fromRollup(rollupCommonjs);
 
 /** Flags Chromium needs on these machines (root, closed network). */
 export const chromiumArgs = [
@@ -50,14 +46,6 @@ export default {
   plugins: [
     bundledTestDependency('shadow-dom-testing-library'),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    // qrcode is CommonJS.
-    commonjs({
-      include: [
-        '**/node_modules/qrcode/**',
-        '**/node_modules/dijkstrajs/**',
-        '**/node_modules/pngjs/**',
-      ],
-    }),
   ],
   middleware: [
     // The MSW service worker must be served from the root to control the test pages.

@@ -3,6 +3,7 @@
 // (`<script type="module" src=".../account-elements.bundle.js">`). Other locales and the re-auth
 // dialog stay separate chunks beside it and load on demand.
 import { build } from 'esbuild';
+import { esbuildMinifyCssLiterals } from './css-literals.mjs';
 
 await build({
   entryPoints: { 'account-elements.bundle': 'src/bundle.ts' },
@@ -19,4 +20,5 @@ await build({
   conditions: ['production'],
   legalComments: 'linked',
   logLevel: 'info',
+  plugins: [esbuildMinifyCssLiterals],
 });

@@ -5,6 +5,7 @@
 // downloads before it runs (static imports). Code that loads on demand (other locales, the
 // QR code, the re-auth dialog, the virtualizer of long lists) is counted apart.
 import { build } from 'esbuild';
+import { esbuildMinifyCssLiterals } from './css-literals.mjs';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
@@ -56,6 +57,8 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
       logLevel: 'error',
       define: { 'process.env.NODE_ENV': '"production"' },
       conditions: ['production'],
+      // As the build ships them (see css-literals.mjs).
+      plugins: [esbuildMinifyCssLiterals],
     });
 
     const outputs = result.metafile.outputs;
@@ -141,7 +144,7 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
         const fallback = entry.includes('@lit-labs/virtualizer') ? 'virtualizer layout (re-export)' : basename(f, '.js');
         const list = [...names].join(', ');
         // The virtualizer loads only for lists over WINDOW_THRESHOLD rows (src/internal/virtual-list.ts).
-        const label = names.has('qrcode')
+        const label = names.has('lean-qr')
           ? `QR code (${list})`
           : names.has('@lit-labs/virtualizer')
             ? 'virtualizer (windowed lists over 200 rows)'

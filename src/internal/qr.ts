@@ -1,8 +1,8 @@
 /**
  * QR codes for the 2FA setup, drawn on a `<canvas>` from the module matrix: no
  * markup strings (strict CSP, Trusted Types), and the encoded secret never
- * becomes DOM text or an attribute. The `qrcode` library is loaded the first
- * time a code is drawn, so it is a lazy chunk of its own.
+ * becomes DOM text or an attribute. The encoder (`lean-qr`, no dependencies)
+ * is loaded the first time a code is drawn, so it is a lazy chunk of its own.
  */
 
 /** Modules of empty border around the symbol; the QR standard asks for 4. */
@@ -21,13 +21,16 @@ export interface QrMatrix {
   dark(row: number, col: number): boolean;
 }
 
+/**
+ * Error correction level M at least (15 % of the symbol may be lost); the encoder
+ * picks the smallest symbol, the modes (byte, alphanumeric, numeric) that make it
+ * smallest, and a higher level when that symbol has room for it.
+ */
 export async function qrMatrix(text: string): Promise<QrMatrix> {
-  const module = await import('qrcode');
+  const { generate, correction } = await import('lean-qr');
   loaded = true;
-  // CommonJS: `create` sits on `default` or on the namespace itself, depending on the bundler.
-  const create = module.create ?? module.default.create;
-  const { modules } = create(text, { errorCorrectionLevel: 'M' });
-  return { size: modules.size, dark: (row, col) => Boolean(modules.get(row, col)) };
+  const bitmap = generate(text, { minCorrectionLevel: correction.M });
+  return { size: bitmap.size, dark: (row, col) => bitmap.get(col, row) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
+import decodeQR from 'qr/decode.js';
 import { within } from 'shadow-dom-testing-library';
 import { MOCK_PASSWORD, totp } from '../../mock/index.js';
 import type { Dn2faSetup } from '../../src/components/2fa-setup/2fa-setup.js';
@@ -21,6 +22,11 @@ const codesShown = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[pa
 const secretsHeld = (el: HTMLElement) => {
   const fields = el as unknown as { setup?: unknown; codesView: { codes?: unknown } };
   return [fields.setup, fields.codesView.codes];
+};
+/** What a scanner reads from the QR code as drawn (its pixels, quiet zone included). */
+const scanQr = (canvas: HTMLCanvasElement) => {
+  const image = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+  return decodeQR({ width: image.width, height: image.height, data: image.data });
 };
 /** Everything the element holds in its DOM, shadow and light. */
 const allMarkup = (el: HTMLElement) => el.shadowRoot!.innerHTML + el.innerHTML;
@@ -80,6 +86,12 @@ describe('dn-2fa-setup', () => {
     expect([...pixels].some((value, i) => i % 4 === 0 && value === 0)).to.equal(true);
 
     expect(secret).to.match(/^[A-Z2-7]{32}$/);
+    // A scanner reads the key URI of this setup from it.
+    const [path, query] = scanQr(canvas).split('?');
+    expect(path).to.match(/^otpauth:\/\/totp\/DialNexa:\S+@\S+$/);
+    const params = new URLSearchParams(query);
+    expect(params.get('secret')).to.equal(secret);
+    expect(params.get('issuer')).to.equal('DialNexa');
     const key = el.shadowRoot!.querySelector('[part="key"]')!;
     expect(key.textContent!.trim()).to.equal(secret.match(/.{4}/g)!.join(' '));
     expect(key.getAttribute('dir')).to.equal('ltr');
@@ -91,6 +103,9 @@ describe('dn-2fa-setup', () => {
     within(el).getAllByShadowRole('button')[0]!.click();
     await until(() => keyShown(el) && el.shadowRoot!.querySelector('canvas')!.width > 0);
     await expect(el).to.be.accessible();
+    // Dark on light in the dark theme too: still readable.
+    const scanned = new URLSearchParams(scanQr(el.shadowRoot!.querySelector('canvas')!).split('?')[1]);
+    expect(scanned.get('secret')).to.equal(keyShown(el).replace(/\s/g, ''));
     const code = await totp(keyShown(el).replace(/\s/g, ''));
     await submitCode(code);
     await until(() => codesShown(el).length === 10);

@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse, delay } from 'msw';
 import { screen, within } from 'shadow-dom-testing-library';
-import type { DnProfileForm } from '../../src/components/profile-form/profile-form.js';
+import { DnProfileForm } from '../../src/components/profile-form/profile-form.js';
 import '../../src/components/profile-form/profile-form.js';
 import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 import { PNG_1X1, SVG_BYTES, canvasImage, pngOfSize } from '../mock/helpers.js';
@@ -319,6 +319,38 @@ describe('dn-profile-form', () => {
   });
 
   describe('the email', () => {
+    // Before any other test opens the email change: elements are defined per page.
+    it('loads the email change the first time it opens; if that fails, says so with "Try again"', async () => {
+      const real = DnProfileForm.loadEmailChange;
+      let attempts = 0;
+      DnProfileForm.loadEmailChange = () => {
+        attempts += 1;
+        return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      };
+      const warn = console.warn;
+      console.warn = () => {};
+      try {
+        const { el, backend } = await mountForm();
+        expect(customElements.get('dn-email-change'), 'not loaded with the form').to.equal(undefined);
+        button(el, 'Change email').click();
+        await until(() => el.shadowRoot!.querySelector('[part="email-change"] [part="error"]'), 'the load error');
+        const error = el.shadowRoot!.querySelector<HTMLElement>('[part="email-change"] [part="error"]')!;
+        expect(error.getAttribute('role')).to.equal('alert');
+        expect(visibleText(error)).to.contain('Check your connection and try again.');
+        expect(attempts).to.equal(1);
+        expect(requestsTo(backend, 'getEmailChange')).to.have.length(0);
+        DnProfileForm.loadEmailChange = real;
+        (within(error).getByShadowRole('button', { name: 'Try again' }) as HTMLButtonElement).click();
+        await until(() => document.querySelector('dn-profile-form dn-email-change input[type="email"]'), 'the email change form');
+        expect(customElements.get('dn-email-change')).to.be.a('function');
+        expect(el.shadowRoot!.querySelector('[part="email-change"] [part="error"]')).to.equal(null);
+        await until(() => document.activeElement === screen.getByLabelText('New email address'), 'focus in the new email field');
+      } finally {
+        DnProfileForm.loadEmailChange = real;
+        console.warn = warn;
+      }
+    });
+
     it('opens the change-email flow with fields password managers can reach', async () => {
       const { el } = await mountForm();
       const toggle = button(el, 'Change email');

@@ -8,6 +8,7 @@ import { badgeStyles } from '../../src/internal/styles/badges.styles.js';
 import { buttonStyles } from '../../src/internal/styles/buttons.styles.js';
 import { dialogStyles } from '../../src/internal/styles/dialogs.styles.js';
 import { fieldStyles } from '../../src/internal/styles/fields.styles.js';
+import { choiceStyles, codeInputStyles } from '../../src/internal/styles/choices.styles.js';
 import { layoutStyles } from '../../src/internal/styles/layout.styles.js';
 import { skeletonStyles } from '../../src/internal/styles/skeleton.styles.js';
 import { switchStyles } from '../../src/internal/styles/switch.styles.js';
@@ -379,6 +380,8 @@ describe('theme tokens', () => {
     const shared: CSSResult[] = [
       hostStyles,
       fieldStyles,
+      choiceStyles,
+      codeInputStyles,
       switchStyles,
       buttonStyles,
       alertStyles,

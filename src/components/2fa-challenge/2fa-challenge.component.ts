@@ -16,6 +16,7 @@ import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
 import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
+import { choiceStyles, codeInputStyles } from '../../internal/styles/choices.styles.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
@@ -113,7 +114,7 @@ export class Dn2faChallenge extends DnElement {
 
   private focusTarget?: 'field' | 'heading';
   private unlockTimer?: ReturnType<typeof setTimeout>;
-  private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, layoutStyles, lightStyles]);
+  private readonly light = new LightDomController(this, 'form', [fieldStyles, codeInputStyles, choiceStyles, buttonStyles, alertStyles, layoutStyles, lightStyles]);
   private readonly ids = {
     code: uniqueId('dn-2fa-challenge-code'),
     hint: uniqueId('dn-2fa-challenge-hint'),

@@ -17,6 +17,7 @@ import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
 import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
+import { choiceStyles, codeInputStyles } from '../../internal/styles/choices.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
@@ -84,7 +85,7 @@ export function groupKey(secret: string): string {
  * @tagname dn-2fa-setup
  */
 export class Dn2faSetup extends DnElement {
-  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, choiceStyles, styles];
 
   @state() private view: View = 'status';
   /** The pending setup: holds the secret while the setup step is open. */
@@ -104,7 +105,7 @@ export class Dn2faSetup extends DnElement {
   private enabledPending = false;
   private qrDrawnFor?: string;
   private focusTarget?: string;
-  private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, layoutStyles, lightStyles]);
+  private readonly light = new LightDomController(this, 'form', [fieldStyles, codeInputStyles, choiceStyles, buttonStyles, alertStyles, layoutStyles, lightStyles]);
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
   /** The backup codes, shown once after turning 2FA on and after generating new ones. */

@@ -16,7 +16,7 @@ import { badgeStyles } from '../../internal/styles/badges.styles.js';
 import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
 import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
-import { fieldStyles } from '../../internal/styles/fields.styles.js';
+import { choiceStyles } from '../../internal/styles/choices.styles.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { deviceListStyles, icon, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
@@ -154,7 +154,7 @@ function findBursts(items: readonly LoginAttempt[]): Burst[] {
  * @tagname dn-login-activity
  */
 export class DnLoginActivity extends DnElement {
-  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, deviceListStyles, fieldStyles, listRowStyles, listScrollerStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, deviceListStyles, choiceStyles, listRowStyles, listScrollerStyles, styles];
 
   /** Keeps relative times (\"5 minutes ago\") current while the element is on the page. */
   protected readonly refresh = new RefreshController(this);

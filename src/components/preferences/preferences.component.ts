@@ -20,6 +20,7 @@ import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
 import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
+import { choiceStyles } from '../../internal/styles/choices.styles.js';
 import { switchStyles } from '../../internal/styles/switch.styles.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
@@ -127,7 +128,7 @@ const isOneOf = <T extends string>(allowed: readonly T[], value: string): value 
  * @tagname dn-preferences
  */
 export class DnPreferences extends DnElement {
-  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, switchStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, choiceStyles, switchStyles, styles];
 
   /**
    * Applies a choice to every element under the provider. Provided by

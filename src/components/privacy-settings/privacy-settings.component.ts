@@ -15,7 +15,6 @@ import { alertStyles } from '../../internal/styles/alerts.styles.js';
 import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
 import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
-import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { switchStyles } from '../../internal/styles/switch.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ResourceController } from '../../internal/resource-controller.js';
@@ -89,7 +88,7 @@ const isActive = (job: ExportJob | null | undefined): boolean => job?.status ===
  * @tagname dn-privacy-settings
  */
 export class DnPrivacySettings extends DnElement {
-  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, switchStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, switchStyles, styles];
 
   /** The current or last export (kept here: polling moves it on); `null` when there was none; `undefined` until loaded. */
   @state() private job?: ExportJob | null;

@@ -102,6 +102,7 @@ export const styles = css`
   }
 
   .hint {
+    color: var(--dn-color-text-muted);
     font-size: var(--dn-font-size-sm);
   }
 

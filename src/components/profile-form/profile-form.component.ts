@@ -63,7 +63,7 @@ const FIELD_ORDER: FieldName[] = ['displayName', 'phone', 'timezone', 'language'
  * @csspart avatar - The avatar block: image, buttons, hint, progress.
  * @csspart avatar-image - The circular image (or initials).
  * @csspart field - Each label + control + message group.
- * @csspart email-change - The panel that holds `<dn-email-change>`.
+ * @csspart email-change - The panel that holds `<dn-email-change>` (a loading placeholder while its code loads, the first time).
  * @csspart actions - The row with Save and Discard.
  * @csspart save-button - The Save button.
  * @csspart status - The polite live region with success messages.
@@ -77,11 +77,20 @@ const FIELD_ORDER: FieldName[] = ['displayName', 'phone', 'timezone', 'language'
 export class DnProfileForm extends DnElement {
   static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, styles];
 
+  /**
+   * Imports (defines) `<dn-email-change>`: a dynamic `import()` of its module, the first
+   * time "Change email" opens (most visits never change the address). Replace it to load
+   * it from elsewhere (or, in tests, to fail).
+   */
+  static loadEmailChange: () => Promise<unknown> = () => import('../email-change/email-change.js');
+
   @state() private draft?: Fields;
   @state() private errors: Partial<Record<FieldName, Message>> = {};
   @state() private saving = false;
   @state() private saveError?: Message;
   @state() private emailChangeOpen = false;
+  /** `<dn-email-change>` is being imported, or its import failed (the error). */
+  @state() private emailChangeLoad?: { error?: unknown };
 
   private readonly light = new LightDomController(this, 'email-change');
   private readonly timeZones = supportedTimeZones();
@@ -177,6 +186,7 @@ export class DnProfileForm extends DnElement {
         <p id="email-hint" class="hint">${this.t('profile.emailHint')}</p>
       </div>
       <div id="email-change" part="email-change" class="email-change" ?hidden=${!this.emailChangeOpen}>
+        ${this.emailChangeOpen && this.emailChangeLoad ? this.renderEmailChangeLoad(this.emailChangeLoad) : nothing}
         <slot name="email-change"></slot>
       </div>
       ${this.renderInput('phone', { type: 'tel', autocomplete: 'tel', hint: this.t('profile.phoneHint') })}
@@ -418,9 +428,35 @@ export class DnProfileForm extends DnElement {
 
   private toggleEmailChange(): void {
     this.emailChangeOpen = !this.emailChangeOpen;
-    if (this.emailChangeOpen) {
-      void this.updateComplete.then(() => this.light.container.querySelector('dn-email-change')?.focus());
+    if (this.emailChangeOpen) void this.openEmailChange();
+  }
+
+  /** Imports `<dn-email-change>` if it is not defined yet, then moves focus into it. */
+  private async openEmailChange(): Promise<void> {
+    if (!customElements.get('dn-email-change')) {
+      this.emailChangeLoad = {};
+      try {
+        await DnProfileForm.loadEmailChange();
+        this.emailChangeLoad = undefined;
+      } catch (error) {
+        console.warn('[dn] Could not load <dn-email-change>.', error);
+        this.emailChangeLoad = { error };
+        return;
+      }
     }
+    await this.updateComplete;
+    if (this.emailChangeOpen) this.light.container.querySelector('dn-email-change')?.focus();
+  }
+
+  /** In the panel while `<dn-email-change>` loads: the placeholder, or the error with "Try again". */
+  private renderEmailChangeLoad(load: { error?: unknown }): TemplateResult {
+    if (load.error === undefined) return this.renderLoading(2);
+    return this.renderLoadError(load.error, () => {
+      void this.openEmailChange().then(() => {
+        // The button went with the message: focus stays in the panel.
+        if (this.emailChangeLoad) this.renderRoot.querySelector<HTMLElement>('[part="error"] button')?.focus();
+      });
+    });
   }
 }
 

@@ -55,6 +55,12 @@ export const styles = css`
     border-radius: var(--dn-radius-md);
   }
 
+  /* While <dn-email-change> loads: inset like the element's own content. */
+  .email-change > [part='loading'],
+  .email-change > [part='error'] {
+    margin: var(--dn-space-5);
+  }
+
   .row .input {
     flex: 1 1 16rem;
     min-inline-size: 0;

@@ -8,6 +8,7 @@ import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
+import { codeInputStyles } from '../../internal/styles/choices.styles.js';
 import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { dialogStyles } from '../../internal/styles/dialogs.styles.js';
 import { emit } from '../../internal/events.js';
@@ -60,7 +61,7 @@ export class DnReauthDialog extends DnElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  private readonly light = new LightDomController(this, 'credentials', [fieldStyles, buttonStyles, alertStyles]);
+  private readonly light = new LightDomController(this, 'credentials', [fieldStyles, codeInputStyles, buttonStyles, alertStyles]);
   private readonly ids = { input: uniqueId('dn-reauth-input'), error: uniqueId('dn-reauth-error') };
   private value = '';
   private requestApi?: AccountApi;

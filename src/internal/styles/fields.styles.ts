@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** Forms and fields: labels, hints, errors, text controls, selects, checkboxes and radios, `.choice`. */
+/**
+ * Forms and text fields: labels, hints, errors, text controls and selects. Checkboxes,
+ * radios and the one-time code field are in choices.styles.ts (most forms have none).
+ */
 export const fieldStyles = css`
   .form {
     display: grid;
@@ -101,26 +104,5 @@ export const fieldStyles = css`
   textarea[readonly] {
     border-color: var(--dn-color-border);
     background: var(--dn-color-surface-sunken);
-  }
-
-  .input.code {
-    font-family: var(--dn-font-mono);
-    font-variant-numeric: tabular-nums;
-    letter-spacing: 0.2em;
-  }
-
-  input[type='checkbox'],
-  input[type='radio'] {
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
-    margin: 0;
-    accent-color: var(--dn-color-accent);
-  }
-
-  .choice {
-    display: flex;
-    align-items: center;
-    gap: var(--dn-space-2);
-    min-block-size: 24px;
   }
 `;
