@@ -1,12 +1,13 @@
-// The size measurement shared by `npm run size` and `npm run bench`: esbuild bundles every
-// element's entry (and src/index.ts) with its dependencies (lit, i18next, zod…), minified,
-// split into chunks as a host's bundler would; each chunk is compressed on its own (gzip
-// level 9, brotli quality 11) and an entry's figure is the sum over the chunks a page
-// downloads before it runs (static imports). Code that loads on demand (other locales, the
-// QR code, the re-auth dialog, the virtualizer of long lists) is counted apart.
+// The size measurement shared by `npm run size` and `npm run bench`: esbuild bundles what a page
+// imports (one element's entry, the whole page, src/index.ts), each in a build of its own as a
+// host's bundler would, with its dependencies (lit, i18next, zod…), minified and split where code
+// loads on demand; each chunk is compressed on its own (gzip level 9, brotli quality 11) and a
+// figure is the sum over the chunks the page downloads before it runs (static imports). Code that
+// loads on demand (other locales, the QR code, the re-auth dialog, the virtualizer of long lists)
+// is counted apart.
 import { build } from 'esbuild';
 import { esbuildMinifyCssLiterals } from './css-literals.mjs';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -41,11 +42,18 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
   ]);
 
   const outdir = mkdtempSync(join(tmpdir(), 'dn-size-'));
-  try {
+  let builds = 0;
+  /**
+   * One esbuild build of `entryPoints`, as a host's bundler makes it for a page that imports
+   * them: minified, split where code loads on demand. Returns its outputs, each .js file's
+   * sizes, and helpers over them.
+   */
+  async function measureBuild(entryPoints) {
+    const dir = join(outdir, String(builds++));
     const result = await build({
       absWorkingDir: root,
       entryPoints,
-      outdir,
+      outdir: dir,
       bundle: true,
       splitting: true,
       format: 'esm',
@@ -60,7 +68,6 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
       // As the build ships them (see css-literals.mjs).
       plugins: [esbuildMinifyCssLiterals],
     });
-
     const outputs = result.metafile.outputs;
     const key = (file) => relative(root, resolve(root, file)).replaceAll('\\', '/');
     const bytes = new Map();
@@ -75,7 +82,6 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
         }).length,
       });
     }
-
     /** The files a page downloads for `file` before it runs (static imports), and those it may fetch later. */
     function closure(file) {
       const eager = new Set();
@@ -93,25 +99,37 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
       for (const f of eager) lazy.delete(f);
       return { eager, lazy };
     }
-
     const sum = (files) =>
       [...files].reduce((total, f) => {
         const size = bytes.get(key(f)) ?? ZERO;
         return { min: total.min + size.min, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli };
       }, ZERO);
     const outputOf = (entry) => Object.keys(outputs).find((f) => outputs[f].entryPoint === entry);
+    /** What a page that imports only `entry` downloads before it runs. */
+    const eagerOf = (entry) => sum(closure(outputOf(entry)).eager);
+    return { outputs, closure, sum, outputOf, eagerOf };
+  }
 
+  try {
+    // Each figure is measured in a build of its own, of what that page imports (one element, the
+    // whole page, everything): a host's bundler builds the host's imports, not all our entries
+    // at once, so chunks another entry would share do not split (and lose compression) here.
     const entries = [];
-    const allLazy = new Set();
-    const declared = new Set(Object.values(entryPoints));
-    for (const [file, meta] of Object.entries(outputs)) {
-      // Dynamically imported modules are entry points to esbuild too; only ours are rows.
-      if (!meta.entryPoint || !declared.has(meta.entryPoint)) continue;
-      const { eager, lazy } = closure(file);
-      for (const f of lazy) allLazy.add(f);
-      if (meta.entryPoint !== 'src/index.ts') entries.push({ name: basename(file, '.js'), ...sum(eager) });
+    for (const name of components) {
+      const entry = entryPoints[name];
+      const { eagerOf } = await measureBuild({ [name]: entry });
+      entries.push({ name, ...eagerOf(entry) });
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
+
+    // All entries in one build: which code loads on demand beyond what the elements load.
+    const { outputs, closure, sum } = await measureBuild(entryPoints);
+    const declared = new Set(Object.values(entryPoints));
+    const allLazy = new Set();
+    for (const [file, meta] of Object.entries(outputs)) {
+      // Dynamically imported modules are entry points to esbuild too; only ours count.
+      if (meta.entryPoint && declared.has(meta.entryPoint)) for (const f of closure(file).lazy) allLazy.add(f);
+    }
 
     // Lazy chunks: what loads on demand beyond what the elements already loaded (a dynamic
     // import may sit in a chunk it shares with index.js, so count its whole closure).
@@ -169,8 +187,10 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
     }
     lazy.sort((a, b) => a.label.localeCompare(b.label));
 
-    const everything = sum(closure(outputOf('src/index.ts')).eager);
-    const lazyTotal = sum(allLazy);
+    // Everything: a page that imports the package's index (every element).
+    const whole = await measureBuild({ index: 'src/index.ts' });
+    const everything = whole.eagerOf('src/index.ts');
+    const lazyTotal = whole.sum(whole.closure(whole.outputOf('src/index.ts')).lazy);
     const everythingWithLazy = {
       min: everything.min + lazyTotal.min,
       gzip: everything.gzip + lazyTotal.gzip,
@@ -181,21 +201,26 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
     // tabs' elements load when a tab is first opened. "First tab" is what the page downloads
     // before Profile shows; "all tabs" adds every tab's code (other locales, the QR code and
     // the re-auth dialog still load only when used).
+    const pageEntry = join(outdir, 'page.ts');
+    writeFileSync(
+      pageEntry,
+      ['account-provider', 'account-settings'].map((name) => `import ${JSON.stringify(src(`src/components/${name}/${name}.ts`))};`).join('\n'),
+    );
+    const pageBuild = await measureBuild({ page: pageEntry });
+    const pageFile = Object.keys(pageBuild.outputs).find((f) => pageBuild.outputs[f].entryPoint?.endsWith('page.ts'));
     let page;
-    const pageFile = outputOf('src/components/account-settings/account-settings.ts');
-    const providerFile = outputOf('src/components/account-provider/account-provider.ts');
-    if (pageFile && providerFile) {
-      const shell = new Set([...closure(pageFile).eager, ...closure(providerFile).eager]);
+    if (pageFile) {
+      const shell = pageBuild.closure(pageFile).eager;
       const tabEntries = [...shell]
-        .flatMap((f) => outputs[f]?.imports ?? [])
-        .filter((imp) => imp.kind === 'dynamic-import' && /^src\/components\/(?!reauth-dialog)/.test(outputs[imp.path]?.entryPoint ?? ''))
+        .flatMap((f) => pageBuild.outputs[f]?.imports ?? [])
+        .filter((imp) => imp.kind === 'dynamic-import' && /^src\/components\/(?!reauth-dialog)/.test(pageBuild.outputs[imp.path]?.entryPoint ?? ''))
         .map((imp) => imp.path);
-      const profileEntry = tabEntries.find((f) => outputs[f].entryPoint.includes('profile-form'));
+      const profileEntry = tabEntries.find((f) => pageBuild.outputs[f].entryPoint.includes('profile-form'));
       const firstTab = new Set(shell);
-      if (profileEntry) for (const f of closure(profileEntry).eager) firstTab.add(f);
+      if (profileEntry) for (const f of pageBuild.closure(profileEntry).eager) firstTab.add(f);
       const allTabs = new Set(shell);
-      for (const entry of tabEntries) for (const f of closure(entry).eager) allTabs.add(f);
-      page = { firstTab: sum(firstTab), allTabs: sum(allTabs), tabs: tabEntries.length };
+      for (const entry of tabEntries) for (const f of pageBuild.closure(entry).eager) allTabs.add(f);
+      page = { firstTab: pageBuild.sum(firstTab), allTabs: pageBuild.sum(allTabs), tabs: tabEntries.length };
     }
 
     const inputs = Object.values(outputs).flatMap((o) => Object.keys(o.inputs));
