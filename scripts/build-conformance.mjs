@@ -29,8 +29,8 @@ export async function buildConformance({ outfile = join(root, 'dist/conformance/
     metafile: true,
   });
   const inputs = Object.keys(result.metafile.inputs);
-  const stray = inputs.filter((f) => /^(mock|test|stories|demo)\//.test(f) || (f.startsWith('src/') && !/^src\/api\/(endpoints|schemas|errors)\.ts$/.test(f)));
-  if (stray.length) throw new Error(`the conformance command must bundle only the contract from src/, not ${stray.join(', ')}`);
+  const stray = inputs.filter((f) => /^(mock|test|stories|demo)\//.test(f) || (f.startsWith('src/') && !/^src\/api\/(endpoints|schemas|errors|routes)\.ts$|^src\/api\/contract\//.test(f)));
+  if (stray.length) throw new Error(`the conformance command must bundle only the contract from src/ (src/api/endpoints, schemas, errors, routes, contract/), not ${stray.join(', ')}`);
   chmodSync(outfile, 0o755);
   return outfile;
 }
