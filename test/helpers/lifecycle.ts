@@ -443,6 +443,7 @@ export function itCycles(tag: string): void {
       for (let i = 0; i < cycles; i++) {
         const el = document.createElement(tag) as Cycled;
         const answered = i % 2 === 1;
+        const observedBefore = ledger.seen.observed;
         (answered ? answering : pending).append(el);
         await el.updateComplete;
         if (opening) {
@@ -458,7 +459,6 @@ export function itCycles(tag: string): void {
         }
         if (answered) {
           // Let the answer arrive and the list render (every 10th cycle waits for frames too).
-          const observedBefore = ledger.seen.observed;
           await nextTask();
           await el.updateComplete;
           if (i % 10 === 1) await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
