@@ -127,8 +127,13 @@ function translateShell(): void {
   for (const node of document.querySelectorAll<HTMLElement>('[data-t-aria-label]')) {
     node.setAttribute('aria-label', t(node.dataset.tAriaLabel as StringKey));
   }
+  renderPasswordHint();
+}
+
+/** The mock's password as it is now: the user may have changed or reset it. */
+function renderPasswordHint(): void {
   const hint = document.querySelector('#password-hint');
-  if (hint) hint.textContent = t('passwordHint', { password: MOCK_PASSWORD });
+  if (hint) hint.textContent = t('passwordHint', { password: backend?.store.currentPassword() ?? MOCK_PASSWORD });
 }
 
 function syncControls(): void {
@@ -349,6 +354,8 @@ function listenToElements(): void {
     if (node) node.textContent = email;
     renderInbox();
   });
+  listen('dn-password-changed', () => renderPasswordHint());
+  listen('dn-password-reset-completed', () => renderPasswordHint());
   listen('dn-unauthorized', () => showToast('sessionEnded', { session: true }));
   listen('dn-manage-billing-requested', () => showToast('billingPortal'));
   // Every other event is only logged.
@@ -362,6 +369,8 @@ function listenToElements(): void {
     'dn-email-changed',
     'dn-unauthorized',
     'dn-manage-billing-requested',
+    'dn-password-changed',
+    'dn-password-reset-completed',
   ]);
   for (const name of Object.keys(SUMMARIES) as DnEventName[]) if (!handled.has(name)) listen(name);
 }
