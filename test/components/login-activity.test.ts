@@ -480,10 +480,12 @@ describe('dn-login-activity', () => {
       expect(textOf(alert)).to.contain("Several failed sign-in attempts in a row. If this wasn't you, change your password.");
       const newest = await reveal(el, burst[0]!.id);
       expect(partText(newest, 'burst-note')).to.match(/^7 failed sign-in attempts in a row within \d+ minutes?, from São Paulo, Brazil$/);
+      // Counted in time order: the oldest attempt is the first of the run, the newest (the top row) the seventh.
+      expect(Date.parse(burst[6]!.at)).to.be.lessThan(Date.parse(burst[0]!.at));
       for (const [index, item] of burst.entries()) {
         const row = await reveal(el, item.id);
         expect(row.classList.contains('burst'), `row ${index + 3}`).to.equal(true);
-        expect(partText(row, 'burst-badge')).to.equal(`${index + 1} of 7 in a row`);
+        expect(partText(row, 'burst-badge')).to.equal(`${7 - index} of 7 in a row`);
         if (index > 0) expect(row.querySelector('[part="burst-note"]')).to.equal(null);
       }
       for (const item of [items[2]!, items[10]!]) {
@@ -609,7 +611,7 @@ describe('dn-login-activity', () => {
       const burst = backend.store.listLoginActivity({ limit: 50 }).items[3]!;
       const row = await reveal(el, burst.id);
       expect(partText(row, 'burst-note')).to.match(/^7 fehlgeschlagene Anmeldeversuche in Folge innerhalb von \d+ Minuten?, aus São Paulo, Brazil$/);
-      expect(partText(row, 'burst-badge')).to.equal('1 von 7 in Folge');
+      expect(partText(row, 'burst-badge')).to.equal('7 von 7 in Folge');
     });
   });
 
