@@ -121,7 +121,10 @@ describe('dn-login-activity', () => {
       const shown = within(list).getAllByShadowRole('listitem');
       expect(shown).to.have.length(50);
       expect(shown.map((row) => row.dataset['id'])).to.deep.equal(items.map((a) => a.id));
-      expect(shown.map((row) => partText(row, 'device'))).to.deep.equal(items.map((a) => `${a.browser} on ${a.os}`));
+      // A system the server could not tell is named by the element ("Unknown system"), not by the server's word.
+      expect(shown.map((row) => partText(row, 'device'))).to.deep.equal(
+        items.map((a) => `${a.browser} on ${a.os === 'Unknown' ? 'Unknown system' : a.os}`),
+      );
       // Off screen, nothing asked for a second page yet.
       expect(pages(backend)).to.have.length(1);
       // The box (which loads more as it scrolls) and "Load more" are in the Tab order.
@@ -604,6 +607,16 @@ describe('dn-login-activity', () => {
         expect(text).not.to.match(/Load more|Succeeded|Wrong password|activity\./);
       });
     }
+
+    it("names a system the server could not tell in Arabic, not in the server's English", async () => {
+      const { el, backend } = await mountActivity({ locale: 'ar' });
+      await until(() => visibleText(el).includes('نشاط تسجيل الدخول'));
+      const attempt = backend.store.listLoginActivity({ limit: 50 }).items.find((item) => item.os === 'Unknown');
+      expect(attempt, 'an attempt from an unknown system in the first page').to.exist;
+      const row = await reveal(el, attempt!.id);
+      expect(partText(row, 'device')).to.equal(`\u2068${attempt!.browser}\u2069 على \u2068نظام غير معروف\u2069`);
+      expect(visibleText(row)).not.to.contain('Unknown');
+    });
 
     it('writes the burst in German, with the duration in German', async () => {
       const { el, backend } = await mountActivity({ locale: 'de' });

@@ -18,7 +18,7 @@ import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { choiceStyles } from '../../internal/styles/choices.styles.js';
 import { ResourceController } from '../../internal/resource-controller.js';
-import { deviceListStyles, icon, RefreshController, renderDeviceType } from '../../internal/device.js';
+import { deviceListStyles, deviceNames, icon, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { isWindowed, listRowStyles, listScrollerStyles, virtualList, type VisibilityChangedEvent } from '../../internal/virtual-list.js';
@@ -301,7 +301,7 @@ export class DnLoginActivity extends DnElement {
         </p>
         <p class="device">
           ${renderDeviceType(attempt.deviceType, (key) => this.t(key))}
-          <bdi part="device">${this.t('activity.deviceName', { browser: attempt.browser, os: attempt.os })}</bdi>
+          <bdi part="device">${this.t('activity.deviceName', deviceNames(attempt, (key) => this.t(key)))}</bdi>
         </p>
         <p class="meta">
           <bdi part="location">${attempt.location ?? this.t('activity.unknownLocation')}</bdi>

@@ -17,7 +17,7 @@ import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
-import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
+import { deviceListStyles, deviceNames, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
@@ -139,7 +139,7 @@ export class DnTrustedDevices extends DnElement {
 
   private renderDevice(device: TrustedDevice, index: number, total: number): TemplateResult {
     const settings = this.userSettings;
-    const names = { browser: device.browser, os: device.os };
+    const names = deviceNames(device, (key) => this.t(key));
     const busy = this.action.busy === device.id;
     return html`<li part="device" class="row device" aria-posinset=${index + 1} aria-setsize=${total}>
       ${renderDeviceType(device.deviceType, (key) => this.t(key))}
@@ -174,7 +174,7 @@ export class DnTrustedDevices extends DnElement {
   }
 
   private async handleRevoke(device: TrustedDevice): Promise<void> {
-    const names = { browser: device.browser, os: device.os };
+    const names = deviceNames(device, (key) => this.t(key));
     const done = await this.action.run({
       dialog: this.confirmDialog,
       confirm: {
