@@ -11,7 +11,17 @@ import { http, HttpResponse } from 'msw';
 import { startMockBackend, type MockBackend } from '../mock/browser.js';
 import { MOCK_PASSWORD } from '../mock/seed.js';
 import { directionOf } from '../src/api/context.js';
-import { DENSITIES, THEMES, type Density, type Profile, type Theme } from '../src/api/schemas.js';
+import {
+  DATE_FORMATS,
+  DENSITIES,
+  THEMES,
+  TIME_FORMATS,
+  type DateFormat,
+  type Density,
+  type Profile,
+  type Theme,
+  type TimeFormat,
+} from '../src/api/schemas.js';
 import type { DnEventMap } from '../src/events.js';
 import { isLocale, text, type DemoLocale, type StringKey } from './strings.js';
 import { allowMockWorker } from './trusted-types.js';
@@ -19,10 +29,15 @@ import { allowMockWorker } from './trusted-types.js';
 const API_BASE = '/api/account';
 const STORAGE_KEY = 'dn-demo:display';
 
+/** What the user chose, kept across reloads (the mock backend starts from its seed on each load). */
 interface Prefs {
   theme: Theme;
   density: Density;
   locale: DemoLocale;
+  dateFormat: DateFormat;
+  timeFormat: TimeFormat;
+  /** The time zone saved in the profile; unset: the mock's own. */
+  timeZone?: string;
 }
 
 const root = document.documentElement;
@@ -33,16 +48,28 @@ let backend: MockBackend | undefined;
 // ——— Display preferences (not secrets, so localStorage is fine) ———
 
 function loadPrefs(): Prefs {
-  const fallback: Prefs = { theme: 'light', density: 'comfortable', locale: 'en' };
+  const fallback: Prefs = { theme: 'light', density: 'comfortable', locale: 'en', dateFormat: 'auto', timeFormat: 'auto' };
   try {
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Record<keyof Prefs, unknown>>;
     return {
       theme: THEMES.find((theme) => theme === saved.theme) ?? fallback.theme,
       density: DENSITIES.find((density) => density === saved.density) ?? fallback.density,
       locale: isLocale(saved.locale) ? saved.locale : fallback.locale,
+      dateFormat: DATE_FORMATS.find((format) => format === saved.dateFormat) ?? fallback.dateFormat,
+      timeFormat: TIME_FORMATS.find((format) => format === saved.timeFormat) ?? fallback.timeFormat,
+      timeZone: typeof saved.timeZone === 'string' && isTimeZone(saved.timeZone) ? saved.timeZone : undefined,
     };
   } catch {
     return fallback;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -66,11 +93,28 @@ function applyPrefs(): void {
     provider.theme = prefs.theme;
     provider.density = prefs.density;
     provider.locale = prefs.locale;
+    provider.dateFormat = prefs.dateFormat;
+    provider.timeFormat = prefs.timeFormat;
+    if (prefs.timeZone) provider.timeZone = prefs.timeZone;
   }
-  backend?.store.updatePreferences({ theme: prefs.theme, density: prefs.density });
+  saveToMock();
   translateShell();
   syncControls();
   renderInbox();
+}
+
+/**
+ * The choices stand for the user's saved ones: the provider's `load-preferences` reads them
+ * back from the mock (preferences, and the profile's language and time zone).
+ */
+function saveToMock(): void {
+  if (!backend) return;
+  const { theme, density, dateFormat, timeFormat, locale, timeZone } = prefs;
+  backend.store.updatePreferences({ theme, density, dateFormat, timeFormat });
+  const profile = backend.store.getProfile();
+  if (profile.language !== locale || (timeZone && profile.timezone !== timeZone)) {
+    backend.store.updateProfile({ language: locale, ...(timeZone ? { timezone: timeZone } : {}) });
+  }
 }
 
 function t(key: StringKey, values?: Record<string, string>): string {
@@ -83,8 +127,13 @@ function translateShell(): void {
   for (const node of document.querySelectorAll<HTMLElement>('[data-t-aria-label]')) {
     node.setAttribute('aria-label', t(node.dataset.tAriaLabel as StringKey));
   }
+  renderPasswordHint();
+}
+
+/** The mock's password as it is now: the user may have changed or reset it. */
+function renderPasswordHint(): void {
   const hint = document.querySelector('#password-hint');
-  if (hint) hint.textContent = t('passwordHint', { password: MOCK_PASSWORD });
+  if (hint) hint.textContent = t('passwordHint', { password: backend?.store.currentPassword() ?? MOCK_PASSWORD });
 }
 
 function syncControls(): void {
@@ -112,16 +161,22 @@ function wireControls(): void {
 }
 
 /**
- * The user may also choose a theme or density in the Preferences tab: <dn-preferences> applies it
- * through the provider (its attributes change) and saves it; the shell and the toolbar follow.
+ * The user may also choose a theme or density in the Preferences tab, or a language in the
+ * profile: the element saves it and the provider applies it (its attributes change); the shell
+ * and the toolbar follow. Date and time formats and the time zone are kept for the next visit.
  */
 function followProvider(): void {
   if (!provider) return;
   new MutationObserver(() => {
     const theme = THEMES.find((option) => option === provider.theme) ?? prefs.theme;
     const density = DENSITIES.find((option) => option === provider.density) ?? prefs.density;
-    if (theme !== prefs.theme || density !== prefs.density) setPrefs({ ...prefs, theme, density });
-  }).observe(provider, { attributes: true, attributeFilter: ['theme', 'density'] });
+    const locale = isLocale(provider.locale) ? provider.locale : prefs.locale;
+    if (theme !== prefs.theme || density !== prefs.density || locale !== prefs.locale) setPrefs({ ...prefs, theme, density, locale });
+  }).observe(provider, { attributes: true, attributeFilter: ['theme', 'density', 'locale'] });
+  document.addEventListener('dn-preferences-changed', (event) => {
+    const { dateFormat, timeFormat } = event.detail.preferences;
+    if (dateFormat !== prefs.dateFormat || timeFormat !== prefs.timeFormat) setPrefs({ ...prefs, dateFormat, timeFormat });
+  });
 }
 
 // ——— The signed-in user in the top bar ———
@@ -168,7 +223,10 @@ function renderInbox(): void {
     const meta = element('dl', 'mail-meta');
     meta.append(element('dt', '', t('inboxTo')), element('dd', 'mail-to', state.pending.newEmail));
     meta.append(element('dt', '', t('inboxSubject')), element('dd', '', t('inboxSubjectText', { brand: brandName() })));
-    const until = new Intl.DateTimeFormat(prefs.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(state.pending.expiresAt));
+    // In the user's time zone, as the elements show every date.
+    const until = new Intl.DateTimeFormat(prefs.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: provider?.timeZone }).format(
+      new Date(state.pending.expiresAt),
+    );
     const body = element('p', 'mail-body', t('inboxBody', { email: state.pending.newEmail, until }));
     const button = element('button', 'demo-button primary', inboxBusy ? t('opening') : t('openLink'));
     button.type = 'button';
@@ -282,10 +340,9 @@ function listen<K extends DnEventName>(name: K, also?: (detail: Detail<K>) => vo
 function listenToElements(): void {
   listen('dn-profile-saved', ({ profile, changed }) => {
     renderUser(profile);
-    // The profile's language is the user's choice of UI language: follow it when the demo ships it.
-    if (changed.includes('language') && isLocale(profile.language) && profile.language !== prefs.locale) {
-      setPrefs({ ...prefs, locale: profile.language });
-    }
+    // The provider applies a saved language and time zone (load-preferences); the language
+    // reaches the shell through followProvider, the time zone is kept for the next visit.
+    if (changed.includes('timezone')) setPrefs({ ...prefs, timeZone: profile.timezone });
   });
   listen('dn-avatar-uploaded', ({ profile }) => renderUser(profile));
   listen('dn-avatar-removed', ({ profile }) => renderUser(profile));
@@ -297,6 +354,8 @@ function listenToElements(): void {
     if (node) node.textContent = email;
     renderInbox();
   });
+  listen('dn-password-changed', () => renderPasswordHint());
+  listen('dn-password-reset-completed', () => renderPasswordHint());
   listen('dn-unauthorized', () => showToast('sessionEnded', { session: true }));
   listen('dn-manage-billing-requested', () => showToast('billingPortal'));
   // Every other event is only logged.
@@ -310,6 +369,8 @@ function listenToElements(): void {
     'dn-email-changed',
     'dn-unauthorized',
     'dn-manage-billing-requested',
+    'dn-password-changed',
+    'dn-password-reset-completed',
   ]);
   for (const name of Object.keys(SUMMARIES) as DnEventName[]) if (!handled.has(name)) listen(name);
 }
@@ -421,8 +482,7 @@ async function start(): Promise<void> {
   renderUser(backend.store.getProfile());
   renderInbox();
 
-  // The toolbar's choice stands for the user's saved one: the provider's `load-preferences` reads it.
-  backend.store.updatePreferences({ theme: prefs.theme, density: prefs.density });
+  saveToMock();
   followProvider();
 
   await import('../src/components/account-provider/account-provider.js');

@@ -21,6 +21,20 @@ const DEVICE_KEYS: Record<DeviceType, string> = {
   unknown: 'common.deviceUnknown',
 };
 
+/** What a server sends when it cannot tell the browser or system: nothing, or "Unknown" in English. */
+const UNKNOWN_NAME = /^(unknown( browser| os| system)?)?$/i;
+
+/**
+ * The browser and system of a device as the user reads them: a part the server could not
+ * tell ("", "Unknown", "Unknown browser") in the user's language, never the server's word.
+ */
+export function deviceNames(device: { browser: string; os: string }, t: (key: string) => string): { browser: string; os: string } {
+  return {
+    browser: UNKNOWN_NAME.test(device.browser.trim()) ? t('common.unknownBrowser') : device.browser,
+    os: UNKNOWN_NAME.test(device.os.trim()) ? t('common.unknownOs') : device.os,
+  };
+}
+
 /** A decorative outline icon (hidden from assistive technology). */
 export function icon(shape: SVGTemplateResult): TemplateResult {
   return html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">

@@ -8,8 +8,10 @@ import type { DnProfileForm } from '../../src/components/profile-form/profile-fo
 import '../../src/components/account-provider/account-provider.js';
 import '../../src/components/profile-form/profile-form.js';
 import '../../src/components/preferences/preferences.js';
+import '../../src/components/session-list/session-list.js';
+import { formatDateTime } from '../../src/i18n/format.js';
 import { addTranslations } from '../../src/i18n/i18n.js';
-import { mockBackend, mount, requestsTo, settled, until, visibleText } from '../helpers/fixture.js';
+import { mockBackend, mount, requestsTo, settled, typeInto, until, visibleText } from '../helpers/fixture.js';
 
 describe('dn-account-provider', () => {
   it('is accessible with an element inside', async () => {
@@ -120,6 +122,69 @@ describe('dn-account-provider', () => {
     await until(() => provider.theme === 'system', 'the provider follows');
     expect(el.getAttribute('data-dn-theme')).to.equal('system');
     expect(requestsTo(backend, 'getPreferences')).to.have.length(1);
+  });
+
+  it('shows every date in the time zone and language saved in the profile, live, with load-preferences', async () => {
+    const backend = await mockBackend();
+    backend.store.updateProfile({ timezone: 'America/New_York' });
+    const provider = await fixture<DnAccountProvider>(
+      html`<dn-account-provider api-base="/api/account" time-zone="Europe/Berlin" load-preferences
+        ><dn-profile-form></dn-profile-form><dn-session-list></dn-session-list
+      ></dn-account-provider>`,
+    );
+    const form = provider.querySelector('dn-profile-form')!;
+    const sessions = provider.querySelector('dn-session-list')!;
+    await settled(form);
+    await settled(sessions);
+    const session = backend.store.listSessions().items.find((item) => !item.current)!;
+    const signedIn = () =>
+      [...sessions.shadowRoot!.querySelectorAll('[part="signed-in"]')].map((node) => node.textContent!.trim());
+    const shownIn = (timeZone: string, locale = 'en') => formatDateTime(session.createdAt, { locale, timeZone, dateFormat: 'auto', timeFormat: 'auto' });
+    // The saved zone wins over the attribute once the profile arrives (one request for both readers).
+    await until(() => signedIn().some((text) => text.includes(shownIn('America/New_York'))), 'the saved time zone');
+    expect(provider.timeZone).to.equal('America/New_York');
+    expect(requestsTo(backend, 'getProfile')).to.have.length(1);
+
+    const zone = within(form).getByShadowLabelText('Time zone') as HTMLInputElement;
+    await typeInto(zone, 'Asia/Tokyo');
+    within(form).getByShadowRole('button', { name: 'Save changes' }).click();
+    await until(() => backend.store.getProfile().timezone === 'Asia/Tokyo', 'the time zone saved');
+    await until(() => signedIn().some((text) => text.includes(shownIn('Asia/Tokyo'))), 'the sessions in Tokyo time');
+    expect(shownIn('Asia/Tokyo')).not.to.equal(shownIn('America/New_York'));
+
+    const language = within(form).getByShadowRole('combobox', { name: 'Language' }) as HTMLSelectElement;
+    language.value = 'de';
+    language.dispatchEvent(new Event('change', { bubbles: true }));
+    within(form).getByShadowRole('button', { name: 'Save changes' }).click();
+    await until(() => visibleText(sessions).includes('Aktive Sitzungen'), 'the sessions in German');
+    await until(() => signedIn().some((text) => text.includes(shownIn('Asia/Tokyo', 'de'))), 'German dates, still in Tokyo time');
+    expect(provider.locale).to.equal('de');
+    expect(requestsTo(backend, 'getProfile')).to.have.length(1);
+
+    // The host's own switch holds until the user saves a different language.
+    provider.locale = 'es';
+    await until(() => visibleText(form).includes('Guardar cambios'), 'the form in Spanish');
+    await typeInto(within(form).getByShadowLabelText(/Empresa/) as HTMLInputElement, 'Acme');
+    within(form).getByShadowRole('button', { name: 'Guardar cambios' }).click();
+    await until(() => backend.store.getProfile().company === 'Acme', 'the company saved');
+    await provider.updateComplete;
+    expect(provider.locale).to.equal('es');
+  });
+
+  it('keeps the attributes for a saved language the page has no strings for, and without load-preferences', async () => {
+    const backend = await mockBackend();
+    backend.store.updateProfile({ language: 'sw', timezone: 'Asia/Tokyo' });
+    const provider = await fixture<DnAccountProvider>(
+      html`<dn-account-provider api-base="/api/account" locale="de" time-zone="Europe/Berlin" load-preferences></dn-account-provider>`,
+    );
+    await until(() => provider.timeZone === 'Asia/Tokyo', 'the saved time zone');
+    expect(provider.locale).to.equal('de');
+
+    const plain = await fixture<DnAccountProvider>(
+      html`<dn-account-provider api-base="/api/account" time-zone="Europe/Berlin"><dn-profile-form></dn-profile-form></dn-account-provider>`,
+    );
+    await settled(plain.querySelector('dn-profile-form')!);
+    expect(plain.timeZone).to.equal('Europe/Berlin');
   });
 
   it('keeps the attributes when the saved preferences cannot be loaded', async () => {

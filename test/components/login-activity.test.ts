@@ -121,7 +121,10 @@ describe('dn-login-activity', () => {
       const shown = within(list).getAllByShadowRole('listitem');
       expect(shown).to.have.length(50);
       expect(shown.map((row) => row.dataset['id'])).to.deep.equal(items.map((a) => a.id));
-      expect(shown.map((row) => partText(row, 'device'))).to.deep.equal(items.map((a) => `${a.browser} on ${a.os}`));
+      // A system the server could not tell is named by the element ("Unknown system"), not by the server's word.
+      expect(shown.map((row) => partText(row, 'device'))).to.deep.equal(
+        items.map((a) => `${a.browser} on ${a.os === 'Unknown' ? 'Unknown system' : a.os}`),
+      );
       // Off screen, nothing asked for a second page yet.
       expect(pages(backend)).to.have.length(1);
       // The box (which loads more as it scrolls) and "Load more" are in the Tab order.
@@ -480,10 +483,12 @@ describe('dn-login-activity', () => {
       expect(textOf(alert)).to.contain("Several failed sign-in attempts in a row. If this wasn't you, change your password.");
       const newest = await reveal(el, burst[0]!.id);
       expect(partText(newest, 'burst-note')).to.match(/^7 failed sign-in attempts in a row within \d+ minutes?, from São Paulo, Brazil$/);
+      // Counted in time order: the oldest attempt is the first of the run, the newest (the top row) the seventh.
+      expect(Date.parse(burst[6]!.at)).to.be.lessThan(Date.parse(burst[0]!.at));
       for (const [index, item] of burst.entries()) {
         const row = await reveal(el, item.id);
         expect(row.classList.contains('burst'), `row ${index + 3}`).to.equal(true);
-        expect(partText(row, 'burst-badge')).to.equal(`${index + 1} of 7 in a row`);
+        expect(partText(row, 'burst-badge')).to.equal(`${7 - index} of 7 in a row`);
         if (index > 0) expect(row.querySelector('[part="burst-note"]')).to.equal(null);
       }
       for (const item of [items[2]!, items[10]!]) {
@@ -603,13 +608,23 @@ describe('dn-login-activity', () => {
       });
     }
 
+    it("names a system the server could not tell in Arabic, not in the server's English", async () => {
+      const { el, backend } = await mountActivity({ locale: 'ar' });
+      await until(() => visibleText(el).includes('نشاط تسجيل الدخول'));
+      const attempt = backend.store.listLoginActivity({ limit: 50 }).items.find((item) => item.os === 'Unknown');
+      expect(attempt, 'an attempt from an unknown system in the first page').to.exist;
+      const row = await reveal(el, attempt!.id);
+      expect(partText(row, 'device')).to.equal(`\u2068${attempt!.browser}\u2069 على \u2068نظام غير معروف\u2069`);
+      expect(visibleText(row)).not.to.contain('Unknown');
+    });
+
     it('writes the burst in German, with the duration in German', async () => {
       const { el, backend } = await mountActivity({ locale: 'de' });
       await until(() => visibleText(el).includes('Anmeldeaktivität'));
       const burst = backend.store.listLoginActivity({ limit: 50 }).items[3]!;
       const row = await reveal(el, burst.id);
       expect(partText(row, 'burst-note')).to.match(/^7 fehlgeschlagene Anmeldeversuche in Folge innerhalb von \d+ Minuten?, aus São Paulo, Brazil$/);
-      expect(partText(row, 'burst-badge')).to.equal('1 von 7 in Folge');
+      expect(partText(row, 'burst-badge')).to.equal('7 von 7 in Folge');
     });
   });
 

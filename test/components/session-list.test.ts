@@ -350,6 +350,30 @@ describe('dn-session-list', () => {
   });
 
   describe('in other languages', () => {
+    const unknownParts: [string, string, string][] = [
+      ['en', 'Active sessions', 'Unknown browser on Unknown system'],
+      ['de', 'Aktive Sitzungen', 'Unbekannter Browser unter Unbekanntes System'],
+      ['es', 'Sesiones activas', 'Navegador desconocido en Sistema desconocido'],
+      ['ar', 'الجلسات النشطة', '\u2068متصفح غير معروف\u2069 على \u2068نظام غير معروف\u2069'],
+    ];
+    for (const [locale, title, name] of unknownParts) {
+      it(`names a browser and system the server could not tell in the user's language (${locale})`, async () => {
+        const { el } = await mountSessions({
+          locale,
+          setup: (b) => {
+            const items = b.store.listSessions().items;
+            items[1] = { ...items[1]!, browser: 'Unknown', os: 'Unknown' };
+            items[2] = { ...items[2]!, browser: '', os: 'unknown OS' };
+            b.use(http.get('/api/account/sessions', () => HttpResponse.json({ items })));
+          },
+        });
+        await until(() => visibleText(el).includes(title), `the ${locale} strings`);
+        const shown = names(el);
+        expect(shown.filter((text) => text === name), shown.join(' | ')).to.have.length(2);
+        expect(visibleText(el)).not.to.match(/\bUnknown\b(?! (browser|system|location))/);
+      });
+    }
+
     it('speaks German', async () => {
       const { el } = await mountSessions({ locale: 'de' });
       await until(() => visibleText(el).includes('Aktive Sitzungen'));

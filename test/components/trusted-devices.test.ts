@@ -55,6 +55,46 @@ describe('dn-trusted-devices', () => {
     dialogButton(el, 'Cancel').click();
   });
 
+  describe('with two-factor authentication on or off', () => {
+    const intro = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="intro"]')!.textContent!.trim();
+
+    it('says the devices skip the code step while it is on', async () => {
+      const { el, backend } = await mountDevices({ twoFactorEnabled: true });
+      await until(() => requestsTo(backend, 'getTwoFactorStatus').length === 1 && !intro(el).includes('is off'), 'the status read');
+      expect(intro(el)).to.equal('These devices skip the two-factor code step when you sign in, for 30 days from when you trusted them.');
+    });
+
+    it('says what they mean while it is off: nothing until it is turned on again, in every language', async () => {
+      const expected: [string, RegExp][] = [
+        ['en', /^Two-factor authentication is off, so no sign-in asks for a code now\. If you turn it on again, these devices skip the code step/],
+        ['de', /^Die Zwei-Faktor-Authentifizierung ist ausgeschaltet/],
+        ['es', /^La verificación en dos pasos está desactivada/],
+        ['ar', /^المصادقة الثنائية متوقفة/],
+      ];
+      for (const [locale, pattern] of expected) {
+        const { el } = await mountDevices({ twoFactorEnabled: false, locale });
+        await until(() => pattern.test(intro(el)), `the ${locale} sentence for two-factor off`);
+        expect(names(el)).to.have.length(3);
+      }
+    });
+
+    it('reads the status once with <dn-2fa-setup> on the page, and follows it when it is turned on', async () => {
+      await import('../../src/components/2fa-setup/2fa-setup.js');
+      const { provider, backend } = await mount(html`<dn-trusted-devices></dn-trusted-devices><dn-2fa-setup></dn-2fa-setup>`, {
+        reauth: 'never',
+        trustedDevices: 3,
+      });
+      const el = provider.querySelector('dn-trusted-devices')!;
+      await settled(provider.querySelector('dn-2fa-setup')!);
+      await until(() => intro(el).includes('is off'), 'the sentence for two-factor off');
+      expect(requestsTo(backend, 'getTwoFactorStatus')).to.have.length(1);
+      // Turned on elsewhere on the page: the shared status changes and the sentence with it.
+      const store = (provider as unknown as { providedStore: { set(key: string, value: unknown): void } }).providedStore;
+      store.set('two-factor', { ...backend.store.getTwoFactorStatus(), enabled: true, enabledAt: new Date().toISOString() });
+      await until(() => intro(el).startsWith('These devices skip'), 'the sentence for two-factor on');
+    });
+  });
+
   describe('by default', () => {
     it('has every row in the accessibility tree and the Tab order before any scroll, with no box of its own', async () => {
       const { provider, backend } = await mount(html`<div style="block-size: 3000px"></div><dn-trusted-devices></dn-trusted-devices>`, { reauth: 'never', trustedDevices: 2, settle: false });

@@ -15,7 +15,9 @@ export const DeviceType = z.enum(['desktop', 'mobile', 'tablet', 'unknown']);
 /** The fields of a session, a sign-in attempt and a trusted device that describe the device. */
 export const device = {
   deviceType: DeviceType,
+  /** E.g. `Chrome 126`; empty or `Unknown` when the server cannot tell (the elements then say so in the user's language). */
   browser: z.string(),
+  /** E.g. `macOS`; empty or `Unknown` when the server cannot tell. */
   os: z.string(),
   ip: z.string(),
   /** Approximate, e.g. `Berlin, Germany`. */

@@ -21,9 +21,10 @@ import { RestAccountApi, type RestAccountApiOptions } from '../../api/rest-clien
 import type { DateFormat, Density, Theme, TimeFormat } from '../../api/contract/constants.js';
 import { preferencesContract } from '../../api/contract/preferences.js';
 import { registerSchemas } from '../../api/validation.js';
-import { ensureLocale } from '../../i18n/i18n.js';
+import { availableLocales, ensureLocale, resourceLanguage } from '../../i18n/i18n.js';
+import { profileContract, type Profile } from '../../api/contract/profile.js';
 
-registerSchemas(preferencesContract);
+registerSchemas(preferencesContract, { getProfile: profileContract.getProfile });
 
 /**
  * @summary Not visual. Gives every `dn-` element inside it the API client and the
@@ -41,10 +42,16 @@ registerSchemas(preferencesContract);
  * Elements with no provider above them use a REST client at `/api/account`,
  * English, the light theme, comfortable density and the browser's time zone.
  *
- * With `load-preferences`, the user's saved display preferences (theme, density, date
- * and time format, as `<dn-preferences>` saves them) replace the attributes' values once
- * they arrive. `<dn-preferences>` inside a provider applies each choice to every element
- * at once, through the provider.
+ * With `load-preferences`, what the user saved wins over the attributes: the display
+ * preferences (theme, density, date and time format, as `<dn-preferences>` saves them) and
+ * the profile's time zone and language (as `<dn-profile-form>` saves them) replace the
+ * attributes' values once they arrive, and again, live, whenever the user saves another
+ * choice. Until they arrive, when loading fails, and for a language the page has no strings
+ * for, the attributes' values stay. A value the host sets later (its own language switch)
+ * holds until the user saves a different one. Without `load-preferences` the attributes
+ * rule; listen to `dn-profile-saved` to follow a saved time zone or language yourself.
+ * `<dn-preferences>` inside a provider applies each choice to every element at once,
+ * through the provider.
  *
  * @slot - The elements (and any host markup) that use these settings.
  *
@@ -85,9 +92,10 @@ export class DnAccountProvider extends LitElement {
   @property({ attribute: 'time-format' }) timeFormat: TimeFormat = 'auto';
 
   /**
-   * Fetch the user's saved display preferences from the API when connected and apply them
-   * (theme, density, date and time format); until they arrive, and if the request fails,
-   * the attributes' values stay.
+   * Fetch the user's saved display preferences and profile from the API when connected and
+   * apply them (theme, density, date and time format; the profile's time zone and language),
+   * then follow every choice the user saves; until they arrive, and if a request fails, the
+   * attributes' values stay.
    */
   @property({ type: Boolean, attribute: 'load-preferences' }) loadPreferences = false;
 
@@ -125,6 +133,9 @@ export class DnAccountProvider extends LitElement {
   /** The store whose saved preferences are applied (with `load-preferences`), and that reading. */
   private preferencesFrom?: AccountStore;
   private preferencesReading?: ResourceSubscription;
+  private profileReading?: ResourceSubscription;
+  /** The profile's time zone and language as last seen: only a change of them is applied. */
+  private savedProfile?: Pick<Profile, 'timezone' | 'language'>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -142,17 +153,31 @@ export class DnAccountProvider extends LitElement {
   }
 
   /**
-   * Reads the saved preferences through the store its elements share, so `<dn-preferences>`
-   * on the same page sends no second request, and a saved choice reaches every element. When
-   * loading fails the attributes' values stay; the elements show their own errors.
+   * Reads the saved preferences and profile through the store its elements share, so
+   * `<dn-preferences>` or `<dn-profile-form>` on the same page sends no second request, and
+   * a saved choice reaches every element. When loading fails the attributes' values stay;
+   * the elements show their own errors.
    */
   private readPreferences(store: AccountStore | undefined): void {
     if (store === this.preferencesFrom) return;
     this.preferencesReading?.unsubscribe();
+    this.profileReading?.unsubscribe();
     this.preferencesFrom = store;
+    this.savedProfile = undefined;
     this.preferencesReading = store?.subscribe(resources.preferences.key, resources.preferences.load, (snapshot) => {
       if (snapshot.status === 'complete' && snapshot.value) this.applyPreferences(snapshot.value);
     });
+    this.profileReading = store?.subscribe(resources.profile.key, resources.profile.load, (snapshot) => {
+      if (snapshot.status === 'complete' && snapshot.value) this.applyProfile(snapshot.value);
+    });
+  }
+
+  /** The profile's time zone and language, where they changed since last seen (a save of the name changes neither). */
+  private applyProfile({ timezone, language }: Profile): void {
+    const before = this.savedProfile;
+    this.savedProfile = { timezone, language };
+    if (timezone && timezone !== before?.timezone) this.timeZone = timezone;
+    if (language !== before?.language && availableLocales().includes(resourceLanguage(language))) this.locale = language;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -18,7 +18,7 @@ import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { choiceStyles } from '../../internal/styles/choices.styles.js';
 import { ResourceController } from '../../internal/resource-controller.js';
-import { deviceListStyles, icon, RefreshController, renderDeviceType } from '../../internal/device.js';
+import { deviceListStyles, deviceNames, icon, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { isWindowed, listRowStyles, listScrollerStyles, virtualList, type VisibilityChangedEvent } from '../../internal/virtual-list.js';
@@ -64,7 +64,7 @@ interface Burst {
 
 interface BurstMember {
   burst: Burst;
-  /** 1 for the newest row of the burst. */
+  /** Its place in time: 1 for the oldest attempt, `burst.length` for the newest (the first row). */
   position: number;
 }
 
@@ -284,9 +284,10 @@ export class DnLoginActivity extends DnElement {
     const settings = this.userSettings;
     const member = this.burstMembers.get(attempt.id);
     const reason = attempt.success ? undefined : REASONS[attempt.failureReason ?? ''];
-    const classes = { attempt: true, failed: !attempt.success, burst: member !== undefined, 'burst-start': member?.position === 1 };
+    const newest = member !== undefined && member.position === member.burst.length;
+    const classes = { attempt: true, failed: !attempt.success, burst: member !== undefined, 'burst-start': newest };
     return html`<li part="attempt" class=${classMap(classes)} data-id=${attempt.id} aria-posinset=${index + 1} aria-setsize=${total}>
-      ${member?.position === 1
+      ${member && newest
         ? html`<p part="burst-note" class="burst-note">
             <span class="note-icon" aria-hidden="true">${icon(WARNING_ICON)}</span>
             <span>${this.burstNote(member.burst)}</span>
@@ -300,7 +301,7 @@ export class DnLoginActivity extends DnElement {
         </p>
         <p class="device">
           ${renderDeviceType(attempt.deviceType, (key) => this.t(key))}
-          <bdi part="device">${this.t('activity.deviceName', { browser: attempt.browser, os: attempt.os })}</bdi>
+          <bdi part="device">${this.t('activity.deviceName', deviceNames(attempt, (key) => this.t(key)))}</bdi>
         </p>
         <p class="meta">
           <bdi part="location">${attempt.location ?? this.t('activity.unknownLocation')}</bdi>
@@ -449,7 +450,8 @@ export class DnLoginActivity extends DnElement {
     this.bursts = findBursts(items ?? []);
     this.burstMembers = new Map();
     for (const burst of this.bursts) {
-      for (let i = 0; i < burst.length; i++) this.burstMembers.set(items![burst.start + i]!.id, { burst, position: i + 1 });
+      // Counted in time order: the list is newest first, the oldest attempt is the first of the run.
+      for (let i = 0; i < burst.length; i++) this.burstMembers.set(items![burst.start + i]!.id, { burst, position: burst.length - i });
     }
   }
 

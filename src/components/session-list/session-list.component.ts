@@ -17,7 +17,7 @@ import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
-import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
+import { deviceListStyles, deviceNames, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { safeHref } from '../../internal/safe-url.js';
@@ -176,7 +176,7 @@ export class DnSessionList extends DnElement {
 
   private renderSession(session: Session, index: number, total: number): TemplateResult {
     const settings = this.userSettings;
-    const names = { browser: session.browser, os: session.os };
+    const names = deviceNames(session, (key) => this.t(key));
     const busy = this.action.busy === session.id;
     return html`<li
       part="session"
@@ -253,7 +253,7 @@ export class DnSessionList extends DnElement {
   }
 
   private async handleRevoke(session: Session): Promise<void> {
-    const names = { browser: session.browser, os: session.os };
+    const names = deviceNames(session, (key) => this.t(key));
     const done = await this.action.run({
       dialog: this.confirmDialog,
       confirm: {

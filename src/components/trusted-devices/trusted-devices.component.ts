@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { query } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import { trustedDevicesContract, type TrustedDevice } from '../../api/contract/trusted-devices.js';
+import { twoFactorContract } from '../../api/contract/two-factor.js';
 import { registerSchemas } from '../../api/validation.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
@@ -17,7 +18,7 @@ import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ConfirmedActionController } from '../../internal/confirmed-action.js';
-import { deviceListStyles, RefreshController, renderDeviceType } from '../../internal/device.js';
+import { deviceListStyles, deviceNames, RefreshController, renderDeviceType } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
@@ -26,12 +27,15 @@ import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(deviceStrings);
-registerSchemas(trustedDevicesContract);
+registerSchemas(trustedDevicesContract, { getTwoFactorStatus: twoFactorContract.getTwoFactorStatus });
 
 /**
  * @summary Devices trusted for 30 days after a two-factor sign-in: device,
  * IP address, location, last use and expiry. Revoke one or all of them (each
  * asks to confirm); a revoked device asks for a code at its next sign-in.
+ * While two-factor authentication is off (read from the same status
+ * `<dn-2fa-setup>` shows, one request for both), the sentence above the list
+ * says what the devices still mean: nothing until it is turned on again.
  *
  * When the server requires re-authentication, "Confirm it's you" opens and the
  * request is sent again once the user confirmed. Relative times ("5 minutes
@@ -82,6 +86,9 @@ export class DnTrustedDevices extends DnElement {
     failed: (error) => this.handleFailure(error),
   });
 
+  /** Whether two-factor authentication is on: trusted devices skip a step only then. A failure here changes nothing shown. */
+  private readonly twoFactor = new ResourceController(this, { resource: () => resources.twoFactor });
+
   private get devices(): TrustedDevice[] | undefined {
     return this.list.value?.items;
   }
@@ -119,7 +126,8 @@ export class DnTrustedDevices extends DnElement {
 
   private renderDevices(devices: TrustedDevice[]): TemplateResult {
     if (devices.length === 0) return html`<p part="empty" class="empty">${this.t('devices.empty')}</p>`;
-    const intro = html`<p part="intro" class="muted">${this.t('devices.intro')}</p>`;
+    const off = this.twoFactor.value?.enabled === false;
+    const intro = html`<p part="intro" class="muted">${this.t(off ? 'devices.introOff' : 'devices.intro')}</p>`;
     const windowed = isWindowed(devices.length);
     // The role is not redundant: Safari drops list semantics from restyled lists (see virtual-list.ts).
     // eslint-disable-next-line lit-a11y/no-redundant-role
@@ -139,7 +147,7 @@ export class DnTrustedDevices extends DnElement {
 
   private renderDevice(device: TrustedDevice, index: number, total: number): TemplateResult {
     const settings = this.userSettings;
-    const names = { browser: device.browser, os: device.os };
+    const names = deviceNames(device, (key) => this.t(key));
     const busy = this.action.busy === device.id;
     return html`<li part="device" class="row device" aria-posinset=${index + 1} aria-setsize=${total}>
       ${renderDeviceType(device.deviceType, (key) => this.t(key))}
@@ -174,7 +182,7 @@ export class DnTrustedDevices extends DnElement {
   }
 
   private async handleRevoke(device: TrustedDevice): Promise<void> {
-    const names = { browser: device.browser, os: device.os };
+    const names = deviceNames(device, (key) => this.t(key));
     const done = await this.action.run({
       dialog: this.confirmDialog,
       confirm: {

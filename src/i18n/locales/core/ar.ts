@@ -6,6 +6,8 @@ export default {
     deviceMobile: 'هاتف',
     deviceTablet: 'جهاز لوحي',
     deviceUnknown: 'جهاز غير معروف',
+    unknownBrowser: 'متصفح غير معروف',
+    unknownOs: 'نظام غير معروف',
     loading: 'جارٍ التحميل…',
     retry: 'إعادة المحاولة',
     cancel: 'إلغاء',

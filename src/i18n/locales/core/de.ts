@@ -6,6 +6,8 @@ export default {
     deviceMobile: 'Telefon',
     deviceTablet: 'Tablet',
     deviceUnknown: 'Unbekanntes Gerät',
+    unknownBrowser: 'Unbekannter Browser',
+    unknownOs: 'Unbekanntes System',
     loading: 'Wird geladen…',
     retry: 'Erneut versuchen',
     cancel: 'Abbrechen',

@@ -6,6 +6,8 @@ export default {
     deviceMobile: 'Phone',
     deviceTablet: 'Tablet',
     deviceUnknown: 'Unknown device',
+    unknownBrowser: 'Unknown browser',
+    unknownOs: 'Unknown system',
     loading: 'Loading…',
     retry: 'Try again',
     cancel: 'Cancel',

@@ -6,6 +6,8 @@ export default {
     deviceMobile: 'Teléfono',
     deviceTablet: 'Tableta',
     deviceUnknown: 'Dispositivo desconocido',
+    unknownBrowser: 'Navegador desconocido',
+    unknownOs: 'Sistema desconocido',
     loading: 'Cargando…',
     retry: 'Reintentar',
     cancel: 'Cancelar',

@@ -3,6 +3,8 @@ import type { Messages } from '../../messages.js';
 export default {
   title: 'Vertrauenswürdige Geräte',
   intro: 'Diese Geräte überspringen bei der Anmeldung den Schritt mit dem Bestätigungscode – 30 Tage ab dem Zeitpunkt, an dem Sie ihnen vertraut haben.',
+  introOff:
+    'Die Zwei-Faktor-Authentifizierung ist ausgeschaltet, daher fragt derzeit keine Anmeldung nach einem Code. Wenn Sie sie wieder einschalten, überspringen diese Geräte den Schritt mit dem Bestätigungscode, bis ihre 30 Tage enden – es sei denn, Sie widerrufen sie.',
   empty:
     'Wenn Sie sich mit Zwei-Faktor-Authentifizierung anmelden, können Sie einem Gerät 30 Tage lang vertrauen, sodass es den Code-Schritt überspringt. Vertrauenswürdige Geräte werden hier angezeigt.',
   listLabel: 'Vertrauenswürdige Geräte',

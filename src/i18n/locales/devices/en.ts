@@ -3,6 +3,8 @@ import type { Messages } from '../../messages.js';
 export default {
   title: 'Trusted devices',
   intro: 'These devices skip the two-factor code step when you sign in, for 30 days from when you trusted them.',
+  introOff:
+    'Two-factor authentication is off, so no sign-in asks for a code now. If you turn it on again, these devices skip the code step until their 30 days end, unless you revoke them.',
   empty:
     'When you sign in with two-factor authentication, you can trust a device for 30 days so it skips the code step. Trusted devices show up here.',
   listLabel: 'Trusted devices',

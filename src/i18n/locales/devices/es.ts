@@ -3,6 +3,8 @@ import type { Messages } from '../../messages.js';
 export default {
   title: 'Dispositivos de confianza',
   intro: 'Estos dispositivos se saltan el paso del código de verificación al iniciar sesión, durante 30 días desde que confiaste en ellos.',
+  introOff:
+    'La verificación en dos pasos está desactivada, así que ahora ningún inicio de sesión pide un código. Si la vuelves a activar, estos dispositivos se saltarán el paso del código de verificación hasta que terminen sus 30 días, salvo que los revoques.',
   empty:
     'Cuando inicias sesión con la verificación en dos pasos, puedes confiar en un dispositivo durante 30 días para que se salte el paso del código. Los dispositivos de confianza aparecen aquí.',
   listLabel: 'Dispositivos de confianza',
