@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
+import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName } from '../../src/api/endpoints.js';
 import type * as s from '../../src/api/schemas.js';
 import { BREACHED_PASSWORDS, NOTIFICATION_CATALOG } from '../../mock/seed.js';
@@ -14,8 +15,8 @@ import { fieldProblem, HttpProblem, notFound, unauthorized, validationProblem } 
 import type { Database } from './schema.js';
 
 type Endpoints = typeof endpoints;
-type BodyOf<E> = E extends { body: infer B extends import('zod/mini').ZodMiniType } ? import('zod/mini').output<B> : undefined;
-type ResponseOf<E> = E extends { response: infer R extends import('zod/mini').ZodMiniType } ? import('zod/mini').output<R> : never;
+type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
+type ResponseOf<E> = E extends { response: infer R extends z.ZodMiniType } ? z.output<R> : never;
 
 /** How long a sign-in or a "Confirm it's you" covers sensitive actions. */
 export const REAUTH_WINDOW_MS = 10 * 60_000;

@@ -75,8 +75,8 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /** Applies the DialNexa migrations not yet applied; throws with the first error. */
-export async function migrateAccountTables(db: Kysely<unknown>): Promise<void> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'dn_migration', migrationLockTableName: 'dn_migration_lock' });
+export async function migrateAccountTables<T>(db: Kysely<T>): Promise<void> {
+  const migrator = new Migrator({ db: db as Kysely<unknown>, provider, migrationTableName: 'dn_migration', migrationLockTableName: 'dn_migration_lock' });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }

@@ -48,11 +48,11 @@ export interface TwoFactorTable {
 export interface ProfileTable {
   user_id: string;
   phone: string | null;
-  timezone: string;
-  language: string;
+  timezone: ColumnType<string, string | undefined, string>;
+  language: ColumnType<string, string | undefined, string>;
   company: string | null;
   bio: string | null;
-  role: 'owner' | 'admin' | 'member';
+  role: ColumnType<'owner' | 'admin' | 'member', 'owner' | 'admin' | 'member' | undefined, 'owner' | 'admin' | 'member'>;
   updated_at: Timestamp;
 }
 

@@ -12,6 +12,7 @@ import { createAccountApi } from './account.js';
 import { createAuth, type Auth } from './auth.js';
 import { openDatabase, type OpenDatabase } from './db.js';
 import { migrateAccountTables } from './migrations.js';
+import { HttpProblem } from './problem.js';
 import { seedDemoUser } from './seed.js';
 
 export const ACCOUNT_BASE = '/api/account';
@@ -75,6 +76,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     const app = new Hono();
     app.on(['GET', 'POST'], `${AUTH_BASE}/*`, (c) => auth.handler(c.req.raw));
     app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, ...(options.now && { now: options.now }) }));
+    app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
     return { fetch: (request) => Promise.resolve(app.fetch(request)), app, auth, database, close: () => database.close() };
   } catch (error) {
     await database.close();
