@@ -7,7 +7,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'storybook-static/', 'demo-dist/', 'examples/*/dist/', 'coverage/', 'public/mockServiceWorker.js', 'custom-elements.json'],
+    ignores: ['node_modules/', 'dist/', 'server/dist/', 'server/.data/', 'storybook-static/', 'demo-dist/', 'examples/*/dist/', 'coverage/', 'public/mockServiceWorker.js', 'custom-elements.json'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -40,6 +40,12 @@ export default tseslint.config(
     // Node code: the conformance kit, the mock backend over HTTP, the kit's tests.
     files: ['conformance/**', 'mock/node-server.ts', 'test/conformance/**'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The reference server (Node): it logs where it listens, and its tests print the conformance figures.
+    files: ['server/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-console': 'off' },
   },
   {
     // The kit ships in the package and reads the contract from src/api, nothing else of the library.

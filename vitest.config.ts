@@ -13,7 +13,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
  *   (`npm run test:stories`);
  * - `conformance`: the conformance kit (conformance/) against the mock backend over HTTP
  *   in Node, and against deliberately broken variants of it (`npm run test:conformance`).
- * Both are part of `npm test`.
+ * - `server`: the reference server (server/) in Node on PGlite in a temporary folder
+ *   (`npm run test:server`).
+ * All are part of `npm test`.
  */
 export default defineConfig({
   test: {
@@ -43,6 +45,16 @@ export default defineConfig({
           include: ['test/conformance/**/*.test.ts'],
           // A whole run of the kit takes a few seconds; more on a busy machine.
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/test/**/*.test.ts'],
+          // Creating a PGlite database takes a few seconds; more on a busy machine.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

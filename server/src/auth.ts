@@ -1,0 +1,46 @@
+/**
+ * Better Auth: email + password (its own password hashing), sessions in the database behind
+ * an HttpOnly cookie, and its two-factor plugin (TOTP, backup codes, devices trusted for 30
+ * days). The account API asks it who is signed in and lets it change passwords and end
+ * sessions; nothing here hashes or signs anything by hand.
+ */
+import { betterAuth } from 'better-auth';
+import { twoFactor } from 'better-auth/plugins/two-factor';
+import type { Kysely } from 'kysely';
+import { TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
+import type { Database } from './schema.js';
+
+export const ISSUER = 'DialNexa';
+
+export interface AuthOptions {
+  db: Kysely<Database>;
+  secret: string;
+  /** The server's public origin, e.g. `http://localhost:8787`. */
+  baseUrl: string;
+  /** Origins whose pages may call the auth routes with cookies (the demo's dev server). */
+  trustedOrigins?: string[] | undefined;
+  /** Development: cookies without `Secure`, no rate limits. */
+  development: boolean;
+}
+
+export function createAuth(options: AuthOptions) {
+  return betterAuth({
+    appName: ISSUER,
+    baseURL: options.baseUrl,
+    basePath: '/api/auth',
+    secret: options.secret,
+    database: { db: options.db, type: 'postgres' },
+    trustedOrigins: options.trustedOrigins ?? [],
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24, freshAge: 60 * 10 },
+    advanced: {
+      useSecureCookies: !options.development,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
+    rateLimit: { enabled: !options.development, storage: 'database' },
+    telemetry: { enabled: false },
+    plugins: [twoFactor({ issuer: ISSUER, trustDeviceMaxAge: TRUSTED_DEVICE_DAYS * 24 * 60 * 60 })],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

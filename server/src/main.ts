@@ -1,0 +1,37 @@
+/**
+ * `node dist/main.js`: the reference server on its own. Configuration by environment:
+ * PORT (8787), DATA_DIR (PGlite's folder, `.data/` beside this package), DATABASE_URL
+ * (PostgreSQL instead of PGlite), BETTER_AUTH_SECRET (required with NODE_ENV=production),
+ * BASE_URL (public origin), TRUSTED_ORIGINS (comma-separated), SEED_DEMO (0 to skip the demo user).
+ */
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createAccountServer } from './server.js';
+
+const env = process.env;
+const port = Number(env['PORT'] ?? 8787);
+const development = env['NODE_ENV'] !== 'production';
+const server = await createAccountServer({
+  databaseUrl: env['DATABASE_URL'] || undefined,
+  dataDir: resolve(env['DATA_DIR'] ?? resolve(import.meta.dirname, '../.data')),
+  secret: env['BETTER_AUTH_SECRET'] || undefined,
+  baseUrl: env['BASE_URL'] ?? `http://localhost:${port}`,
+  trustedOrigins: env['TRUSTED_ORIGINS']?.split(',').map((o) => o.trim()).filter(Boolean),
+  development,
+  seedDemo: env['SEED_DEMO'] !== '0',
+});
+
+const http = serve({ fetch: server.fetch, port }, (info) => {
+  console.log(`DialNexa account server on http://localhost:${info.port} (${server.database.kind}${development ? ', development' : ''})`);
+});
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  http.close();
+  await server.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,123 @@
+/**
+ * Table types for Kysely: the DialNexa tables (`dn_*`, snake_case) and the columns of
+ * Better Auth's own tables that the account API reads (Better Auth creates those itself,
+ * with camelCase column names).
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  image: string | null;
+  twoFactorEnabled: boolean | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface SessionTable {
+  id: string;
+  token: string;
+  userId: string;
+  expiresAt: Timestamp;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface AccountTable {
+  id: string;
+  userId: string;
+  providerId: string;
+  accountId: string;
+  password: string | null;
+}
+
+export interface TwoFactorTable {
+  id: string;
+  userId: string;
+  secret: string;
+  backupCodes: string;
+  verified: boolean | null;
+}
+
+export interface ProfileTable {
+  user_id: string;
+  phone: string | null;
+  timezone: ColumnType<string, string | undefined, string>;
+  language: ColumnType<string, string | undefined, string>;
+  company: string | null;
+  bio: string | null;
+  role: ColumnType<'owner' | 'admin' | 'member', 'owner' | 'admin' | 'member' | undefined, 'owner' | 'admin' | 'member'>;
+  updated_at: Timestamp;
+}
+
+export interface PreferencesTable {
+  user_id: string;
+  theme: string;
+  density: string;
+  date_format: string;
+  time_format: string;
+}
+
+export interface PrivacyTable {
+  user_id: string;
+  analytics_enabled: boolean;
+}
+
+export interface NotificationSettingTable {
+  user_id: string;
+  type_id: string;
+  channel_id: string;
+  enabled: boolean;
+}
+
+/** Filled by the host (or its billing system); the API only reads it. */
+export interface BillingTable {
+  user_id: string;
+  plan_id: string;
+  plan_name: string;
+  free: boolean;
+  price_amount: number | null;
+  price_currency: string | null;
+  price_interval: 'month' | 'year' | null;
+  card_brand: string | null;
+  card_last4: string | null;
+  card_exp_month: number | null;
+  card_exp_year: number | null;
+  next_renewal_at: Timestamp | null;
+}
+
+/** The last time a session proved its user again (password or 2FA code). */
+export interface ReauthTable {
+  session_id: string;
+  reauthenticated_at: Timestamp;
+}
+
+export interface TwoFactorMetaTable {
+  user_id: string;
+  enabled_at: Timestamp | null;
+  backup_codes_generated_at: Timestamp | null;
+  setup_id: string | null;
+  setup_expires_at: Timestamp | null;
+}
+
+export interface Database {
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  twoFactor: TwoFactorTable;
+  dn_profile: ProfileTable;
+  dn_preferences: PreferencesTable;
+  dn_privacy: PrivacyTable;
+  dn_notification_setting: NotificationSettingTable;
+  dn_billing: BillingTable;
+  dn_reauth: ReauthTable;
+  dn_two_factor_meta: TwoFactorMetaTable;
+}
+
+export type { Generated };
