@@ -10,6 +10,7 @@ import type { Dn2faSetup } from '../../src/components/2fa-setup/2fa-setup.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
 import type { DnTrustedDevices } from '../../src/components/trusted-devices/trusted-devices.js';
 import '../../src/components/trusted-devices/trusted-devices.js';
+import { headingOutline, outlineProblems } from '../helpers/outline.js';
 import { errorOf, mount, nextTask, pasteInto, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 
 const CHALLENGE = '/api/account/two-factor/challenge';
@@ -74,6 +75,32 @@ describe('dn-2fa-challenge', () => {
     switchButton().click();
     await until(() => codeField()!.getAttribute('autocomplete') === 'off');
     await expect(el).to.be.accessible();
+  });
+
+  describe('headings', () => {
+    it('has one heading, h2 by default, a level lower with heading-level', async () => {
+      const { el } = await mountChallenge();
+      expect(headingOutline(el)).to.deep.equal([{ level: 2, text: 'Two-step verification' }]);
+      el.headingLevel = 3;
+      await el.updateComplete;
+      expect(headingOutline(el)).to.deep.equal([{ level: 3, text: 'Two-step verification' }]);
+    });
+
+    it('follows the demo sign-in page\'s h1 without a gap', async () => {
+      const demo = new DOMParser().parseFromString(await (await fetch('/demo/sign-in.html')).text(), 'text/html');
+      const card = demo.querySelector('.sign-in-card')!;
+      const { el, provider } = await mountChallenge();
+      for (const name of ['restart-href', 'backup-codes-href', 'heading-level']) {
+        const value = card.querySelector('dn-2fa-challenge')!.getAttribute(name);
+        if (value !== null) el.setAttribute(name, value);
+      }
+      await el.updateComplete;
+      provider.before(document.importNode(card.querySelector('h1')!, true));
+      const outline = [...headingOutline(provider.previousElementSibling!), ...headingOutline(el)];
+      expect(outline.map((heading) => heading.level)).to.deep.equal([1, 2]);
+      expect(outlineProblems(outline)).to.deep.equal([]);
+      provider.previousElementSibling!.remove();
+    });
   });
 
   describe('the code field', () => {
@@ -150,7 +177,7 @@ describe('dn-2fa-challenge', () => {
       const [request] = requestsTo(backend, 'verifyTwoFactorChallenge');
       expect(request!.json).to.deep.equal({ challengeId, method: 'totp', code, trustDevice: false });
       await until(() => statusOf(el) === "You're verified.", 'the announcement');
-      expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('h3'));
+      expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('.title'));
       expect(codeField(), 'the form is gone').to.equal(null);
     });
 
@@ -209,7 +236,7 @@ describe('dn-2fa-challenge', () => {
       const link = within(el).getByShadowRole('link', { name: 'Sign in again' }) as HTMLAnchorElement;
       expect(link.getAttribute('href')).to.equal('/sign-in?again=1');
       expect(codeField()).to.equal(null);
-      expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('h3'));
+      expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('.title'));
     });
 
     it('refuses a real expired challenge on the mock, and a javascript: restart-href becomes a button', async () => {

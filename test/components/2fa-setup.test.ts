@@ -395,7 +395,7 @@ describe('dn-2fa-setup', () => {
       button(el, 'Turn on two-factor authentication').focus();
       await sendKeys({ press: 'Enter' });
       await until(() => keyShown(el) && codeInput());
-      await until(() => el.shadowRoot!.activeElement?.tagName === 'H4', 'focus on the step heading');
+      await until(() => el.shadowRoot!.activeElement?.classList.contains('subtitle'), 'focus on the step heading');
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Copy key');
       await sendKeys({ press: 'Tab' });
@@ -403,7 +403,7 @@ describe('dn-2fa-setup', () => {
       await sendKeys({ type: await totp(keyShown(el).replace(/\s/g, '')) });
       await sendKeys({ press: 'Enter' });
       await until(() => codesShown(el).length === 10);
-      await until(() => el.shadowRoot!.activeElement?.tagName === 'H4');
+      await until(() => el.shadowRoot!.activeElement?.classList.contains('subtitle'));
       const checkbox = within(el).getByShadowRole('checkbox', { name: 'I have saved my backup codes' });
       checkbox.focus();
       await sendKeys({ press: 'Space' });

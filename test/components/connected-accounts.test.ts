@@ -401,7 +401,7 @@ describe('dn-connected-accounts', () => {
     it('works with the keyboard alone', async () => {
       const visited: string[] = [];
       const { el, backend } = await mountConnected({ navigate: (url) => visited.push(url) });
-      el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+      el.shadowRoot!.querySelector<HTMLElement>('.title')!.focus();
       await sendKeys({ press: 'Tab' });
       expect(deepActive() === button('Disconnect Google')).to.equal(true);
       await sendKeys({ press: 'Enter' });

@@ -11,6 +11,7 @@ import { formatDate, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import challengeStrings from '../../i18n/locales/challenge/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -165,7 +166,12 @@ export class Dn2faChallenge extends DnElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
-      <h3 id="title" part="title" tabindex="-1" data-focus=${this.view === 'form' ? nothing : 'heading'}>${this.t('challenge.title')}</h3>
+      ${heading(this.headingLevel, this.t('challenge.title'), {
+        id: 'title',
+        part: 'title',
+        focusable: true,
+        focus: this.view === 'form' ? undefined : 'heading',
+      })}
       ${this.view === 'verified' ? this.renderVerified() : this.view === 'expired' ? this.renderExpired() : this.renderIntro()}
       ${this.renderStatus()}
     </section>`;

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import twoFactorStrings from '../../i18n/locales/two-factor/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -113,6 +114,7 @@ export class Dn2faSetup extends DnElement {
     t: (key, options) => this.t(key, options),
     say: (message) => this.say(message),
     settings: () => this.userSettings,
+    headingLevel: () => this.headingLevel,
     announce: (message) => this.announce(message),
     focus: (selector) => {
       this.focusTarget = selector;
@@ -166,7 +168,7 @@ export class Dn2faSetup extends DnElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
-      <h3 id="title" part="title">${this.t('twoFactor.title')}</h3>
+      ${heading(this.headingLevel, this.t('twoFactor.title'), { id: 'title', part: 'title' })}
       ${this.status
         ? this.renderBody(this.status)
         : this.renderLoadState(this.twoFactor, 2)}
@@ -234,7 +236,7 @@ export class Dn2faSetup extends DnElement {
   private renderSetup(): TemplateResult {
     const setup = this.setup;
     return html`<div part="setup" class="panel">
-      <h4 tabindex="-1" data-focus="heading">${this.t('twoFactor.setupTitle')}</h4>
+      ${heading(this.headingLevel, this.t('twoFactor.setupTitle'), { sub: true, focusable: true, focus: 'heading' })}
       ${this.setupExpired || !setup
         ? html`<div class="alert warning" role="alert">
               <p>${this.t('twoFactor.errors.expired')}</p>
@@ -270,7 +272,11 @@ export class Dn2faSetup extends DnElement {
   private renderConfirm(): TemplateResult {
     const disable = this.confirmAction === 'disable';
     return html`<div part="confirm" class="panel">
-      <h4 tabindex="-1" data-focus="heading">${this.t(disable ? 'twoFactor.disableTitle' : 'twoFactor.regenerateTitle')}</h4>
+      ${heading(this.headingLevel, this.t(disable ? 'twoFactor.disableTitle' : 'twoFactor.regenerateTitle'), {
+        sub: true,
+        focusable: true,
+        focus: 'heading',
+      })}
       <p>${this.t(disable ? 'twoFactor.disableIntro' : 'twoFactor.regenerateIntro')}</p>
       <slot name="form"></slot>
     </div>`;

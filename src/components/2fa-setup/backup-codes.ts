@@ -4,6 +4,7 @@ import type { AccountSettings } from '../../api/context.js';
 import type { BackupCodes } from '../../api/schemas.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { Message } from '../../internal/message.js';
+import { heading } from '../../internal/heading.js';
 
 const BACKUP_FILE_NAME = 'dialnexa-backup-codes.txt';
 
@@ -12,6 +13,8 @@ export interface BackupCodesOptions {
   t: (key: string, options?: TOptions) => string;
   say: (message: Message | undefined) => string;
   settings: () => AccountSettings;
+  /** The element's heading level: the view's heading is one below. */
+  headingLevel: () => number;
   announce: (message: Message) => void;
   /** Moves focus to `selector` in the element's shadow root once it has rendered. */
   focus: (selector: string) => void;
@@ -62,7 +65,7 @@ export class BackupCodesController {
     const { t, say } = this.options;
     const codes = this.codes?.codes ?? [];
     return html`<div part="backup-codes" class="panel">
-      <h4 tabindex="-1" data-focus="heading">${t('twoFactor.codesTitle')}</h4>
+      ${heading(this.options.headingLevel(), t('twoFactor.codesTitle'), { sub: true, focusable: true, focus: 'heading' })}
       ${this.replaced ? html`<p class="alert info">${t('twoFactor.codesReplaced')}</p>` : nothing}
       <p>${t('twoFactor.codesIntro')}</p>
       <ol part="codes" class="codes" dir="ltr" translate="no" aria-label=${t('twoFactor.codesList')}>

@@ -8,6 +8,7 @@ import { registerStrings } from '../../i18n/i18n.js';
 import connectedStrings from '../../i18n/locales/connected/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -174,7 +175,7 @@ export class DnConnectedAccounts extends DnElement {
   override render() {
     const accounts = this.accounts;
     return html`<section part="base" class="stack" aria-labelledby="title">
-      <h3 id="title" part="title" tabindex="-1">${this.t('connected.title')}</h3>
+      ${heading(this.headingLevel, this.t('connected.title'), { id: 'title', part: 'title', focusable: true })}
       ${accounts
         ? this.renderAccounts(accounts)
         : this.renderLoadState(this.list)}
