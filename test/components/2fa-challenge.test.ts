@@ -68,7 +68,7 @@ describe('dn-2fa-challenge', () => {
 
   it('is accessible with an error, in the backup-code mode, dark and right to left', async () => {
     const { el } = await mountChallenge({ theme: 'dark', locale: 'ar' });
-    await until(() => visibleText(el).includes('التحقق بخطوتين'), 'Arabic strings');
+    await until(() => visibleText(el).includes('المصادقة الثنائية'), 'Arabic strings');
     await submit(await wrongCode());
     await until(() => codeField()!.getAttribute('aria-invalid') === 'true');
     await expect(el).to.be.accessible();
@@ -80,10 +80,10 @@ describe('dn-2fa-challenge', () => {
   describe('headings', () => {
     it('has one heading, h2 by default, a level lower with heading-level', async () => {
       const { el } = await mountChallenge();
-      expect(headingOutline(el)).to.deep.equal([{ level: 2, text: 'Two-step verification' }]);
+      expect(headingOutline(el)).to.deep.equal([{ level: 2, text: 'Two-factor authentication' }]);
       el.headingLevel = 3;
       await el.updateComplete;
-      expect(headingOutline(el)).to.deep.equal([{ level: 3, text: 'Two-step verification' }]);
+      expect(headingOutline(el)).to.deep.equal([{ level: 3, text: 'Two-factor authentication' }]);
     });
 
     it('follows the demo sign-in page\'s h1 without a gap', async () => {
@@ -425,9 +425,9 @@ describe('dn-2fa-challenge', () => {
 
   describe('languages', () => {
     for (const [locale, title, verify] of [
-      ['de', 'Bestätigung in zwei Schritten', 'Bestätigen'],
+      ['de', 'Zwei-Faktor-Authentifizierung', 'Bestätigen'],
       ['es', 'Verificación en dos pasos', 'Verificar'],
-      ['ar', 'التحقق بخطوتين', 'تحقّق'],
+      ['ar', 'المصادقة الثنائية', 'تحقّق'],
     ] as const) {
       it(`speaks ${locale}`, async () => {
         const { el } = await mountChallenge({ locale });
