@@ -320,6 +320,64 @@ describe('dn-2fa-challenge', () => {
     });
   });
 
+  describe('a new sign-in (a new challenge-id)', () => {
+    it('starts over: no "You\'re verified.", "Trust this device" as trust-device says, an empty field', async () => {
+      const { el, backend } = await mountChallenge();
+      trustBox().click();
+      const verified = oneEvent(el, 'dn-2fa-verified');
+      await submit(await totp(MOCK_TOTP_SECRET));
+      await verified;
+      await until(() => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.includes("You're verified."), 'the announcement');
+
+      el.challengeId = backend.store.createSignInChallenge();
+      await el.updateComplete;
+      await until(() => codeField(), 'the code field again');
+      expect(visibleText(el)).not.to.contain("You're verified.");
+      expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim()).to.equal('');
+      expect(el.shadowRoot!.querySelector('[part="verified"]')).to.equal(null);
+      expect(trustBox().checked).to.equal(false);
+      expect(codeField()!.value).to.equal('');
+    });
+
+    it('keeps "Trust this device" ticked when trust-device asks for it', async () => {
+      const { el, backend } = await mountChallenge({ attributes: { 'trust-device': '' } });
+      trustBox().click();
+      expect(trustBox().checked).to.equal(false);
+      el.challengeId = backend.store.createSignInChallenge();
+      await el.updateComplete;
+      expect(trustBox().checked).to.equal(true);
+    });
+
+    it('ignores the answer about the old sign-in that arrives after it', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let reached = 0;
+      const { el } = await mountChallenge({
+        setup: (b) =>
+          b.use(
+            http.post(CHALLENGE, async () => {
+              reached += 1;
+              await held;
+              return HttpResponse.json({ verifiedAt: new Date().toISOString(), trustedDevice: null, backupCodesRemaining: null });
+            }),
+          ),
+      });
+      let verified = 0;
+      el.addEventListener('dn-2fa-verified', () => (verified += 1));
+      await submit('123456');
+      await until(() => reached === 1, 'the code to reach the server');
+      el.challengeId = 'chl_next';
+      await el.updateComplete;
+      expect(verifyButton().getAttribute('aria-busy')).to.equal('false');
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await el.updateComplete;
+      expect(verified).to.equal(0);
+      expect(visibleText(el)).not.to.contain("You're verified.");
+      expect(codeField()).to.exist;
+    });
+  });
+
   describe('backup codes', () => {
     it('works once, says how many are left, and is refused the second time', async () => {
       const { el, backend } = await mountChallenge();

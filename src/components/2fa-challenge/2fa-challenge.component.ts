@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import {
   twoFactorChallengeContract,
   type TwoFactorChallengeRequest,
@@ -147,6 +148,10 @@ export class Dn2faChallenge extends DnElement {
       this.backupCode = '';
       this.lockedUntil = 0;
       clearTimeout(this.unlockTimer);
+      // Nothing of the last step stays: not its "You're verified.", not a ticked "Trust this device".
+      this.busy = false;
+      this.trust = this.trustDevice;
+      this.announce(undefined);
     }
     if (changed.has('trustDevice')) this.trust = this.trustDevice;
   }
@@ -225,7 +230,7 @@ export class Dn2faChallenge extends DnElement {
             type="checkbox"
             name="trust-device"
             aria-describedby=${ids.trustHint}
-            .checked=${this.trust}
+            .checked=${live(this.trust)}
             @change=${this.handleTrustChange}
           />
           ${this.t('challenge.trust', { count: this.trustDays, days: formatNumber(this.trustDays, this.userSettings) })}
@@ -333,11 +338,11 @@ export class Dn2faChallenge extends DnElement {
     this.busy = true;
     this.formError = undefined;
     this.fieldError = undefined;
+    const challengeId = this.challengeId;
     try {
-      const result = await this.accountApi.verifyTwoFactorChallenge(
-        { challengeId: this.challengeId, method, code, trustDevice: this.trust },
-        { signal: this.signal },
-      );
+      const result = await this.accountApi.verifyTwoFactorChallenge({ challengeId, method, code, trustDevice: this.trust }, { signal: this.signal });
+      // The host started a new sign-in meanwhile: this answer is about the old one.
+      if (challengeId !== this.challengeId) return;
       this.result = result;
       this.view = 'verified';
       this.code = '';
@@ -351,9 +356,9 @@ export class Dn2faChallenge extends DnElement {
         backupCodesRemaining: result.backupCodesRemaining,
       });
     } catch (error) {
-      this.showFailure(this.handleFailure(error), method);
+      if (challengeId === this.challengeId) this.showFailure(this.handleFailure(error), method);
     } finally {
-      this.busy = false;
+      if (challengeId === this.challengeId) this.busy = false;
     }
   }
 
