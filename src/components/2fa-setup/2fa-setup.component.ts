@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import type { ReauthRequest } from '../../api/contract/reauth.js';
+import type { Profile } from '../../api/contract/profile.js';
 import { twoFactorContract, type BackupCodes, type TwoFactorSetup, type TwoFactorStatus } from '../../api/contract/two-factor.js';
 import { registerSchemas } from '../../api/validation.js';
 import type { ApiError } from '../../api/errors.js';
@@ -28,7 +29,7 @@ import { renderCodeInput, renderCurrentPasswordInput } from '../../internal/fiel
 import { renderBusyButton } from '../../internal/controls.js';
 import { clearQr, drawQr } from '../../internal/qr.js';
 import { lightStyles, styles } from './2fa-setup.styles.js';
-import { BackupCodesController } from './backup-codes.js';
+import { BackupCodesController, type CodesFor } from './backup-codes.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(twoFactorStrings);
@@ -88,6 +89,13 @@ export function groupKey(secret: string): string {
 export class Dn2faSetup extends DnElement {
   static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, choiceStyles, styles];
 
+  /**
+   * The name of what the backup codes sign in to, written at the top of the downloaded and
+   * printed codes with the account and the date (e.g. your product's name). Without it: the
+   * name the server gives authenticator apps (when 2FA was turned on here), else the page's host.
+   */
+  @property({ attribute: 'service-name' }) serviceName = '';
+
   @state() private view: View = 'status';
   /** The pending setup: holds the secret while the setup step is open. */
   @state() private setup?: TwoFactorSetup;
@@ -106,6 +114,10 @@ export class Dn2faSetup extends DnElement {
   private enabledPending = false;
   private qrDrawnFor?: string;
   private focusTarget?: string;
+  /** The issuer and account name of the setup that turned 2FA on here. */
+  private setupFor?: { service: string; account: string };
+  /** The account's email, asked for when no profile was on the page. */
+  private accountEmail?: string;
   private readonly light = new LightDomController(this, 'form', [fieldStyles, codeInputStyles, choiceStyles, buttonStyles, alertStyles, layoutStyles, lightStyles]);
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
@@ -115,6 +127,7 @@ export class Dn2faSetup extends DnElement {
     say: (message) => this.say(message),
     settings: () => this.userSettings,
     headingLevel: () => this.headingLevel,
+    codesFor: () => this.codesFor(),
     announce: (message) => this.announce(message),
     focus: (selector) => {
       this.focusTarget = selector;
@@ -426,6 +439,7 @@ export class Dn2faSetup extends DnElement {
     try {
       const result = await this.accountApi.verifyTwoFactorSetup({ setupId: setup.setupId, code: this.code }, { signal: this.signal });
       this.forgetSecrets();
+      this.setupFor = { service: setup.issuer, account: setup.accountName };
       this.status = result.status;
       // Trusting devices depends on 2FA.
       this.twoFactor.invalidate('trusted-devices');
@@ -462,7 +476,23 @@ export class Dn2faSetup extends DnElement {
 
   // ——— Backup codes ———
 
+  /** The service and account the codes on show are for (see {@link serviceName}). */
+  private codesFor(): CodesFor {
+    const profile = this.twoFactor.store.get<Profile>(resources.profile.key).value;
+    return {
+      service: this.serviceName || this.setupFor?.service || location.host || location.origin,
+      account: this.setupFor?.account || profile?.email || this.accountEmail,
+    };
+  }
+
   private showCodes(codes: BackupCodes, replaced: boolean): void {
+    if (!this.codesFor().account) {
+      // New codes without the profile on the page: ask for the account the file names.
+      this.accountApi.getProfile({ signal: this.signal }).then(
+        (profile) => (this.accountEmail = profile.email),
+        () => undefined,
+      );
+    }
     this.codesView.show(codes, replaced);
     this.view = 'codes';
     this.focusTarget = '[data-focus="heading"]';

@@ -207,6 +207,9 @@ export class DnAccountSettings extends DnElement {
   /** Settings page of a workspace, `{id}` replaced (`workspace-href` of `<dn-delete-account>`). */
   @property({ attribute: 'workspace-href' }) workspaceHref = '';
 
+  /** What the backup codes sign in to, written in the downloaded codes (`service-name` of `<dn-2fa-setup>`), e.g. your product's name. */
+  @property({ attribute: 'service-name' }) serviceName = '';
+
   /** How Connect opens a provider, `redirect` or `popup` (`mode` of `<dn-connected-accounts>`). */
   @property({ attribute: 'connect-mode' }) connectMode: ConnectMode | '' = '';
 
@@ -417,7 +420,11 @@ export class DnAccountSettings extends DnElement {
       case 'password':
         return html`<dn-password-change data-dn-section="password" heading-level=${this.headingLevel}></dn-password-change>`;
       case 'two-factor':
-        return html`<dn-2fa-setup data-dn-section="two-factor" heading-level=${this.headingLevel}></dn-2fa-setup>`;
+        return html`<dn-2fa-setup
+          data-dn-section="two-factor"
+          heading-level=${this.headingLevel}
+          service-name=${ifDefined(optional(this.serviceName))}
+        ></dn-2fa-setup>`;
       case 'sessions':
         return html`<dn-session-list data-dn-section="sessions" heading-level=${this.headingLevel}></dn-session-list>`;
       case 'login-activity':
