@@ -160,7 +160,7 @@ const es: DemoStrings = {
   dismiss: 'Cerrar',
   billingPortal: 'Una aplicación real abriría ahora su portal de facturación.',
   partnerLink: 'Ver la demo de marca blanca de un socio',
-  signInLink: 'Ver el paso de inicio de sesión (código de dos pasos)',
+  signInLink: 'Ver el paso de inicio de sesión (código de verificación en dos pasos)',
   backLink: 'Volver a DialNexa',
 };
 
@@ -212,7 +212,7 @@ const ar: DemoStrings = {
   dismiss: 'إغلاق',
   billingPortal: 'كان التطبيق الحقيقي سيفتح الآن بوابة الفوترة الخاصة به.',
   partnerLink: 'عرض النسخة المخصصة لأحد الشركاء',
-  signInLink: 'عرض خطوة تسجيل الدخول (رمز التحقق بخطوتين)',
+  signInLink: 'عرض خطوة تسجيل الدخول (رمز المصادقة الثنائية)',
   backLink: 'العودة إلى DialNexa',
 };
 

@@ -91,11 +91,11 @@ export const deviceListStyles = css`
     gap: var(--dn-space-3);
   }
 
-  h3:focus {
+  .title:focus {
     outline: none;
   }
 
-  h3:focus-visible {
+  .title:focus-visible {
     outline: var(--dn-focus-ring);
     outline-offset: var(--dn-focus-offset);
   }

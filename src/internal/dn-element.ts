@@ -93,6 +93,14 @@ export abstract class DnElement extends LitElement {
   @property({ attribute: false })
   settings?: AccountSettings;
 
+  /**
+   * The level of the element's heading, 2 to 6: 2 (the default) for a section of a page whose
+   * title is its `h1`; 3 when the element sits under a heading of the host's own. Its
+   * sub-headings are one level below. The look does not change with the level. Inside
+   * `<dn-account-settings>`, that element's `heading-level` applies to every section.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   /** The polite live region's message: success, for screen readers and on screen. */
   @state() protected announcement?: Message;
 
@@ -137,7 +145,7 @@ export abstract class DnElement extends LitElement {
    * waiting for windowed lists to render the row; to `fallback` (the heading) when it never
    * appears (e.g. the last row was removed).
    */
-  protected focusSoon(selector: string, fallback = 'h3'): void {
+  protected focusSoon(selector: string, fallback = '.title'): void {
     this.pendingFocus = { selector, fallback };
     this.requestUpdate();
   }

@@ -10,6 +10,7 @@ import type { Dn2faSetup } from '../../src/components/2fa-setup/2fa-setup.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
 import type { DnTrustedDevices } from '../../src/components/trusted-devices/trusted-devices.js';
 import '../../src/components/trusted-devices/trusted-devices.js';
+import { headingOutline, outlineProblems } from '../helpers/outline.js';
 import { errorOf, mount, nextTask, pasteInto, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 
 const CHALLENGE = '/api/account/two-factor/challenge';
@@ -67,13 +68,39 @@ describe('dn-2fa-challenge', () => {
 
   it('is accessible with an error, in the backup-code mode, dark and right to left', async () => {
     const { el } = await mountChallenge({ theme: 'dark', locale: 'ar' });
-    await until(() => visibleText(el).includes('التحقق بخطوتين'), 'Arabic strings');
+    await until(() => visibleText(el).includes('المصادقة الثنائية'), 'Arabic strings');
     await submit(await wrongCode());
     await until(() => codeField()!.getAttribute('aria-invalid') === 'true');
     await expect(el).to.be.accessible();
     switchButton().click();
     await until(() => codeField()!.getAttribute('autocomplete') === 'off');
     await expect(el).to.be.accessible();
+  });
+
+  describe('headings', () => {
+    it('has one heading, h2 by default, a level lower with heading-level', async () => {
+      const { el } = await mountChallenge();
+      expect(headingOutline(el)).to.deep.equal([{ level: 2, text: 'Two-factor authentication' }]);
+      el.headingLevel = 3;
+      await el.updateComplete;
+      expect(headingOutline(el)).to.deep.equal([{ level: 3, text: 'Two-factor authentication' }]);
+    });
+
+    it('follows the demo sign-in page\'s h1 without a gap', async () => {
+      const demo = new DOMParser().parseFromString(await (await fetch('/demo/sign-in.html')).text(), 'text/html');
+      const card = demo.querySelector('.sign-in-card')!;
+      const { el, provider } = await mountChallenge();
+      for (const name of ['restart-href', 'backup-codes-href', 'heading-level']) {
+        const value = card.querySelector('dn-2fa-challenge')!.getAttribute(name);
+        if (value !== null) el.setAttribute(name, value);
+      }
+      await el.updateComplete;
+      provider.before(document.importNode(card.querySelector('h1')!, true));
+      const outline = [...headingOutline(provider.previousElementSibling!), ...headingOutline(el)];
+      expect(outline.map((heading) => heading.level)).to.deep.equal([1, 2]);
+      expect(outlineProblems(outline)).to.deep.equal([]);
+      provider.previousElementSibling!.remove();
+    });
   });
 
   describe('the code field', () => {
@@ -150,7 +177,7 @@ describe('dn-2fa-challenge', () => {
       const [request] = requestsTo(backend, 'verifyTwoFactorChallenge');
       expect(request!.json).to.deep.equal({ challengeId, method: 'totp', code, trustDevice: false });
       await until(() => statusOf(el) === "You're verified.", 'the announcement');
-      expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('h3'));
+      expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('.title'));
       expect(codeField(), 'the form is gone').to.equal(null);
     });
 
@@ -209,7 +236,7 @@ describe('dn-2fa-challenge', () => {
       const link = within(el).getByShadowRole('link', { name: 'Sign in again' }) as HTMLAnchorElement;
       expect(link.getAttribute('href')).to.equal('/sign-in?again=1');
       expect(codeField()).to.equal(null);
-      expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('h3'));
+      expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('.title'));
     });
 
     it('refuses a real expired challenge on the mock, and a javascript: restart-href becomes a button', async () => {
@@ -290,6 +317,64 @@ describe('dn-2fa-challenge', () => {
       await mountChallenge({ attributes: { 'trust-days': '1', 'trust-device': '' } });
       await until(() => within(document.body).queryByLabelText('Trust this device for 1 day'));
       expect(trustBox().checked).to.equal(true);
+    });
+  });
+
+  describe('a new sign-in (a new challenge-id)', () => {
+    it('starts over: no "You\'re verified.", "Trust this device" as trust-device says, an empty field', async () => {
+      const { el, backend } = await mountChallenge();
+      trustBox().click();
+      const verified = oneEvent(el, 'dn-2fa-verified');
+      await submit(await totp(MOCK_TOTP_SECRET));
+      await verified;
+      await until(() => el.shadowRoot!.querySelector('[part="status"]')!.textContent!.includes("You're verified."), 'the announcement');
+
+      el.challengeId = backend.store.createSignInChallenge();
+      await el.updateComplete;
+      await until(() => codeField(), 'the code field again');
+      expect(visibleText(el)).not.to.contain("You're verified.");
+      expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent!.trim()).to.equal('');
+      expect(el.shadowRoot!.querySelector('[part="verified"]')).to.equal(null);
+      expect(trustBox().checked).to.equal(false);
+      expect(codeField()!.value).to.equal('');
+    });
+
+    it('keeps "Trust this device" ticked when trust-device asks for it', async () => {
+      const { el, backend } = await mountChallenge({ attributes: { 'trust-device': '' } });
+      trustBox().click();
+      expect(trustBox().checked).to.equal(false);
+      el.challengeId = backend.store.createSignInChallenge();
+      await el.updateComplete;
+      expect(trustBox().checked).to.equal(true);
+    });
+
+    it('ignores the answer about the old sign-in that arrives after it', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let reached = 0;
+      const { el } = await mountChallenge({
+        setup: (b) =>
+          b.use(
+            http.post(CHALLENGE, async () => {
+              reached += 1;
+              await held;
+              return HttpResponse.json({ verifiedAt: new Date().toISOString(), trustedDevice: null, backupCodesRemaining: null });
+            }),
+          ),
+      });
+      let verified = 0;
+      el.addEventListener('dn-2fa-verified', () => (verified += 1));
+      await submit('123456');
+      await until(() => reached === 1, 'the code to reach the server');
+      el.challengeId = 'chl_next';
+      await el.updateComplete;
+      expect(verifyButton().getAttribute('aria-busy')).to.equal('false');
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await el.updateComplete;
+      expect(verified).to.equal(0);
+      expect(visibleText(el)).not.to.contain("You're verified.");
+      expect(codeField()).to.exist;
     });
   });
 
@@ -398,9 +483,9 @@ describe('dn-2fa-challenge', () => {
 
   describe('languages', () => {
     for (const [locale, title, verify] of [
-      ['de', 'Bestätigung in zwei Schritten', 'Bestätigen'],
+      ['de', 'Zwei-Faktor-Authentifizierung', 'Bestätigen'],
       ['es', 'Verificación en dos pasos', 'Verificar'],
-      ['ar', 'التحقق بخطوتين', 'تحقّق'],
+      ['ar', 'المصادقة الثنائية', 'تحقّق'],
     ] as const) {
       it(`speaks ${locale}`, async () => {
         const { el } = await mountChallenge({ locale });

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import decodeQR from 'qr/decode.js';
 import { within } from 'shadow-dom-testing-library';
-import { MOCK_PASSWORD, totp } from '../../mock/index.js';
+import { MOCK_PASSWORD, MOCK_USER, totp } from '../../mock/index.js';
 import type { Dn2faSetup } from '../../src/components/2fa-setup/2fa-setup.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
 import { isQrLoaded } from '../../src/internal/qr.js';
@@ -62,6 +62,36 @@ async function enable(el: Dn2faSetup): Promise<{ secret: string; code: string }>
   await submitCode(code);
   await until(() => codesShown(el).length === 10, 'the backup codes');
   return { secret, code };
+}
+
+/** Presses "Download (.txt)" and returns the file's name and text (the object URL revoked after). */
+async function download(el: Dn2faSetup): Promise<{ name: string; text: string }> {
+  const blobs: Blob[] = [];
+  const clicked: HTMLAnchorElement[] = [];
+  const revoked: string[] = [];
+  const { createObjectURL, revokeObjectURL } = URL;
+  const click = HTMLAnchorElement.prototype.click;
+  URL.createObjectURL = (blob: Blob) => {
+    blobs.push(blob);
+    return createObjectURL(blob);
+  };
+  URL.revokeObjectURL = (url: string) => {
+    revoked.push(url);
+    revokeObjectURL(url);
+  };
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    clicked.push(this);
+  };
+  try {
+    button(el, 'Download (.txt)').click();
+  } finally {
+    URL.createObjectURL = createObjectURL;
+    URL.revokeObjectURL = revokeObjectURL;
+    HTMLAnchorElement.prototype.click = click;
+  }
+  expect(clicked).to.have.length(1);
+  expect(revoked).to.deep.equal([clicked[0]!.href]);
+  return { name: clicked[0]!.download, text: await blobs[0]!.text() };
 }
 
 describe('dn-2fa-setup', () => {
@@ -313,38 +343,46 @@ describe('dn-2fa-setup', () => {
       }
     });
 
-    it('downloads the codes as a .txt file', async () => {
+    it('downloads the codes as a .txt file that says what they are for, whose they are, when and how to use them', async () => {
       const { el, backend } = await mount2fa();
       await enable(el);
-      const blobs: Blob[] = [];
-      const clicked: HTMLAnchorElement[] = [];
-      const revoked: string[] = [];
-      const { createObjectURL, revokeObjectURL } = URL;
-      const click = HTMLAnchorElement.prototype.click;
-      URL.createObjectURL = (blob: Blob) => {
-        blobs.push(blob);
-        return createObjectURL(blob);
-      };
-      URL.revokeObjectURL = (url: string) => {
-        revoked.push(url);
-        revokeObjectURL(url);
-      };
-      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-        clicked.push(this);
-      };
-      try {
-        button(el, 'Download (.txt)').click();
-      } finally {
-        URL.createObjectURL = createObjectURL;
-        URL.revokeObjectURL = revokeObjectURL;
-        HTMLAnchorElement.prototype.click = click;
-      }
-      expect(clicked).to.have.length(1);
-      expect(clicked[0]!.download).to.equal('dialnexa-backup-codes.txt');
-      expect(revoked).to.deep.equal([clicked[0]!.href]);
-      const text = await blobs[0]!.text();
+      const { name, text } = await download(el);
+      expect(name).to.equal('dialnexa-backup-codes.txt');
+      const lines = text.split('\n');
+      // The service is the name the authenticator app shows (the setup's issuer), the account its email.
+      expect(lines[0]).to.equal('Backup codes for DialNexa');
+      expect(text).to.contain(`Account: ${MOCK_USER.email}`);
+      expect(text).to.match(/Generated \w+ \d{1,2}, \d{4}/);
+      expect(text).to.contain('When you sign in to DialNexa and cannot use your authenticator app, choose "Use a backup code instead"');
       for (const code of backend.store.unusedBackupCodes()) expect(text).to.contain(code);
-      expect(text.split('\n').filter((line) => backend.store.unusedBackupCodes().includes(line))).to.have.length(10);
+      expect(lines.filter((line) => backend.store.unusedBackupCodes().includes(line))).to.have.length(10);
+    });
+
+    it('names the service-name the host gives, and the account also for new codes with no profile on the page', async () => {
+      const { el, backend } = await mount2fa({ twoFactorEnabled: true });
+      el.serviceName = 'Northwind Calls';
+      button(el, 'Generate new backup codes').click();
+      await until(() => passwordInput());
+      await typeInto(passwordInput(), MOCK_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await until(() => codesShown(el).length === 10);
+      await until(() => requestsTo(backend, 'getProfile').length === 1, 'the account asked for');
+      const { name, text } = await download(el);
+      expect(name).to.equal('northwind-calls-backup-codes.txt');
+      expect(text.split('\n')[0]).to.equal('Backup codes for Northwind Calls');
+      expect(text).to.contain(`Account: ${MOCK_USER.email}`);
+      expect(text).to.contain('When you sign in to Northwind Calls');
+    });
+
+    it('falls back to the page\'s host for the service', async () => {
+      const { el } = await mount2fa({ twoFactorEnabled: true });
+      button(el, 'Generate new backup codes').click();
+      await until(() => passwordInput());
+      await typeInto(passwordInput(), MOCK_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await until(() => codesShown(el).length === 10);
+      const { text } = await download(el);
+      expect(text.split('\n')[0]).to.equal(`Backup codes for ${location.host}`);
     });
 
     it('prints only the codes, from a frame that leaves the page after printing', async () => {
@@ -395,7 +433,7 @@ describe('dn-2fa-setup', () => {
       button(el, 'Turn on two-factor authentication').focus();
       await sendKeys({ press: 'Enter' });
       await until(() => keyShown(el) && codeInput());
-      await until(() => el.shadowRoot!.activeElement?.tagName === 'H4', 'focus on the step heading');
+      await until(() => el.shadowRoot!.activeElement?.classList.contains('subtitle'), 'focus on the step heading');
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Copy key');
       await sendKeys({ press: 'Tab' });
@@ -403,7 +441,7 @@ describe('dn-2fa-setup', () => {
       await sendKeys({ type: await totp(keyShown(el).replace(/\s/g, '')) });
       await sendKeys({ press: 'Enter' });
       await until(() => codesShown(el).length === 10);
-      await until(() => el.shadowRoot!.activeElement?.tagName === 'H4');
+      await until(() => el.shadowRoot!.activeElement?.classList.contains('subtitle'));
       const checkbox = within(el).getByShadowRole('checkbox', { name: 'I have saved my backup codes' });
       checkbox.focus();
       await sendKeys({ press: 'Space' });

@@ -12,6 +12,7 @@ import {
 import '../../src/components/account-settings/account-settings.js';
 import { mount, nextFrame, requestsTo, settled, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive } from '../helpers/dialogs.js';
+import { headingOutline, outlineProblems } from '../helpers/outline.js';
 
 const TAB_NAMES: Record<SettingsTab, string> = {
   profile: 'Profile',
@@ -137,6 +138,41 @@ describe('dn-account-settings', () => {
     }
   });
 
+  describe('headings', () => {
+    // The page's title is its h1; each tab panel is named by its tab.
+    const page = { level: 1, text: 'Settings' };
+
+    it('gives every section of every tab one heading, below the page title without a gap, none repeating the tab', async () => {
+      const { el } = await mountPage();
+      for (const tab of SETTINGS_TABS) {
+        await showTab(el, tab);
+        const outline = [page, ...headingOutline(el)];
+        expect(outlineProblems(outline), `${tab}: ${JSON.stringify(outline)}`).to.deep.equal([]);
+        const sections = outline.filter((heading) => heading.level === 2);
+        expect(sections.length, `${tab}: ${JSON.stringify(outline)}`).to.equal(TAB_SECTIONS[tab].length);
+        // The panels are named by their tabs: no heading of the page's own repeats the name.
+        expect(el.shadowRoot!.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]')).to.equal(null);
+      }
+      await showTab(el, 'security');
+      expect(headingOutline(el).map((heading) => `h${heading.level} ${heading.text}`)).to.deep.equal([
+        'h2 Change password',
+        'h2 Two-factor authentication',
+        'h2 Active sessions',
+        'h2 Sign-in activity',
+        'h2 Trusted devices',
+      ]);
+    });
+
+    it('puts the sections a level lower under a heading of the host (heading-level)', async () => {
+      const { el } = await mountPage({}, html`<dn-account-settings tab="privacy" heading-level="3"></dn-account-settings>`);
+      await tabSettled(el);
+      const outline = [page, { level: 2, text: 'Account' }, ...headingOutline(el)];
+      expect(outlineProblems(outline)).to.deep.equal([]);
+      expect(outline.slice(2, 4).map((heading) => heading.level)).to.deep.equal([3, 4]);
+      expect(section(el, 'privacy')!.getAttribute('heading-level')).to.equal('3');
+    });
+  });
+
   describe('by default', () => {
     it('shows the tabs in a labelled tab list, Profile selected, each controlling its panel', async () => {
       const { el } = await mountPage();
@@ -156,9 +192,6 @@ describe('dn-account-settings', () => {
         expect(button.tabIndex).to.equal(tab === 'profile' ? 0 : -1);
         expect(panel.hidden).to.equal(tab !== 'profile');
       }
-      const heading = panelOf(el, 'profile').querySelector('h2')!;
-      expect(heading.textContent!.trim()).to.equal('Profile');
-      expect(heading.classList.contains('visually-hidden')).to.equal(true);
       // The profile form is in the element's light DOM, shown in the Profile panel.
       const form = section(el, 'profile')!;
       expect(form.localName).to.equal('dn-profile-form');
@@ -345,7 +378,7 @@ describe('dn-account-settings', () => {
       await el.show('security', 'trusted-devices');
       expect(selectedTab(el)).to.equal('security');
       const devices = section(el, 'trusted-devices')!;
-      expect(deepActive() === devices.shadowRoot!.querySelector('h3')).to.equal(true);
+      expect(deepActive() === devices.shadowRoot!.querySelector('.title')).to.equal(true);
       await el.show('privacy', 'delete-account');
       expect(isInside(section(el, 'delete-account')!, deepActive())).to.equal(true);
       expect(location.hash).to.equal('');
@@ -415,7 +448,7 @@ describe('dn-account-settings', () => {
       await tabSettled(el);
       await el.show('security', 'sessions');
       expect(location.hash).to.equal('#security/sessions');
-      expect(deepActive() === section(el, 'sessions')!.shadowRoot!.querySelector('h3')).to.equal(true);
+      expect(deepActive() === section(el, 'sessions')!.shadowRoot!.querySelector('.title')).to.equal(true);
     });
 
     it('without hash-sync, never touches the URL', async () => {

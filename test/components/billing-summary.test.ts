@@ -74,7 +74,7 @@ describe('dn-billing-summary', () => {
       const requests = requestsTo(backend, 'getBillingSummary');
       expect(requests).to.have.length(1);
       expect(requests[0]!.method).to.equal('GET');
-      expect(screen.getByShadowRole('heading', { level: 3, name: 'Billing' })).to.exist;
+      expect(screen.getByShadowRole('heading', { level: 2, name: 'Billing' })).to.exist;
       expect(textOf(el, 'plan')).to.equal('Plan Growth $99.00 per month');
       expect(textOf(el, 'plan-name')).to.equal('Growth');
       // Screen readers hear "Visa ending in 4242"; the dots are only for the eyes.
@@ -254,7 +254,7 @@ describe('dn-billing-summary', () => {
     it('works with the keyboard alone: Tab reaches it and Enter emits', async () => {
       const { el } = await mountBilling({ card: 'expired' });
       const events = manageRequests(el);
-      el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+      el.shadowRoot!.querySelector<HTMLElement>('.title')!.focus();
       await sendKeys({ press: 'Tab' });
       expect(deepActive() === manageButton()).to.equal(true);
       await sendKeys({ press: 'Enter' });
@@ -308,7 +308,7 @@ describe('dn-billing-summary', () => {
 
     it('is reached with Tab as a link too', async () => {
       const { el } = await mountBilling({ href: '/portal', target: '_blank' });
-      el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+      el.shadowRoot!.querySelector<HTMLElement>('.title')!.focus();
       await sendKeys({ press: 'Tab' });
       expect(deepActive() === manageLink()).to.equal(true);
     });

@@ -132,6 +132,37 @@ describe('dn-connected-accounts', () => {
       expect(visibleText(el)).to.contain(PASSWORD_NOTE);
     });
 
+    it("shows Google's, Microsoft's and GitHub's own marks, inline and decorative; a letter for any other provider", async () => {
+      const { el } = await mountConnected({
+        setup: (b) =>
+          b.use(
+            http.get('/api/account/connected-accounts', () => {
+              const list = b.store.listConnectedAccounts();
+              const okta = { provider: 'okta', name: 'Okta', connected: false, email: null, connectedAt: null };
+              return HttpResponse.json({ ...list, items: [...list.items, okta] });
+            }),
+          ),
+      });
+      const icons = new Map(['google', 'microsoft', 'github', 'okta'].map((id) => [id, rowOf(el, id).querySelector<HTMLElement>('[part="icon"]')!]));
+      const drawings = new Set<string>();
+      for (const id of ['google', 'microsoft', 'github']) {
+        const icon = icons.get(id)!;
+        expect(icon.getAttribute('aria-hidden'), id).to.equal('true');
+        expect(icon.textContent!.trim(), `${id}: no letter`).to.equal('');
+        const mark = icon.querySelector('svg')!;
+        expect(mark, id).to.exist;
+        expect(mark.getBoundingClientRect().width, `${id}: drawn`).to.be.greaterThan(10);
+        drawings.add(mark.innerHTML);
+        // No remote image and no style attribute: a strict Content-Security-Policy holds.
+        expect(icon.querySelector('img, image, use, [style], [href]'), id).to.equal(null);
+      }
+      expect(drawings.size, 'three different marks').to.equal(3);
+      expect(icons.get('okta')!.textContent!.trim()).to.equal('O');
+      expect(icons.get('okta')!.querySelector('svg')).to.equal(null);
+      // The name stays as text beside the mark.
+      expect(visibleText(rowOf(el, 'github'))).to.contain('GitHub');
+    });
+
     it('shows a loading state first', async () => {
       const { el } = await mountConnected({ settle: false, latencyMs: 300 });
       expect(el.shadowRoot!.querySelector('[part="loading"]')).to.exist;
@@ -401,7 +432,7 @@ describe('dn-connected-accounts', () => {
     it('works with the keyboard alone', async () => {
       const visited: string[] = [];
       const { el, backend } = await mountConnected({ navigate: (url) => visited.push(url) });
-      el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+      el.shadowRoot!.querySelector<HTMLElement>('.title')!.focus();
       await sendKeys({ press: 'Tab' });
       expect(deepActive() === button('Disconnect Google')).to.equal(true);
       await sendKeys({ press: 'Enter' });

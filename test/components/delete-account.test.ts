@@ -345,7 +345,7 @@ describe('dn-delete-account', () => {
 
   it('works with the keyboard alone', async () => {
     const { el, backend } = await mountDelete({}, html`<dn-delete-account export-href="/privacy"></dn-delete-account>`);
-    el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+    el.shadowRoot!.querySelector<HTMLElement>('.title')!.focus();
     // Heading → "Export your data" → email.
     await sendKeys({ press: 'Tab' });
     expect(deepActive() === screen.getByShadowRole('link', { name: 'Export your data' })).to.equal(true);

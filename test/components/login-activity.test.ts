@@ -556,7 +556,7 @@ describe('dn-login-activity', () => {
   describe('with the keyboard alone', () => {
     it('toggles the filter with Space and loads more with Enter', async () => {
       const { el, backend } = await mountActivity();
-      shadow(el).querySelector<HTMLElement>('h3')!.focus();
+      shadow(el).querySelector<HTMLElement>('.title')!.focus();
       await sendKeys({ press: 'Tab' });
       expect(deepActive() === filter()).to.equal(true);
       await sendKeys({ press: 'Space' });

@@ -438,7 +438,7 @@ describe('dn-preferences', () => {
 
   it('works with the keyboard alone', async () => {
     const { el, provider, backend } = await mountPreferences();
-    el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+    el.shadowRoot!.querySelector<HTMLElement>('.title')!.focus();
     await sendKeys({ press: 'Tab' });
     expect(deepActive() === radio('System'), 'the checked theme first').to.equal(true);
     await sendKeys({ press: 'ArrowLeft' });

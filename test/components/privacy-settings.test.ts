@@ -412,7 +412,7 @@ describe('dn-privacy-settings', () => {
 
   it('works with the keyboard alone', async () => {
     const { el, backend } = await mountPrivacy({ exportDurationMs: 30_000 });
-    el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+    el.shadowRoot!.querySelector<HTMLElement>('.title')!.focus();
     await sendKeys({ press: 'Tab' });
     expect(deepActive() === analyticsSwitch()).to.equal(true);
     await sendKeys({ press: 'Space' });

@@ -159,7 +159,7 @@ export function revokeFlowSuite(config: RevokeFlowConfig): void {
     it('works with the keyboard alone', async () => {
       const { el, backend } = await config.mount(config.withRows(2));
       const second = config.items(backend)[1]!.name;
-      el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+      el.shadowRoot!.querySelector<HTMLElement>('.title')!.focus();
       for (let i = 0; i < config.keyboard.tabs; i++) await sendKeys({ press: 'Tab' });
       expect(deepActive() === rowButton(second)).to.equal(true);
       await sendKeys({ press: 'Enter' });
@@ -272,7 +272,7 @@ export function revokeFlowSuite(config: RevokeFlowConfig): void {
       await until(() => statusOf(el) === all.status(all.count), 'the announcement');
       expect(screen.queryByShadowRole('button', { name: all.name })).to.equal(null);
       expect(visibleText(el)).to.contain(all.textAfter);
-      await until(() => deepActive() === el.shadowRoot!.querySelector('h3'), 'focus on the heading');
+      await until(() => deepActive() === el.shadowRoot!.querySelector('.title'), 'focus on the heading');
     });
 
     it('shows a busy button and sends one request however often the user clicks', async () => {

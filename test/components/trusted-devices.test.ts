@@ -112,7 +112,7 @@ describe('dn-trusted-devices', () => {
       for (const button of buttons) expect(button.tabIndex).to.equal(0);
       expect(window.scrollY, 'nothing scrolled yet').to.equal(0);
       // In the Tab order, row after row, and back with Shift+Tab from below.
-      el.shadowRoot!.querySelector<HTMLElement>('h3')!.focus();
+      el.shadowRoot!.querySelector<HTMLElement>('.title')!.focus();
       const order: Element[] = [];
       for (let i = 0; i < 6 && order.length < buttons.length; i++) {
         await sendKeys({ press: 'Tab' });
@@ -211,7 +211,7 @@ describe('dn-trusted-devices', () => {
       await revoke(el, CURRENT);
       await until(() => names(el).length === 0);
       expect(requestsTo(backend, 'revokeTrustedDevice')).to.have.length(1);
-      await until(() => deepActive() === el.shadowRoot!.querySelector('h3'));
+      await until(() => deepActive() === el.shadowRoot!.querySelector('.title'));
       expect(visibleText(el)).to.contain('Trusted devices show up here.');
     });
   });

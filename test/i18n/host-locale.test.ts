@@ -23,8 +23,8 @@ const FRENCH = {
 const DUTCH = { privacy: { title: 'Privacy en gegevens', exportTitle: 'Uw gegevens downloaden' } } satisfies Messages;
 
 /** The element's heading and its export heading, as a person reads them. */
-const heading = (el: HTMLElement) => within(el).getByShadowRole('heading', { level: 3 }).textContent!.trim();
-const exportHeading = (el: HTMLElement) => within(el).getByShadowRole('heading', { level: 4 }).textContent!.trim();
+const heading = (el: HTMLElement) => within(el).getByShadowRole('heading', { level: 2 }).textContent!.trim();
+const exportHeading = (el: HTMLElement) => within(el).getByShadowRole('heading', { level: 3 }).textContent!.trim();
 
 async function mountPrivacy(locale = 'en') {
   return mount<HTMLElement & { updateComplete: Promise<unknown> }>(html`<dn-privacy-settings></dn-privacy-settings>`, { locale });

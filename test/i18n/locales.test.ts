@@ -6,6 +6,7 @@ import en from '../../src/i18n/locales/en.js';
 import de from '../../src/i18n/locales/de.js';
 import es from '../../src/i18n/locales/es.js';
 import ar from '../../src/i18n/locales/ar.js';
+import { text, type DemoLocale } from '../../demo/strings.js';
 
 const locales: Record<string, Messages> = { de, es, ar };
 
@@ -310,4 +311,27 @@ describe('locale files', () => {
       expect(value, `${entry}: stale allow-list entry`).to.equal(english.get(path));
     }
   });
+});
+
+describe('one name for two-factor authentication', () => {
+  /** Per language: the name settings use, and the other names the sign-in step must not use. */
+  const TERMS: Record<string, { term: RegExp; others: RegExp }> = {
+    en: { term: /two-factor authentication/i, others: /two[- ]step|2-step/i },
+    de: { term: /Zwei-Faktor-Authentifizierung/, others: /zwei Schritten|Zwei-Schritt|2-Schritt|Bestätigung in zwei/i },
+    es: { term: /verificación en dos pasos/i, others: /autenticación en dos pasos|dos factores|doble factor/i },
+    ar: { term: /المصادقة الثنائية/, others: /بخطوتين|خطوتين/ },
+  };
+  const all: Record<string, Messages> = { en, ...locales };
+
+  for (const [locale, { term, others }] of Object.entries(TERMS)) {
+    it(`${locale}: the sign-in step, settings and the demo say the same`, () => {
+      const messages = all[locale]!;
+      const title = (feature: string) => (messages[feature] as Messages).title as string;
+      expect(title('challenge'), 'the sign-in step').to.equal(title('twoFactor'));
+      expect(title('twoFactor')).to.match(term);
+      const stray = leaves(messages).filter(({ value }) => typeof value === 'string' && others.test(value));
+      expect(stray.map(({ path }) => path)).to.deep.equal([]);
+      expect(text(locale as DemoLocale, 'signInLink')).not.to.match(others);
+    });
+  }
 });

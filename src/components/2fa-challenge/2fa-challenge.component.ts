@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import {
   twoFactorChallengeContract,
   type TwoFactorChallengeRequest,
@@ -11,6 +12,7 @@ import { formatDate, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import challengeStrings from '../../i18n/locales/challenge/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -146,6 +148,10 @@ export class Dn2faChallenge extends DnElement {
       this.backupCode = '';
       this.lockedUntil = 0;
       clearTimeout(this.unlockTimer);
+      // Nothing of the last step stays: not its "You're verified.", not a ticked "Trust this device".
+      this.busy = false;
+      this.trust = this.trustDevice;
+      this.announce(undefined);
     }
     if (changed.has('trustDevice')) this.trust = this.trustDevice;
   }
@@ -165,7 +171,12 @@ export class Dn2faChallenge extends DnElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
-      <h3 id="title" part="title" tabindex="-1" data-focus=${this.view === 'form' ? nothing : 'heading'}>${this.t('challenge.title')}</h3>
+      ${heading(this.headingLevel, this.t('challenge.title'), {
+        id: 'title',
+        part: 'title',
+        focusable: true,
+        focus: this.view === 'form' ? undefined : 'heading',
+      })}
       ${this.view === 'verified' ? this.renderVerified() : this.view === 'expired' ? this.renderExpired() : this.renderIntro()}
       ${this.renderStatus()}
     </section>`;
@@ -219,7 +230,7 @@ export class Dn2faChallenge extends DnElement {
             type="checkbox"
             name="trust-device"
             aria-describedby=${ids.trustHint}
-            .checked=${this.trust}
+            .checked=${live(this.trust)}
             @change=${this.handleTrustChange}
           />
           ${this.t('challenge.trust', { count: this.trustDays, days: formatNumber(this.trustDays, this.userSettings) })}
@@ -327,11 +338,11 @@ export class Dn2faChallenge extends DnElement {
     this.busy = true;
     this.formError = undefined;
     this.fieldError = undefined;
+    const challengeId = this.challengeId;
     try {
-      const result = await this.accountApi.verifyTwoFactorChallenge(
-        { challengeId: this.challengeId, method, code, trustDevice: this.trust },
-        { signal: this.signal },
-      );
+      const result = await this.accountApi.verifyTwoFactorChallenge({ challengeId, method, code, trustDevice: this.trust }, { signal: this.signal });
+      // The host started a new sign-in meanwhile: this answer is about the old one.
+      if (challengeId !== this.challengeId) return;
       this.result = result;
       this.view = 'verified';
       this.code = '';
@@ -345,9 +356,9 @@ export class Dn2faChallenge extends DnElement {
         backupCodesRemaining: result.backupCodesRemaining,
       });
     } catch (error) {
-      this.showFailure(this.handleFailure(error), method);
+      if (challengeId === this.challengeId) this.showFailure(this.handleFailure(error), method);
     } finally {
-      this.busy = false;
+      if (challengeId === this.challengeId) this.busy = false;
     }
   }
 

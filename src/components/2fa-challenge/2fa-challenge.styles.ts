@@ -1,15 +1,15 @@
 import { css } from 'lit';
 
 export const styles = css`
-  h3 {
+  .title {
     margin-block-end: var(--dn-space-2);
   }
 
-  h3:focus {
+  .title:focus {
     outline: none;
   }
 
-  h3:focus-visible {
+  .title:focus-visible {
     outline: var(--dn-focus-ring);
     outline-offset: var(--dn-focus-offset);
   }

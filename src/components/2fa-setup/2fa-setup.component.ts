@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
 import type { ReauthRequest } from '../../api/contract/reauth.js';
+import type { Profile } from '../../api/contract/profile.js';
 import { twoFactorContract, type BackupCodes, type TwoFactorSetup, type TwoFactorStatus } from '../../api/contract/two-factor.js';
 import { registerSchemas } from '../../api/validation.js';
 import type { ApiError } from '../../api/errors.js';
@@ -9,6 +10,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import twoFactorStrings from '../../i18n/locales/two-factor/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -27,7 +29,7 @@ import { renderCodeInput, renderCurrentPasswordInput } from '../../internal/fiel
 import { renderBusyButton } from '../../internal/controls.js';
 import { clearQr, drawQr } from '../../internal/qr.js';
 import { lightStyles, styles } from './2fa-setup.styles.js';
-import { BackupCodesController } from './backup-codes.js';
+import { BackupCodesController, type CodesFor } from './backup-codes.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(twoFactorStrings);
@@ -87,6 +89,13 @@ export function groupKey(secret: string): string {
 export class Dn2faSetup extends DnElement {
   static override styles = [...baseStyles, buttonStyles, alertStyles, badgeStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, fieldStyles, choiceStyles, styles];
 
+  /**
+   * The name of what the backup codes sign in to, written at the top of the downloaded and
+   * printed codes with the account and the date (e.g. your product's name). Without it: the
+   * name the server gives authenticator apps (when 2FA was turned on here), else the page's host.
+   */
+  @property({ attribute: 'service-name' }) serviceName = '';
+
   @state() private view: View = 'status';
   /** The pending setup: holds the secret while the setup step is open. */
   @state() private setup?: TwoFactorSetup;
@@ -105,6 +114,10 @@ export class Dn2faSetup extends DnElement {
   private enabledPending = false;
   private qrDrawnFor?: string;
   private focusTarget?: string;
+  /** The issuer and account name of the setup that turned 2FA on here. */
+  private setupFor?: { service: string; account: string };
+  /** The account's email, asked for when no profile was on the page. */
+  private accountEmail?: string;
   private readonly light = new LightDomController(this, 'form', [fieldStyles, codeInputStyles, choiceStyles, buttonStyles, alertStyles, layoutStyles, lightStyles]);
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
@@ -113,6 +126,8 @@ export class Dn2faSetup extends DnElement {
     t: (key, options) => this.t(key, options),
     say: (message) => this.say(message),
     settings: () => this.userSettings,
+    headingLevel: () => this.headingLevel,
+    codesFor: () => this.codesFor(),
     announce: (message) => this.announce(message),
     focus: (selector) => {
       this.focusTarget = selector;
@@ -166,7 +181,7 @@ export class Dn2faSetup extends DnElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
-      <h3 id="title" part="title">${this.t('twoFactor.title')}</h3>
+      ${heading(this.headingLevel, this.t('twoFactor.title'), { id: 'title', part: 'title' })}
       ${this.status
         ? this.renderBody(this.status)
         : this.renderLoadState(this.twoFactor, 2)}
@@ -234,7 +249,7 @@ export class Dn2faSetup extends DnElement {
   private renderSetup(): TemplateResult {
     const setup = this.setup;
     return html`<div part="setup" class="panel">
-      <h4 tabindex="-1" data-focus="heading">${this.t('twoFactor.setupTitle')}</h4>
+      ${heading(this.headingLevel, this.t('twoFactor.setupTitle'), { sub: true, focusable: true, focus: 'heading' })}
       ${this.setupExpired || !setup
         ? html`<div class="alert warning" role="alert">
               <p>${this.t('twoFactor.errors.expired')}</p>
@@ -270,7 +285,11 @@ export class Dn2faSetup extends DnElement {
   private renderConfirm(): TemplateResult {
     const disable = this.confirmAction === 'disable';
     return html`<div part="confirm" class="panel">
-      <h4 tabindex="-1" data-focus="heading">${this.t(disable ? 'twoFactor.disableTitle' : 'twoFactor.regenerateTitle')}</h4>
+      ${heading(this.headingLevel, this.t(disable ? 'twoFactor.disableTitle' : 'twoFactor.regenerateTitle'), {
+        sub: true,
+        focusable: true,
+        focus: 'heading',
+      })}
       <p>${this.t(disable ? 'twoFactor.disableIntro' : 'twoFactor.regenerateIntro')}</p>
       <slot name="form"></slot>
     </div>`;
@@ -420,6 +439,7 @@ export class Dn2faSetup extends DnElement {
     try {
       const result = await this.accountApi.verifyTwoFactorSetup({ setupId: setup.setupId, code: this.code }, { signal: this.signal });
       this.forgetSecrets();
+      this.setupFor = { service: setup.issuer, account: setup.accountName };
       this.status = result.status;
       // Trusting devices depends on 2FA.
       this.twoFactor.invalidate('trusted-devices');
@@ -456,7 +476,23 @@ export class Dn2faSetup extends DnElement {
 
   // ——— Backup codes ———
 
+  /** The service and account the codes on show are for (see {@link serviceName}). */
+  private codesFor(): CodesFor {
+    const profile = this.twoFactor.store.get<Profile>(resources.profile.key).value;
+    return {
+      service: this.serviceName || this.setupFor?.service || location.host || location.origin,
+      account: this.setupFor?.account || profile?.email || this.accountEmail,
+    };
+  }
+
   private showCodes(codes: BackupCodes, replaced: boolean): void {
+    if (!this.codesFor().account) {
+      // New codes without the profile on the page: ask for the account the file names.
+      this.accountApi.getProfile({ signal: this.signal }).then(
+        (profile) => (this.accountEmail = profile.email),
+        () => undefined,
+      );
+    }
     this.codesView.show(codes, replaced);
     this.view = 'codes';
     this.focusTarget = '[data-focus="heading"]';

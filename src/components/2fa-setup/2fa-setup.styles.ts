@@ -1,20 +1,20 @@
 import { css } from 'lit';
 
 export const styles = css`
-  h3 {
+  .title {
     margin-block-end: var(--dn-space-2);
   }
 
-  h4 {
+  .subtitle {
     /* The step heading takes focus; its ring hugs the text rather than the row. */
     justify-self: start;
   }
 
-  h4:focus {
+  .subtitle:focus {
     outline: none;
   }
 
-  h4:focus-visible {
+  .subtitle:focus-visible {
     outline: var(--dn-focus-ring);
     outline-offset: var(--dn-focus-offset);
   }

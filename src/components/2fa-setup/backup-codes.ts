@@ -4,14 +4,35 @@ import type { AccountSettings } from '../../api/context.js';
 import type { BackupCodes } from '../../api/schemas.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { Message } from '../../internal/message.js';
+import { heading } from '../../internal/heading.js';
 
-const BACKUP_FILE_NAME = 'dialnexa-backup-codes.txt';
+/** Whom and what a set of codes is for, written in the downloaded and printed codes. */
+export interface CodesFor {
+  /** The service the codes sign in to (a product name or the page's host). */
+  service: string;
+  /** The account (its email), when known. */
+  account?: string;
+}
+
+/** `example.com` → `example.com-backup-codes.txt`: letters, digits, dots and hyphens only. */
+function fileName(service: string): string {
+  const slug = service
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}.-]+/gu, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'account'}-backup-codes.txt`;
+}
 
 /** What the backup-codes view needs from the element showing it. */
 export interface BackupCodesOptions {
   t: (key: string, options?: TOptions) => string;
   say: (message: Message | undefined) => string;
   settings: () => AccountSettings;
+  /** The element's heading level: the view's heading is one below. */
+  headingLevel: () => number;
+  /** The service and account the codes are for. */
+  codesFor: () => CodesFor;
   announce: (message: Message) => void;
   /** Moves focus to `selector` in the element's shadow root once it has rendered. */
   focus: (selector: string) => void;
@@ -62,7 +83,7 @@ export class BackupCodesController {
     const { t, say } = this.options;
     const codes = this.codes?.codes ?? [];
     return html`<div part="backup-codes" class="panel">
-      <h4 tabindex="-1" data-focus="heading">${t('twoFactor.codesTitle')}</h4>
+      ${heading(this.options.headingLevel(), t('twoFactor.codesTitle'), { sub: true, focusable: true, focus: 'heading' })}
       ${this.replaced ? html`<p class="alert info">${t('twoFactor.codesReplaced')}</p>` : nothing}
       <p>${t('twoFactor.codesIntro')}</p>
       <ol part="codes" class="codes" dir="ltr" translate="no" aria-label=${t('twoFactor.codesList')}>
@@ -96,10 +117,24 @@ export class BackupCodesController {
     </div>`;
   }
 
-  private text(codes: BackupCodes): string {
+  /**
+   * What the file and the printout say before the codes: the service, the account, when they
+   * were generated, and how to use them (a file found months later must explain itself).
+   */
+  private about(codes: BackupCodes): { title: string; lines: string[] } {
     const { t } = this.options;
-    const generated = t('twoFactor.fileGenerated', { date: formatDateTime(codes.generatedAt, this.options.settings()) });
-    return [t('twoFactor.fileTitle'), generated, '', ...codes.codes, ''].join('\n');
+    const { service, account } = this.options.codesFor();
+    const lines = [
+      ...(account ? [t('twoFactor.fileAccount', { account })] : []),
+      t('twoFactor.fileGenerated', { date: formatDateTime(codes.generatedAt, this.options.settings()) }),
+      t('twoFactor.fileHowTo', { service }),
+    ];
+    return { title: t('twoFactor.fileTitle', { service }), lines };
+  }
+
+  private text(codes: BackupCodes): string {
+    const { title, lines } = this.about(codes);
+    return [title, ...lines.flatMap((line) => [line, '']), ...codes.codes, ''].join('\n');
   }
 
   private handleDownload(): void {
@@ -107,7 +142,7 @@ export class BackupCodesController {
     const url = URL.createObjectURL(new Blob([this.text(this.codes)], { type: 'text/plain;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = BACKUP_FILE_NAME;
+    link.download = fileName(this.options.codesFor().service);
     link.click();
     URL.revokeObjectURL(url);
   }
@@ -129,7 +164,6 @@ export class BackupCodesController {
   private handlePrint(): void {
     const codes = this.codes;
     if (!codes) return;
-    const { t } = this.options;
     const settings = this.options.settings();
     this.removePrintFrame();
     const frame = document.createElement('iframe');
@@ -147,11 +181,15 @@ export class BackupCodesController {
     if (!doc || !win) return this.removePrintFrame();
     doc.documentElement.lang = settings.locale;
     doc.documentElement.dir = settings.dir;
-    doc.title = t('twoFactor.fileTitle');
+    const { title, lines } = this.about(codes);
+    doc.title = title;
     const heading = doc.createElement('h1');
-    heading.textContent = t('twoFactor.fileTitle');
-    const generated = doc.createElement('p');
-    generated.textContent = t('twoFactor.fileGenerated', { date: formatDateTime(codes.generatedAt, settings) });
+    heading.textContent = title;
+    const paragraphs = lines.map((line) => {
+      const paragraph = doc.createElement('p');
+      paragraph.textContent = line;
+      return paragraph;
+    });
     const list = doc.createElement('ol');
     list.dir = 'ltr';
     list.style.fontFamily = 'monospace';
@@ -161,7 +199,7 @@ export class BackupCodesController {
       item.textContent = code;
       list.append(item);
     }
-    doc.body.append(heading, generated, list);
+    doc.body.append(heading, ...paragraphs, list);
     win.addEventListener('afterprint', () => this.removePrintFrame(), { once: true });
     win.focus();
     win.print();

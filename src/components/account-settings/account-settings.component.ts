@@ -8,7 +8,6 @@ import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
 import { skeletonStyles } from '../../internal/styles/skeleton.styles.js';
-import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { READY_EVENT } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { deepActiveElement } from '../../internal/focus.js';
@@ -115,6 +114,10 @@ function parseHash(hash: string): { tab: SettingsTab; section?: SettingsSection 
  * managers reach the password fields and hosts' `::part()` rules reach every section's parts.
  * Select them as `dn-account-settings [data-dn-section="password"]`.
  *
+ * Each section has one heading, at `heading-level` (2 by default: the page's title is its
+ * `h1`), its sub-headings one level below; the tab panels are named by their tabs, so no
+ * heading repeats a tab's name. Under a heading of the host's own, set `heading-level="3"`.
+ *
  * With `hash-sync`, the URL's hash follows the tab (`#security`; each change is a history
  * entry, so Back returns to the previous tab) and opens it: `#privacy/delete-account` opens
  * a tab and moves focus to one section. Other hashes are left alone.
@@ -152,7 +155,7 @@ function parseHash(hash: string): { tab: SettingsTab; section?: SettingsSection 
  * @tagname dn-account-settings
  */
 export class DnAccountSettings extends DnElement {
-  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, visuallyHiddenStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, styles];
 
   /**
    * How each section's element is loaded: a dynamic `import()` of its module, the first
@@ -203,6 +206,9 @@ export class DnAccountSettings extends DnElement {
 
   /** Settings page of a workspace, `{id}` replaced (`workspace-href` of `<dn-delete-account>`). */
   @property({ attribute: 'workspace-href' }) workspaceHref = '';
+
+  /** What the backup codes sign in to, written in the downloaded codes (`service-name` of `<dn-2fa-setup>`), e.g. your product's name. */
+  @property({ attribute: 'service-name' }) serviceName = '';
 
   /** How Connect opens a provider, `redirect` or `popup` (`mode` of `<dn-connected-accounts>`). */
   @property({ attribute: 'connect-mode' }) connectMode: ConnectMode | '' = '';
@@ -378,7 +384,6 @@ export class DnAccountSettings extends DnElement {
           tabindex="0"
           ?hidden=${tab !== current}
         >
-          <h2 class="visually-hidden">${name(tab)}</h2>
           ${tab === current ? this.renderTabState(tab) : nothing}
           <slot name="panel-${tab}"></slot>
           <slot name=${tab}></slot>
@@ -411,34 +416,40 @@ export class DnAccountSettings extends DnElement {
     const optional = (value: string) => value || undefined;
     switch (section) {
       case 'profile':
-        return html`<dn-profile-form data-dn-section="profile"></dn-profile-form>`;
+        return html`<dn-profile-form data-dn-section="profile" heading-level=${this.headingLevel}></dn-profile-form>`;
       case 'password':
-        return html`<dn-password-change data-dn-section="password"></dn-password-change>`;
+        return html`<dn-password-change data-dn-section="password" heading-level=${this.headingLevel}></dn-password-change>`;
       case 'two-factor':
-        return html`<dn-2fa-setup data-dn-section="two-factor"></dn-2fa-setup>`;
+        return html`<dn-2fa-setup
+          data-dn-section="two-factor"
+          heading-level=${this.headingLevel}
+          service-name=${ifDefined(optional(this.serviceName))}
+        ></dn-2fa-setup>`;
       case 'sessions':
-        return html`<dn-session-list data-dn-section="sessions"></dn-session-list>`;
+        return html`<dn-session-list data-dn-section="sessions" heading-level=${this.headingLevel}></dn-session-list>`;
       case 'login-activity':
-        return html`<dn-login-activity data-dn-section="login-activity"></dn-login-activity>`;
+        return html`<dn-login-activity data-dn-section="login-activity" heading-level=${this.headingLevel}></dn-login-activity>`;
       case 'trusted-devices':
-        return html`<dn-trusted-devices data-dn-section="trusted-devices"></dn-trusted-devices>`;
+        return html`<dn-trusted-devices data-dn-section="trusted-devices" heading-level=${this.headingLevel}></dn-trusted-devices>`;
       case 'notifications':
-        return html`<dn-notification-matrix data-dn-section="notifications"></dn-notification-matrix>`;
+        return html`<dn-notification-matrix data-dn-section="notifications" heading-level=${this.headingLevel}></dn-notification-matrix>`;
       case 'privacy':
-        return html`<dn-privacy-settings data-dn-section="privacy"></dn-privacy-settings>`;
+        return html`<dn-privacy-settings data-dn-section="privacy" heading-level=${this.headingLevel}></dn-privacy-settings>`;
       case 'delete-account':
         return html`<dn-delete-account
           data-dn-section="delete-account"
+          heading-level=${this.headingLevel}
           export-href=${ifDefined(this.visibleSections('privacy').includes('privacy') ? '#privacy/privacy' : undefined)}
           workspace-href=${ifDefined(optional(this.workspaceHref))}
         ></dn-delete-account>`;
       case 'connected-accounts':
-        return html`<dn-connected-accounts data-dn-section="connected-accounts" mode=${ifDefined(optional(this.connectMode))}></dn-connected-accounts>`;
+        return html`<dn-connected-accounts data-dn-section="connected-accounts" heading-level=${this.headingLevel} mode=${ifDefined(optional(this.connectMode))}></dn-connected-accounts>`;
       case 'preferences':
-        return html`<dn-preferences data-dn-section="preferences"></dn-preferences>`;
+        return html`<dn-preferences data-dn-section="preferences" heading-level=${this.headingLevel}></dn-preferences>`;
       case 'billing':
         return html`<dn-billing-summary
           data-dn-section="billing"
+          heading-level=${this.headingLevel}
           manage-href=${ifDefined(optional(this.billingHref))}
           manage-target=${ifDefined(optional(this.billingTarget))}
         ></dn-billing-summary>`;
@@ -637,7 +648,7 @@ export class DnAccountSettings extends DnElement {
     // An element's own focus() knows its first field (password, delete account).
     if (el.focus !== HTMLElement.prototype.focus) el.focus({ preventScroll: true });
     if (within()) return;
-    const title = el.shadowRoot?.querySelector<HTMLElement>('[part~="title"][tabindex], h2[tabindex], h3[tabindex]');
+    const title = el.shadowRoot?.querySelector<HTMLElement>('.title[tabindex], [part~="title"][tabindex]');
     title?.focus({ preventScroll: true });
     if (within()) return;
     // No focusable heading: the section itself takes focus until it loses it.

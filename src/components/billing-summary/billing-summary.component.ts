@@ -7,6 +7,7 @@ import { formatDate, formatMoney } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import billingStrings from '../../i18n/locales/billing/strings.js';
 import { DnElement } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -166,7 +167,7 @@ export class DnBillingSummary extends DnElement {
   override render() {
     const summary = this.summary;
     return html`<section part="base" class="stack" aria-labelledby="title">
-      <h3 id="title" part="title" tabindex="-1">${this.t('billing.title')}</h3>
+      ${heading(this.headingLevel, this.t('billing.title'), { id: 'title', part: 'title', focusable: true })}
       ${summary ? this.renderSummary(summary) : this.renderLoadState(this.billing, 4)}
       ${this.renderStatus()}
     </section>`;

@@ -1,11 +1,11 @@
 import { css } from 'lit';
 
 export const styles = css`
-  h3:focus {
+  .title:focus {
     outline: none;
   }
 
-  h3:focus-visible {
+  .title:focus-visible {
     outline: var(--dn-focus-ring);
     outline-offset: var(--dn-focus-offset);
   }

@@ -8,6 +8,7 @@ import { registerStrings } from '../../i18n/i18n.js';
 import connectedStrings from '../../i18n/locales/connected/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -21,6 +22,7 @@ import { deviceListStyles } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { ApiError } from '../../api/errors.js';
+import { providerMark } from './provider-marks.js';
 import { connectedAccountsStyles } from './connected-accounts.styles.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
@@ -87,7 +89,7 @@ interface PendingPopup {
  * @csspart intro - The sentence under the heading.
  * @csspart list - The list of providers.
  * @csspart account - One provider.
- * @csspart icon - The provider's letter mark (decorative).
+ * @csspart icon - The provider's mark (decorative): Google's, Microsoft's and GitHub's own, else the first letter of its name.
  * @csspart name - The provider's name.
  * @csspart email - The email of the connected account.
  * @csspart date - When the account was connected.
@@ -174,7 +176,7 @@ export class DnConnectedAccounts extends DnElement {
   override render() {
     const accounts = this.accounts;
     return html`<section part="base" class="stack" aria-labelledby="title">
-      <h3 id="title" part="title" tabindex="-1">${this.t('connected.title')}</h3>
+      ${heading(this.headingLevel, this.t('connected.title'), { id: 'title', part: 'title', focusable: true })}
       ${accounts
         ? this.renderAccounts(accounts)
         : this.renderLoadState(this.list)}
@@ -202,9 +204,11 @@ export class DnConnectedAccounts extends DnElement {
     const provider = { provider: account.name };
     const busy = this.action.busy === account.provider || this.connecting === account.provider;
     const blocked = this.action.busy !== null || this.connecting !== null;
-    const initial = [...account.name.trim()][0]?.toUpperCase() ?? '?';
+    const mark = providerMark(account.provider);
     return html`<li part="account" class="row account" data-provider=${account.provider}>
-      <span part="icon" class="icon" aria-hidden="true">${initial}</span>
+      <span part="icon" class="icon" aria-hidden="true"
+        >${mark ? html`<svg viewBox="0 0 24 24" focusable="false">${mark}</svg>` : ([...account.name.trim()][0]?.toUpperCase() ?? '?')}</span
+      >
       <div class="details">
         <p part="name" class="name">${account.name}</p>
         ${account.connected

@@ -26,6 +26,11 @@ export const connectedAccountsStyles = css`
     line-height: 1;
   }
 
+  .icon svg {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+
   .details p {
     margin: 0;
   }

@@ -10,6 +10,7 @@ import { registerStrings } from '../../i18n/i18n.js';
 import deletionStrings from '../../i18n/locales/deletion/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -150,7 +151,7 @@ export class DnDeleteAccount extends DnElement {
 
   /** Moves focus to the email field (or the heading when there is no form). */
   override focus(options?: FocusOptions): void {
-    const target = this.light.container.querySelector<HTMLElement>('input') ?? this.renderRoot.querySelector<HTMLElement>('h3');
+    const target = this.light.container.querySelector<HTMLElement>('input') ?? this.renderRoot.querySelector<HTMLElement>('.title');
     target?.focus(options);
   }
 
@@ -161,7 +162,7 @@ export class DnDeleteAccount extends DnElement {
 
   override render() {
     return html`<section part="base" class="zone" aria-labelledby="title">
-      <h3 id="title" part="title" tabindex="-1">${this.t('deletion.title')}</h3>
+      ${heading(this.headingLevel, this.t('deletion.title'), { id: 'title', part: 'title', focusable: true })}
       ${this.deletedAt
         ? this.renderDeleted()
         : this.info
@@ -209,7 +210,7 @@ export class DnDeleteAccount extends DnElement {
   private renderBlocking(workspaces: readonly Workspace[]): TemplateResult {
     const checking = this.deletion.pending;
     return html`<div part="blocking" class="blocking alert warning">
-      <h4 id="blocking-title" tabindex="-1">${this.t('deletion.blockedTitle')}</h4>
+      ${heading(this.headingLevel, this.t('deletion.blockedTitle'), { id: 'blocking-title', sub: true, focusable: true })}
       <p>${this.t('deletion.blockedIntro')}</p>
       <ul class="workspaces" aria-label=${this.t('deletion.blockedListLabel')}>
         ${workspaces.map(

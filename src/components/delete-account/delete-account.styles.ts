@@ -11,17 +11,17 @@ export const styles = css`
     background: var(--dn-color-surface);
   }
 
-  h3,
-  h4 {
+  .title,
+  .subtitle {
     margin: 0;
   }
 
-  h3 {
+  .title {
     color: var(--dn-color-danger);
     font-size: var(--dn-font-size-lg);
   }
 
-  h4 {
+  .subtitle {
     font-size: var(--dn-font-size-md);
   }
 

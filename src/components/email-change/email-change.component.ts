@@ -10,6 +10,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import emailChangeStrings from '../../i18n/locales/email-change/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -139,7 +140,7 @@ export class DnEmailChange extends DnElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
-      <h3 id="title" part="title">${this.t('emailChange.title')}</h3>
+      ${heading(this.headingLevel, this.t('emailChange.title'), { id: 'title', part: 'title' })}
       ${this.state ? this.renderBody(this.state) : this.renderLoadState(this.emailChange, 2)}
       ${this.renderStatus()}
     </section>`;

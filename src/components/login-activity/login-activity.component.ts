@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber, formatRelative } from '../../i18n/format.
 import { registerStrings } from '../../i18n/i18n.js';
 import activityStrings from '../../i18n/locales/activity/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -232,7 +233,7 @@ export class DnLoginActivity extends DnElement {
   override render() {
     return html`<section part="base" class="stack" aria-labelledby="title">
       <div class="header">
-        <h3 id="title" part="title" tabindex="-1">${this.t('activity.title')}</h3>
+        ${heading(this.headingLevel, this.t('activity.title'), { id: 'title', part: 'title', focusable: true })}
         <label part="filter" class="choice filter">
           <input type="checkbox" .checked=${this.failedOnly} @change=${this.handleFilter} />
           ${this.t('activity.failedOnly')}

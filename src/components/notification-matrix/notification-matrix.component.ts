@@ -7,6 +7,7 @@ import { registerStrings, translate } from '../../i18n/i18n.js';
 import notificationStrings from '../../i18n/locales/notifications/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -158,7 +159,7 @@ export class DnNotificationMatrix extends DnElement {
     const preferences = this.preferences;
     return html`<section part="base" class="stack" aria-labelledby="title">
       <div class="header">
-        <h3 id="title" part="title" tabindex="-1">${this.t('notifications.title')}</h3>
+        ${heading(this.headingLevel, this.t('notifications.title'), { id: 'title', part: 'title', focusable: true })}
         ${this.saving && !this.action.busy
           ? html`<span part="saving" class="saving muted">${spinner}${this.t('common.saving')}</span>`
           : nothing}

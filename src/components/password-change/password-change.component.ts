@@ -5,6 +5,7 @@ import { passwordContract, type PasswordPolicy } from '../../api/contract/passwo
 import { sessionsContract } from '../../api/contract/sessions.js';
 import { registerSchemas } from '../../api/validation.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -114,7 +115,7 @@ export class DnPasswordChange extends DnElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
-      <h3 id="title" part="title">${this.t('password.change.title')}</h3>
+      ${heading(this.headingLevel, this.t('password.change.title'), { id: 'title', part: 'title' })}
       ${this.policy ? this.renderBody() : this.renderLoadState(this.policyResource, 3)}
       ${this.renderStatus()}
     </section>`;

@@ -10,6 +10,7 @@ import { registerStrings } from '../../i18n/i18n.js';
 import passwordStrings from '../../i18n/locales/password/strings.js';
 import passwordResetStrings from '../../i18n/locales/password-reset/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -143,7 +144,7 @@ export class DnPasswordReset extends DnElement {
   override render() {
     const complete = this.currentMode === 'complete';
     return html`<section part="base" aria-labelledby="title">
-      <h3 id="title" part="title">${this.t(complete ? 'password.reset.completeTitle' : 'password.reset.requestTitle')}</h3>
+      ${heading(this.headingLevel, this.t(complete ? 'password.reset.completeTitle' : 'password.reset.requestTitle'), { id: 'title', part: 'title' })}
       ${complete ? this.renderComplete() : this.renderRequest()} ${this.renderStatus()}
     </section>`;
   }

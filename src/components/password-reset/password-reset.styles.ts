@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const styles = css`
-  h3 {
+  .title {
     margin: 0 0 var(--dn-space-2);
   }
 

@@ -13,6 +13,7 @@ import { registerStrings } from '../../i18n/i18n.js';
 import preferenceStrings from '../../i18n/locales/preferences/strings.js';
 import { RefreshController } from '../../internal/device.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -191,7 +192,7 @@ export class DnPreferences extends DnElement {
   override render() {
     const saved = this.saved;
     return html`<section part="base" class="stack" aria-labelledby="title">
-      <h3 id="title" part="title" tabindex="-1">${this.t('preferences.title')}</h3>
+      ${heading(this.headingLevel, this.t('preferences.title'), { id: 'title', part: 'title', focusable: true })}
       ${saved
         ? html`<p part="intro" class="muted">${this.t('preferences.intro')}</p>
             <div part="form" class="form">

@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { registerStrings } from '../../i18n/i18n.js';
 import privacyStrings from '../../i18n/locales/privacy/strings.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -155,7 +156,7 @@ export class DnPrivacySettings extends DnElement {
 
   override render() {
     return html`<section part="base" class="stack" aria-labelledby="title">
-      <h3 id="title" part="title" tabindex="-1">${this.t('privacy.title')}</h3>
+      ${heading(this.headingLevel, this.t('privacy.title'), { id: 'title', part: 'title', focusable: true })}
       ${this.privacy && this.job !== undefined
         ? html`${this.renderAnalytics(this.privacy)}${this.renderExport(this.job)}`
         : this.renderLoadState(this.page, 4)}
@@ -199,7 +200,7 @@ export class DnPrivacySettings extends DnElement {
   private renderExport(job: ExportJob | null): TemplateResult {
     const active = isActive(job);
     return html`<section id="export" part="export" class="export stack" aria-labelledby="export-title">
-      <h4 id="export-title" part="export-title" tabindex="-1">${this.t('privacy.exportTitle')}</h4>
+      ${heading(this.headingLevel, this.t('privacy.exportTitle'), { id: 'export-title', part: 'export-title', sub: true, focusable: true })}
       <p part="export-intro" class="muted">${this.t('privacy.exportIntro')}</p>
       ${job ? this.renderJob(job) : nothing}
       ${this.pollError ? this.renderPollError(this.pollError) : nothing}

@@ -1,17 +1,17 @@
 import { css } from 'lit';
 
 export const styles = css`
-  h3 {
+  .title {
     margin-block-end: var(--dn-space-1);
   }
 
-  h3:focus,
-  h4:focus {
+  .title:focus,
+  .subtitle:focus {
     outline: none;
   }
 
-  h3:focus-visible,
-  h4:focus-visible {
+  .title:focus-visible,
+  .subtitle:focus-visible {
     outline: var(--dn-focus-ring);
     outline-offset: var(--dn-focus-offset);
   }

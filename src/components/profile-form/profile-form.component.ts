@@ -9,6 +9,7 @@ import profileStrings from '../../i18n/locales/profile/strings.js';
 import emailChangeStrings from '../../i18n/locales/email-change/strings.js';
 import { formatNumber } from '../../i18n/format.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -164,7 +165,7 @@ export class DnProfileForm extends DnElement {
     const dirty = this.isDirty;
     return html`<form part="form" class="form" novalidate @submit=${this.handleSubmit}>
       <header part="header">
-        <h3>${this.t('profile.title')}</h3>
+        ${heading(this.headingLevel, this.t('profile.title'))}
         <p class="muted">${this.t('profile.description')}</p>
       </header>
       ${this.avatar.render(profile)}

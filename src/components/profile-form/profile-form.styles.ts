@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const styles = css`
-  header h3 {
+  header .title {
     margin: 0;
     font-size: var(--dn-font-size-xl);
   }

@@ -8,6 +8,7 @@ import { registerStrings } from '../../i18n/i18n.js';
 import sessionStrings from '../../i18n/locales/sessions/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -128,7 +129,7 @@ export class DnSessionList extends DnElement {
     const others = sessions?.filter((session) => !session.current).length ?? 0;
     return html`<section part="base" class="stack" aria-labelledby="title">
       <div class="header">
-        <h3 id="title" part="title" tabindex="-1">${this.t('sessions.title')}</h3>
+        ${heading(this.headingLevel, this.t('sessions.title'), { id: 'title', part: 'title', focusable: true })}
         ${others > 0
           ? renderBusyButton({
               part: 'revoke-others',
@@ -295,7 +296,7 @@ export class DnSessionList extends DnElement {
     if (!done) return;
     this.setSessions((this.sessions ?? []).filter((session) => session.current));
     this.revokedAny = true;
-    this.focusSoon('h3');
+    this.focusSoon('.title');
     // The number as the server counted it (sessions may have come or gone since the list loaded).
     this.announce({ key: 'sessions.othersRevoked', options: { count: done.revoked, number: formatNumber(done.revoked, this.userSettings) } });
     emit(this, 'dn-sessions-revoked', { revoked: done.revoked });
@@ -314,7 +315,7 @@ export class DnSessionList extends DnElement {
     const next = rest[Math.min(Math.max(index, 0), rest.length - 1)];
     this.setSessions(rest);
     this.revokedAny = true;
-    this.focusSoon(next ? `button[data-id="${CSS.escape(next.id)}"]` : 'h3');
+    this.focusSoon(next ? `button[data-id="${CSS.escape(next.id)}"]` : '.title');
   }
 }
 

@@ -9,6 +9,7 @@ import { registerStrings } from '../../i18n/i18n.js';
 import deviceStrings from '../../i18n/locales/devices/strings.js';
 import type { DnConfirmDialog } from '../../internal/confirm-dialog.js';
 import { DnElement } from '../../internal/dn-element.js';
+import { heading } from '../../internal/heading.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
 import { buttonStyles } from '../../internal/styles/buttons.styles.js';
 import { alertStyles } from '../../internal/styles/alerts.styles.js';
@@ -102,7 +103,7 @@ export class DnTrustedDevices extends DnElement {
     const devices = this.devices;
     return html`<section part="base" class="stack" aria-labelledby="title">
       <div class="header">
-        <h3 id="title" part="title" tabindex="-1">${this.t('devices.title')}</h3>
+        ${heading(this.headingLevel, this.t('devices.title'), { id: 'title', part: 'title', focusable: true })}
         ${devices && devices.length > 0
           ? renderBusyButton({
               part: 'revoke-all',
@@ -223,7 +224,7 @@ export class DnTrustedDevices extends DnElement {
     });
     if (!done) return;
     this.devices = [];
-    this.focusSoon('h3');
+    this.focusSoon('.title');
     this.announce({ key: 'devices.allRevoked' });
     emit(this, 'dn-trusted-devices-revoked', { revoked: done.revoked });
   }
@@ -235,7 +236,7 @@ export class DnTrustedDevices extends DnElement {
     const rest = devices.filter((d) => d.id !== device.id);
     const next = rest[Math.min(Math.max(index, 0), rest.length - 1)];
     this.devices = rest;
-    this.focusSoon(next ? `[part="revoke"][data-id="${CSS.escape(next.id)}"]` : 'h3');
+    this.focusSoon(next ? `[part="revoke"][data-id="${CSS.escape(next.id)}"]` : '.title');
   }
 }
 

@@ -37,7 +37,9 @@ export const hostStyles = css`
 
   h2,
   h3,
-  h4 {
+  h4,
+  h5,
+  h6 {
     margin: 0;
     font-weight: var(--dn-font-weight-bold);
     line-height: 1.25;
@@ -48,11 +50,12 @@ export const hostStyles = css`
     font-size: var(--dn-font-size-xl);
   }
 
-  h3 {
+  /* An element's heading and its sub-headings look the same at any level (heading-level). */
+  .title {
     font-size: var(--dn-font-size-lg);
   }
 
-  h4 {
+  .subtitle {
     font-size: var(--dn-font-size-md);
   }
 

@@ -1,7 +1,7 @@
 import type { Messages } from '../../messages.js';
 
 export default {
-  title: 'Bestätigung in zwei Schritten',
+  title: 'Zwei-Faktor-Authentifizierung',
   introCode: 'Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.',
   introBackup: 'Geben Sie einen der Backup-Codes ein, die Sie beim Einrichten der Zwei-Faktor-Authentifizierung gespeichert haben.',
   code: 'Bestätigungscode',

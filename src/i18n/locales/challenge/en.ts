@@ -2,7 +2,7 @@ import type { Messages } from '../../messages.js';
 
 /** `<dn-2fa-challenge>`: the 2FA step of signing in. */
 export default {
-  title: 'Two-step verification',
+  title: 'Two-factor authentication',
   introCode: 'Enter the 6-digit code from your authenticator app.',
   introBackup: 'Enter one of the backup codes you saved when you turned on two-factor authentication.',
   code: 'Authentication code',

@@ -3,7 +3,7 @@ import type { Messages } from '../../messages.js';
 export default {
   title: 'Verificación en dos pasos',
   introCode: 'Introduce el código de 6 dígitos de tu aplicación de autenticación.',
-  introBackup: 'Introduce uno de los códigos de respaldo que guardaste al activar la autenticación en dos pasos.',
+  introBackup: 'Introduce uno de los códigos de respaldo que guardaste al activar la verificación en dos pasos.',
   code: 'Código de autenticación',
   codeHint: '6 dígitos, por ejemplo 123456. Cada 30 segundos aparece un código nuevo.',
   backupCode: 'Código de respaldo',

@@ -43,8 +43,11 @@ export default {
   print: 'Drucken',
   saved: 'Ich habe meine Backup-Codes gespeichert',
   finish: 'Fertig',
-  fileTitle: 'DialNexa-Backup-Codes',
-  fileGenerated: 'Erstellt am {{date}}. Jeder Code kann einmal zur Anmeldung verwendet werden.',
+  fileTitle: 'Backup-Codes für {{service}}',
+  fileAccount: 'Konto: {{account}}',
+  fileGenerated: 'Erstellt am {{date}}. Neu erstellte Codes ersetzen diese.',
+  fileHowTo:
+    'Wenn Sie sich bei {{service}} anmelden und Ihre Authenticator-App nicht verwenden können, wählen Sie „Stattdessen einen Backup-Code verwenden“ und geben Sie einen dieser Codes ein. Jeder Code funktioniert nur einmal. Bewahren Sie sie sicher auf: Zusammen mit Ihrem Passwort kann sich damit jeder anmelden.',
   enabled: 'Die Zwei-Faktor-Authentifizierung ist eingeschaltet.',
   disabled: 'Die Zwei-Faktor-Authentifizierung ist ausgeschaltet.',
   regenerated: 'Neue Backup-Codes erstellt. Die bisherigen funktionieren nicht mehr.',

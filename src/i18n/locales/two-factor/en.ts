@@ -42,8 +42,11 @@ export default {
   print: 'Print',
   saved: 'I have saved my backup codes',
   finish: 'Finish',
-  fileTitle: 'DialNexa backup codes',
-  fileGenerated: 'Generated {{date}}. Each code can be used once to sign in.',
+  fileTitle: 'Backup codes for {{service}}',
+  fileAccount: 'Account: {{account}}',
+  fileGenerated: 'Generated {{date}}. Generating new codes makes these stop working.',
+  fileHowTo:
+    'When you sign in to {{service}} and cannot use your authenticator app, choose "Use a backup code instead" and enter one of these codes. Each code works once. Keep them somewhere safe: with your password, they let anyone sign in.',
   enabled: 'Two-factor authentication is on.',
   disabled: 'Two-factor authentication is off.',
   regenerated: 'New backup codes generated. The old ones no longer work.',

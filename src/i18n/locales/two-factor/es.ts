@@ -44,8 +44,11 @@ export default {
   print: 'Imprimir',
   saved: 'He guardado mis códigos de respaldo',
   finish: 'Finalizar',
-  fileTitle: 'Códigos de respaldo de DialNexa',
-  fileGenerated: 'Generados el {{date}}. Cada código sirve una sola vez para iniciar sesión.',
+  fileTitle: 'Códigos de respaldo de {{service}}',
+  fileAccount: 'Cuenta: {{account}}',
+  fileGenerated: 'Generados el {{date}}. Si generas códigos nuevos, estos dejan de funcionar.',
+  fileHowTo:
+    'Cuando inicies sesión en {{service}} y no puedas usar tu aplicación de autenticación, elige «Usar un código de respaldo» e introduce uno de estos códigos. Cada código funciona una sola vez. Guárdalos en un lugar seguro: junto con tu contraseña, permiten a cualquiera iniciar sesión.',
   enabled: 'La verificación en dos pasos está activada.',
   disabled: 'La verificación en dos pasos está desactivada.',
   regenerated: 'Nuevos códigos de respaldo generados. Los anteriores ya no funcionan.',
