@@ -1,8 +1,5 @@
-import { nothing, type TemplateResult } from 'lit';
-import { html, literal } from 'lit/static-html.js';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-
-const TAGS = [literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 export interface HeadingOptions {
   id?: string;
@@ -22,8 +19,22 @@ export interface HeadingOptions {
  */
 export function heading(level: number, content: unknown, options: HeadingOptions = {}): TemplateResult {
   const n = Math.min(Math.max(Math.trunc(Number(level)) || 2, 2) + (options.sub ? 1 : 0), 6);
-  const tag = TAGS[n - 2]!;
-  // The tag is one of the static literals above (lit/static-html), not a binding.
-  // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html
-  return html`<${tag} id=${ifDefined(options.id)} part=${ifDefined(options.part)} class=${options.sub ? 'subtitle' : 'title'} tabindex=${options.focusable ? '-1' : nothing} data-focus=${ifDefined(options.focus)}>${content}</${tag}>`;
+  const id = ifDefined(options.id);
+  const part = ifDefined(options.part);
+  const cls = options.sub ? 'subtitle' : 'title';
+  const tabindex = options.focusable ? '-1' : nothing;
+  const focus = ifDefined(options.focus);
+  // One template per level: lit/static-html would cost every entry more than these five.
+  switch (n) {
+    case 2:
+      return html`<h2 id=${id} part=${part} class=${cls} tabindex=${tabindex} data-focus=${focus}>${content}</h2>`;
+    case 3:
+      return html`<h3 id=${id} part=${part} class=${cls} tabindex=${tabindex} data-focus=${focus}>${content}</h3>`;
+    case 4:
+      return html`<h4 id=${id} part=${part} class=${cls} tabindex=${tabindex} data-focus=${focus}>${content}</h4>`;
+    case 5:
+      return html`<h5 id=${id} part=${part} class=${cls} tabindex=${tabindex} data-focus=${focus}>${content}</h5>`;
+    default:
+      return html`<h6 id=${id} part=${part} class=${cls} tabindex=${tabindex} data-focus=${focus}>${content}</h6>`;
+  }
 }
