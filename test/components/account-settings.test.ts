@@ -588,6 +588,60 @@ describe('dn-account-settings', () => {
     });
   });
 
+  describe('when the tabs do not fit one row', () => {
+    const tablistOf = (el: DnAccountSettings) => el.shadowRoot!.querySelector<HTMLElement>('[role="tablist"]')!;
+    /** Whether `tab` shows whole inside the row of tabs. */
+    const shows = (el: DnAccountSettings, tab: SettingsTab) => {
+      const row = tablistOf(el).getBoundingClientRect();
+      const box = tabButton(el, tab).getBoundingClientRect();
+      return box.left >= row.left - 1 && box.right <= row.right + 1;
+    };
+    const fade = (el: DnAccountSettings) => [...tablistOf(el).classList].filter((name) => name.startsWith('more-')).sort();
+
+    for (const { locale, dir } of [
+      { locale: 'de', dir: 'ltr' },
+      { locale: 'ar', dir: 'rtl' },
+    ]) {
+      it(`keeps one row that scrolls, fades at the side with more and shows the chosen tab (${dir})`, async () => {
+        const { el } = await mountPage({ locale });
+        el.style.inlineSize = '520px';
+        await until(() => fade(el).length > 0, 'the fade');
+        const tablist = tablistOf(el);
+        const tabs = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')];
+        expect(tablist.scrollWidth, 'more tabs than room').to.be.greaterThan(tablist.clientWidth);
+        expect(new Set(tabs.map((tab) => tab.offsetTop)).size, 'one row').to.equal(1);
+        expect(el.shadowRoot!.querySelector<HTMLElement>('[part="menu-button"]')!.checkVisibility()).to.equal(false);
+        expect(tablist.getAttribute('aria-orientation')).to.equal('horizontal');
+        expect(fade(el)).to.deep.equal(['more-end']);
+        expect(getComputedStyle(tablist).maskImage).to.contain('linear-gradient');
+        expect(shows(el, 'profile')).to.equal(true);
+        expect(shows(el, 'billing')).to.equal(false);
+        // End (the keyboard) shows the last tab, scrolled into the row; the page does not move sideways.
+        tabButton(el, 'profile').focus();
+        await sendKeys({ press: 'End' });
+        await until(() => selectedTab(el) === 'billing');
+        await until(() => shows(el, 'billing'), 'the last tab scrolled into view');
+        await until(() => fade(el).join() === 'more-start', 'the fade at the start');
+        expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+        // Choosing a tab from outside (the property) scrolls the row back to it.
+        el.tab = 'profile';
+        await until(() => shows(el, 'profile'), 'the first tab scrolled into view');
+        await until(() => fade(el).join() === 'more-end');
+      });
+    }
+
+    it('shows every tab in one row without a fade when they fit', async () => {
+      const { el } = await mountPage();
+      el.style.inlineSize = '720px';
+      await nextFrame();
+      await nextFrame();
+      const tablist = tablistOf(el);
+      expect(tablist.scrollWidth).to.be.at.most(tablist.clientWidth);
+      expect(fade(el)).to.deep.equal([]);
+      expect(getComputedStyle(tablist).maskImage).to.equal('none');
+    });
+  });
+
   describe('at 320 px wide', () => {
     async function mountNarrow(options: MountOptions = {}) {
       const mounted = await mountPage(options);
