@@ -15,6 +15,7 @@ import { DENSITIES, THEMES, type Density, type Profile, type Theme } from '../sr
 import type { DnEventMap } from '../src/events.js';
 import { isLocale, text, type DemoLocale, type StringKey } from './strings.js';
 import { allowMockWorker } from './trusted-types.js';
+import { followTopbarHeight } from './topbar.js';
 
 const API_BASE = '/api/account';
 const STORAGE_KEY = 'dn-demo:display';
@@ -409,6 +410,7 @@ function showStartError(error: unknown): void {
 
 async function start(): Promise<void> {
   applyPrefs();
+  followTopbarHeight();
   wireControls();
   wireMenu();
   wireSessionTools();

@@ -588,6 +588,54 @@ describe('dn-account-settings', () => {
     });
   });
 
+  describe('on a host page with a fixed 64 px header and scroll-padding-top', () => {
+    const HEADER = 64;
+    let undo: (() => void)[] = [];
+    beforeEach(() => {
+      const header = document.createElement('div');
+      header.style.cssText = `position: fixed; inset: 0 0 auto; block-size: ${HEADER}px; background: gray; z-index: 10`;
+      const spacer = document.createElement('div');
+      spacer.style.blockSize = '150vh';
+      document.body.prepend(header);
+      document.body.append(spacer);
+      document.documentElement.style.scrollPaddingTop = `${HEADER}px`;
+      undo = [() => header.remove(), () => spacer.remove(), () => document.documentElement.style.removeProperty('scroll-padding-top')];
+    });
+    afterEach(() => {
+      for (const step of undo) step();
+      clearHash();
+      window.scrollTo(0, 0);
+    });
+    const ringOf = (el: HTMLElement) => parseFloat(getComputedStyle(el).outlineOffset) + parseFloat(getComputedStyle(el).outlineWidth);
+
+    it('opens a #tab/section deep link below the header, focus ring included', async () => {
+      const spacer = document.createElement('div');
+      spacer.style.blockSize = '120vh';
+      document.body.prepend(spacer);
+      undo.push(() => spacer.remove());
+      history.replaceState(null, '', '#security/two-factor');
+      const { el } = await mountPage({}, html`<dn-account-settings hash-sync></dn-account-settings>`);
+      await until(() => section(el, 'two-factor') && isInside(section(el, 'two-factor')!, deepActive()), 'focus in the two-factor section');
+      await nextFrame();
+      expect(window.scrollY).to.be.greaterThan(0);
+      expect(section(el, 'two-factor')!.getBoundingClientRect().top).to.be.at.least(HEADER);
+      const active = deepActive() as HTMLElement;
+      expect(active.getBoundingClientRect().top - ringOf(active)).to.be.at.least(HEADER);
+    });
+
+    it('shows the data export from "Export your data" below the header, focus ring included', async () => {
+      const { el } = await mountPage({}, html`<dn-account-settings tab="privacy"></dn-account-settings>`);
+      await tabSettled(el);
+      // The page scrolled so that the export section is far above the viewport.
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      section(el, 'delete-account')!.shadowRoot!.querySelector<HTMLElement>('[part="export-link"]')!.click();
+      const heading = section(el, 'privacy')!.shadowRoot!.querySelector<HTMLElement>('#export-title')!;
+      await until(() => deepActive() === heading, 'focus on the export heading');
+      await nextFrame();
+      expect(heading.getBoundingClientRect().top - ringOf(heading)).to.be.at.least(HEADER);
+    });
+  });
+
   describe('when the tabs do not fit one row', () => {
     const tablistOf = (el: DnAccountSettings) => el.shadowRoot!.querySelector<HTMLElement>('[role="tablist"]')!;
     /** Whether `tab` shows whole inside the row of tabs. */

@@ -1,5 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { screen } from 'shadow-dom-testing-library';
+import { followTopbarHeight } from '../../demo/topbar.js';
+import { deepActive } from '../helpers/dialogs.js';
 import type { DnAccountSettings } from '../../src/components/account-settings/account-settings.js';
 import '../../src/components/account-provider/account-provider.js';
 import '../../src/components/account-settings/account-settings.js';
@@ -25,7 +28,7 @@ afterEach(async () => {
 });
 
 /** Puts the shell of `page` (its markup, without scripts, and its style sheets) on this page, on Notifications. */
-async function mountShell(page: string, width: number): Promise<DnAccountSettings> {
+async function mountShell(page: string, width: number, { tab = 'notifications', hashSync = false } = {}): Promise<DnAccountSettings> {
   await setViewport({ width, height: 900 });
   await mockBackend();
   const doc = new DOMParser().parseFromString(await (await fetch(page)).text(), 'text/html');
@@ -51,8 +54,8 @@ async function mountShell(page: string, width: number): Promise<DnAccountSetting
   }
   for (const script of doc.querySelectorAll('script')) script.remove();
   const settings = doc.querySelector('dn-account-settings')!;
-  settings.removeAttribute('hash-sync');
-  settings.setAttribute('tab', 'notifications');
+  if (!hashSync) settings.removeAttribute('hash-sync');
+  settings.setAttribute('tab', tab);
   const shell = [...doc.body.children].map((child) => document.importNode(child, true));
   document.body.append(...shell);
   cleanup.push(() => {
@@ -63,9 +66,13 @@ async function mountShell(page: string, width: number): Promise<DnAccountSetting
       else root.setAttribute(name, value);
     }
   });
+  const observer = followTopbarHeight();
+  cleanup.push(() => observer?.disconnect());
   const el = document.querySelector<DnAccountSettings>('dn-account-settings')!;
-  await until(() => el.querySelector('dn-notification-matrix')?.shadowRoot?.querySelector('[part="grid"]'), 'the notification matrix');
-  await settled(el.querySelector('dn-notification-matrix')!);
+  if (tab === 'notifications') {
+    await until(() => el.querySelector('dn-notification-matrix')?.shadowRoot?.querySelector('[part="grid"]'), 'the notification matrix');
+    await settled(el.querySelector('dn-notification-matrix')!);
+  }
   await nextFrame();
   return el;
 }
@@ -122,4 +129,68 @@ describe('the settings page in the demo shell', () => {
       }
     });
   }
+});
+
+describe('focus and deep links in the demo shell stay clear of its sticky top bar', () => {
+  /** The bottom edge of the sticky top bar, in the viewport. */
+  const barBottom = () => document.querySelector('.topbar')!.getBoundingClientRect().bottom;
+  const withHash = (hash: string) => {
+    const before = location.href;
+    history.replaceState(null, '', hash);
+    cleanup.push(() => history.replaceState(null, '', before));
+  };
+
+  for (const width of [1280, 1024]) {
+    it(`opens #security/two-factor below the bar (${width} px)`, async function () {
+      this.timeout(30000);
+      withHash('#security/two-factor');
+      const el = await mountShell('/demo/index.html', width, { tab: 'profile', hashSync: true });
+      const section = await (async () => {
+        await until(() => el.querySelector('[data-dn-section="two-factor"]'), 'the two-factor section');
+        return el.querySelector<HTMLElement>('[data-dn-section="two-factor"]')!;
+      })();
+      await until(() => {
+        const active = deepActive();
+        return !!active && (section === active || section.shadowRoot!.contains(active));
+      }, 'focus in the two-factor section');
+      await nextFrame();
+      expect(window.scrollY, 'the page scrolled to the section').to.be.greaterThan(0);
+      expect(section.getBoundingClientRect().top, 'the section').to.be.at.least(barBottom());
+      expect(deepActive()!.getBoundingClientRect().top, 'what has focus').to.be.at.least(barBottom());
+    });
+  }
+
+  it('scrolls "Sign out all other sessions" out from under the bar on Shift+Tab', async function () {
+    this.timeout(30000);
+    const el = await mountShell('/demo/index.html', 1280, { tab: 'security' });
+    await until(() => el.querySelector('dn-session-list')?.shadowRoot?.querySelector('[part="session"]'), 'the sessions');
+    await settled(el.querySelector('dn-session-list')!);
+    const target = screen.getByShadowRole('button', { name: 'Sign out all other sessions' });
+    // Focus on what follows it, then the page scrolled so that the button sits under the bar.
+    target.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).not.to.equal(target);
+    window.scrollBy(0, target.getBoundingClientRect().top - 10);
+    expect(target.getBoundingClientRect().top).to.be.below(barBottom());
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(deepActive()).to.equal(target);
+    await nextFrame();
+    expect(target.getBoundingClientRect().top).to.be.at.least(barBottom());
+  });
+
+  it('shows the data export below the bar from "Export your data", its focus ring whole', async function () {
+    this.timeout(30000);
+    const el = await mountShell('/demo/index.html', 1280, { tab: 'privacy' });
+    await until(() => el.querySelector('dn-delete-account')?.shadowRoot?.querySelector('[part="export-link"]'), 'the export link');
+    await settled(el.querySelector('dn-privacy-settings')!);
+    await settled(el.querySelector('dn-delete-account')!);
+    el.querySelector('dn-delete-account')!.shadowRoot!.querySelector<HTMLElement>('[part="export-link"]')!.click();
+    const heading = el.querySelector('dn-privacy-settings')!.shadowRoot!.querySelector<HTMLElement>('#export-title')!;
+    await until(() => deepActive() === heading, 'focus on the export heading');
+    await nextFrame();
+    const ring = parseFloat(getComputedStyle(heading).outlineOffset) + parseFloat(getComputedStyle(heading).outlineWidth);
+    expect(heading.getBoundingClientRect().top - ring, 'the heading and its focus ring').to.be.at.least(barBottom());
+  });
 });
