@@ -25,6 +25,7 @@ import {
 import type { DnEventMap } from '../src/events.js';
 import { isLocale, text, type DemoLocale, type StringKey } from './strings.js';
 import { allowMockWorker } from './trusted-types.js';
+import { followTopbarHeight } from './topbar.js';
 
 const API_BASE = '/api/account';
 const STORAGE_KEY = 'dn-demo:display';
@@ -470,6 +471,7 @@ function showStartError(error: unknown): void {
 
 async function start(): Promise<void> {
   applyPrefs();
+  followTopbarHeight();
   wireControls();
   wireMenu();
   wireSessionTools();

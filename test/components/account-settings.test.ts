@@ -621,6 +621,108 @@ describe('dn-account-settings', () => {
     });
   });
 
+  describe('on a host page with a fixed 64 px header and scroll-padding-top', () => {
+    const HEADER = 64;
+    let undo: (() => void)[] = [];
+    beforeEach(() => {
+      const header = document.createElement('div');
+      header.style.cssText = `position: fixed; inset: 0 0 auto; block-size: ${HEADER}px; background: gray; z-index: 10`;
+      const spacer = document.createElement('div');
+      spacer.style.blockSize = '150vh';
+      document.body.prepend(header);
+      document.body.append(spacer);
+      document.documentElement.style.scrollPaddingTop = `${HEADER}px`;
+      undo = [() => header.remove(), () => spacer.remove(), () => document.documentElement.style.removeProperty('scroll-padding-top')];
+    });
+    afterEach(() => {
+      for (const step of undo) step();
+      clearHash();
+      window.scrollTo(0, 0);
+    });
+    const ringOf = (el: HTMLElement) => parseFloat(getComputedStyle(el).outlineOffset) + parseFloat(getComputedStyle(el).outlineWidth);
+
+    it('opens a #tab/section deep link below the header, focus ring included', async () => {
+      const spacer = document.createElement('div');
+      spacer.style.blockSize = '120vh';
+      document.body.prepend(spacer);
+      undo.push(() => spacer.remove());
+      history.replaceState(null, '', '#security/two-factor');
+      const { el } = await mountPage({}, html`<dn-account-settings hash-sync></dn-account-settings>`);
+      await until(() => section(el, 'two-factor') && isInside(section(el, 'two-factor')!, deepActive()), 'focus in the two-factor section');
+      await nextFrame();
+      expect(window.scrollY).to.be.greaterThan(0);
+      expect(section(el, 'two-factor')!.getBoundingClientRect().top).to.be.at.least(HEADER);
+      const active = deepActive() as HTMLElement;
+      expect(active.getBoundingClientRect().top - ringOf(active)).to.be.at.least(HEADER);
+    });
+
+    it('shows the data export from "Export your data" below the header, focus ring included', async () => {
+      const { el } = await mountPage({}, html`<dn-account-settings tab="privacy"></dn-account-settings>`);
+      await tabSettled(el);
+      // The page scrolled so that the export section is far above the viewport.
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      section(el, 'delete-account')!.shadowRoot!.querySelector<HTMLElement>('[part="export-link"]')!.click();
+      const heading = section(el, 'privacy')!.shadowRoot!.querySelector<HTMLElement>('#export-title')!;
+      await until(() => deepActive() === heading, 'focus on the export heading');
+      await nextFrame();
+      expect(heading.getBoundingClientRect().top - ringOf(heading)).to.be.at.least(HEADER);
+    });
+  });
+
+  describe('when the tabs do not fit one row', () => {
+    const tablistOf = (el: DnAccountSettings) => el.shadowRoot!.querySelector<HTMLElement>('[role="tablist"]')!;
+    /** Whether `tab` shows whole inside the row of tabs. */
+    const shows = (el: DnAccountSettings, tab: SettingsTab) => {
+      const row = tablistOf(el).getBoundingClientRect();
+      const box = tabButton(el, tab).getBoundingClientRect();
+      return box.left >= row.left - 1 && box.right <= row.right + 1;
+    };
+    const fade = (el: DnAccountSettings) => [...tablistOf(el).classList].filter((name) => name.startsWith('more-')).sort();
+
+    for (const { locale, dir } of [
+      { locale: 'de', dir: 'ltr' },
+      { locale: 'ar', dir: 'rtl' },
+    ]) {
+      it(`keeps one row that scrolls, fades at the side with more and shows the chosen tab (${dir})`, async () => {
+        const { el } = await mountPage({ locale });
+        el.style.inlineSize = '520px';
+        await until(() => fade(el).length > 0, 'the fade');
+        const tablist = tablistOf(el);
+        const tabs = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')];
+        expect(tablist.scrollWidth, 'more tabs than room').to.be.greaterThan(tablist.clientWidth);
+        expect(new Set(tabs.map((tab) => tab.offsetTop)).size, 'one row').to.equal(1);
+        expect(el.shadowRoot!.querySelector<HTMLElement>('[part="menu-button"]')!.checkVisibility()).to.equal(false);
+        expect(tablist.getAttribute('aria-orientation')).to.equal('horizontal');
+        expect(fade(el)).to.deep.equal(['more-end']);
+        expect(getComputedStyle(tablist).maskImage).to.contain('linear-gradient');
+        expect(shows(el, 'profile')).to.equal(true);
+        expect(shows(el, 'billing')).to.equal(false);
+        // End (the keyboard) shows the last tab, scrolled into the row; the page does not move sideways.
+        tabButton(el, 'profile').focus();
+        await sendKeys({ press: 'End' });
+        await until(() => selectedTab(el) === 'billing');
+        await until(() => shows(el, 'billing'), 'the last tab scrolled into view');
+        await until(() => fade(el).join() === 'more-start', 'the fade at the start');
+        expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+        // Choosing a tab from outside (the property) scrolls the row back to it.
+        el.tab = 'profile';
+        await until(() => shows(el, 'profile'), 'the first tab scrolled into view');
+        await until(() => fade(el).join() === 'more-end');
+      });
+    }
+
+    it('shows every tab in one row without a fade when they fit', async () => {
+      const { el } = await mountPage();
+      el.style.inlineSize = '720px';
+      await nextFrame();
+      await nextFrame();
+      const tablist = tablistOf(el);
+      expect(tablist.scrollWidth).to.be.at.most(tablist.clientWidth);
+      expect(fade(el)).to.deep.equal([]);
+      expect(getComputedStyle(tablist).maskImage).to.equal('none');
+    });
+  });
+
   describe('at 320 px wide', () => {
     async function mountNarrow(options: MountOptions = {}) {
       const mounted = await mountPage(options);

@@ -7,7 +7,7 @@ import { NOTIFICATION_CATALOG } from '../../mock/index.js';
 import type { NotificationChange, NotificationPreferences } from '../../src/api/schemas.js';
 import type { DnNotificationMatrix } from '../../src/components/notification-matrix/notification-matrix.js';
 import '../../src/components/notification-matrix/notification-matrix.js';
-import { mount, requestsTo, statusOf, until, visibleText, type MountOptions } from '../helpers/fixture.js';
+import { mount, nextFrame, requestsTo, statusOf, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { deepActive, dialogButton, nativeDialogOf } from '../helpers/dialogs.js';
 
 const PATH = '/api/account/notifications';
@@ -489,6 +489,38 @@ describe('dn-notification-matrix', () => {
       expect(el.scrollWidth).to.be.at.most(320);
       switchNamed(LOW_BALANCE).click();
       await until(() => statusOf(el) === 'Email for Low wallet balance is off.');
+    });
+  });
+
+  describe('table or cards: the element\'s own width against its columns', () => {
+    const layoutAt = async (el: HTMLElement, width: number) => {
+      el.style.inlineSize = `${width}px`;
+      await nextFrame();
+      await nextFrame();
+      const grid = el.shadowRoot!.querySelector<HTMLElement>('[part="grid"]')!;
+      const wrap = grid.parentElement!;
+      expect(wrap.scrollWidth, `${width} px: nothing overflows`).to.be.at.most(wrap.clientWidth);
+      return getComputedStyle(grid).display;
+    };
+
+    for (const locale of ['en', 'de', 'es', 'ar']) {
+      it(`stays a table with two channels down to 28rem (${locale})`, async () => {
+        const { el } = await mountMatrix({ locale });
+        // The element pads the table: 28rem of table is about 490 px of element.
+        expect(await layoutAt(el, 640)).to.equal('table');
+        expect(await layoutAt(el, 500)).to.equal('table');
+        const headers = [...el.shadowRoot!.querySelectorAll<HTMLElement>('thead th')];
+        expect(headers).to.have.length(3);
+        for (const th of headers) expect(th.getBoundingClientRect().height).to.be.greaterThan(10);
+        expect(await layoutAt(el, 440)).to.equal('block');
+      });
+    }
+
+    it('needs more room for a third channel', async () => {
+      const { el } = await mountMatrix({ setup: (b) => b.use(http.get(PATH, () => HttpResponse.json(withSms()))) });
+      expect(el.shadowRoot!.querySelectorAll('thead th')).to.have.length(4);
+      expect(await layoutAt(el, 680)).to.equal('table');
+      expect(await layoutAt(el, 500)).to.equal('block');
     });
   });
 

@@ -41,7 +41,11 @@ const saving = (preferences: Partial<Preferences>) => (backend: { store: { updat
 
 const radio = (name: string | RegExp) => screen.getByShadowRole('radio', { name }) as HTMLInputElement;
 const compactSwitch = () => screen.getByShadowRole('switch', { name: 'Compact mode' }) as HTMLInputElement;
-const dateSelect = () => screen.getByShadowRole('combobox', { name: 'Date format' }) as HTMLSelectElement;
+/** The date format's radio buttons, in order. */
+const dateRadios = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="date-format"]')];
+const dateChecked = (el: HTMLElement) => dateRadios(el).find((input) => input.checked)!;
+/** A time format radio button by its name (the date format has an "Automatic" one too). */
+const timeRadio = (name: string | RegExp) => within(group(document.querySelector('dn-preferences')!, 'time-format')).getByShadowRole('radio', { name }) as HTMLInputElement;
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const group = (el: HTMLElement, name: string) => part(el, name)!;
 const previewTime = (el: HTMLElement) => part(el, 'preview-value')!.querySelector('time')!;
@@ -49,10 +53,13 @@ const previewTime = (el: HTMLElement) => part(el, 'preview-value')!.querySelecto
 const signedIn = (list: HTMLElement) => list.shadowRoot!.querySelector<HTMLTimeElement>('[part="signed-in"]');
 
 /** Moves the focused `<select>` with the arrow keys until it shows `value` (as a keyboard user does). */
-async function chooseByKeyboard(select: HTMLSelectElement, value: string): Promise<void> {
-  select.focus({ preventScroll: true });
-  const target = [...select.options].findIndex((option) => option.value === value);
-  while (select.selectedIndex !== target) await sendKeys({ press: select.selectedIndex < target ? 'ArrowDown' : 'ArrowUp' });
+/** Moves through the date formats with the arrow keys (each one a choice) until `value`. */
+async function chooseByKeyboard(el: HTMLElement, value: string): Promise<void> {
+  const radios = dateRadios(el);
+  dateChecked(el).focus({ preventScroll: true });
+  const target = radios.findIndex((input) => input.value === value);
+  const index = () => radios.indexOf(dateChecked(el));
+  while (index() !== target) await sendKeys({ press: index() < target ? 'ArrowDown' : 'ArrowUp' });
 }
 
 /** Resolves once the colour transitions of a theme change have run (axe reads the colours). */
@@ -80,6 +87,26 @@ const fail500 = () =>
       { status: 500, headers: { 'Content-Type': 'application/problem+json' } },
     ),
   );
+
+
+/** Every element of `root`'s shadow tree (and nested ones) that is wider than its box or sticks out of `host`. */
+function overflowing(host: HTMLElement): string[] {
+  const edge = host.getBoundingClientRect();
+  const out: string[] = [];
+  const walk = (root: ShadowRoot) => {
+    for (const node of root.querySelectorAll<HTMLElement>('*')) {
+      if (node.shadowRoot) walk(node.shadowRoot);
+      if (node.closest('.visually-hidden') || !node.checkVisibility()) continue;
+      const box = node.getBoundingClientRect();
+      const clips = getComputedStyle(node).overflowX !== 'visible' || node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement;
+      if ((clips && node.scrollWidth > node.clientWidth + 1) || box.left < edge.left - 0.5 || box.right > edge.right + 0.5) {
+        out.push(`${node.localName}${node.id ? '#' + node.id : ''}${node.className ? '.' + String(node.className).replace(/\s+/g, '.') : ''}`);
+      }
+    }
+  };
+  walk(host.shadowRoot!);
+  return out;
+}
 
 describe('dn-preferences', () => {
   it('is accessible', async () => {
@@ -110,8 +137,8 @@ describe('dn-preferences', () => {
       expect(radio('System').checked).to.equal(true);
       expect(radio('Light').checked).to.equal(false);
       expect(compactSwitch().checked).to.equal(false);
-      expect(dateSelect().value).to.equal('auto');
-      expect(radio(/^Automatic/).checked).to.equal(true);
+      expect(dateChecked(el).value).to.equal('auto');
+      expect(timeRadio(/^Automatic/).checked).to.equal(true);
       expect(visibleText(el)).to.contain("System follows your device's light or dark mode.");
       expect(visibleText(el)).to.contain('Less spacing, so more fits on screen.');
       expect(radio('System').getAttribute('aria-describedby')).to.equal('theme-hint');
@@ -137,7 +164,7 @@ describe('dn-preferences', () => {
     it('shows an example of each date and time format, and a preview of now in the chosen ones', async () => {
       const { el } = await mountPreferences({ setup: saving({ theme: 'light' }) });
       const today = Date.now();
-      const options = [...dateSelect().options].map((option) => option.textContent!.trim());
+      const options = dateRadios(el).map((input) => input.closest('label')!.textContent!.trim());
       expect(options).to.deep.equal([
         `Automatic, from your language (${formatDate(today, BERLIN)})`,
         `${formatDate(today, { ...BERLIN, dateFormat: 'DD/MM/YYYY' })} (day/month/year)`,
@@ -208,7 +235,7 @@ describe('dn-preferences', () => {
       await until(() => signedInText() === `Signed in ${formatDateTime(createdAt, h24)}`, 'the session list in 24-hour time');
       expect(previewTime(el).textContent).to.equal(formatDateTime(previewTime(el).dateTime, h24));
       expect(previewTime(el).textContent).to.match(/\b([01]\d|2[0-3]):[0-5]\d$/);
-      await chooseByKeyboard(dateSelect(), 'YYYY-MM-DD');
+      await chooseByKeyboard(el, 'YYYY-MM-DD');
       const iso = { ...h24, dateFormat: 'YYYY-MM-DD' } as const;
       await until(() => signedInText() === `Signed in ${formatDateTime(createdAt, iso)}`, 'the session list in ISO dates');
       expect(previewTime(el).textContent).to.equal(formatDateTime(previewTime(el).dateTime, iso));
@@ -450,11 +477,11 @@ describe('dn-preferences', () => {
     await sendKeys({ press: 'Space' });
     await until(() => provider.density === 'compact');
     await sendKeys({ press: 'Tab' });
-    expect(deepActive() === dateSelect()).to.equal(true);
+    expect(deepActive() === dateChecked(el), 'the checked date format').to.equal(true);
     await sendKeys({ press: 'ArrowDown' });
     await until(() => provider.dateFormat === 'DD/MM/YYYY');
     await sendKeys({ press: 'Tab' });
-    expect(deepActive() === radio(/^Automatic/)).to.equal(true);
+    expect(deepActive() === timeRadio(/^Automatic/)).to.equal(true);
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     expect(radio(/^24-hour/).checked).to.equal(true);
@@ -472,6 +499,28 @@ describe('dn-preferences', () => {
     expect(radio('داكن').checked, 'left is the next option in RTL').to.equal(true);
     await until(() => provider.theme === 'dark');
     await until(() => statusOf(el) === 'تم حفظ التفضيلات.');
+  });
+
+  describe('on a phone', () => {
+    for (const width of [320, 375]) {
+      for (const locale of ['en', 'de', 'es', 'ar']) {
+        it(`shows every choice whole at ${width} px (${locale})`, async () => {
+          const { el } = await mountPreferences({ locale });
+          el.style.inlineSize = `${width}px`;
+          await nextFrame();
+          await nextFrame();
+          expect(overflowing(el)).to.deep.equal([]);
+          // Each date format is a row of its own whose label (today's date in it) wraps; a <select>
+          // would cut the chosen one off ("Automatic, from your language (" at 375 px).
+          expect(dateRadios(el)).to.have.length(5);
+          for (const input of dateRadios(el)) {
+            const label = input.closest('label')!;
+            expect(label.scrollWidth, label.textContent!.trim()).to.be.at.most(label.clientWidth + 1);
+            expect(label.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+          }
+        });
+      }
+    }
   });
 
   describe('in other languages', () => {

@@ -106,9 +106,11 @@ function parseHash(hash: string): { tab: SettingsTab; section?: SettingsSection 
  * right-to-left languages), Home and End go to the first and last, and the tab with focus
  * is shown. Each tab's elements load the first time it opens (a placeholder meanwhile; if
  * loading fails, a message with "Try again"); a tab opened once stays in the page, hidden,
- * so nothing the user typed is lost when they switch tabs. When the element is narrower
- * than 40rem (a container query: any host column), the tabs hide behind a button that opens
- * them as a vertical list (Up and Down keys, Enter to choose, Escape to close).
+ * so nothing the user typed is lost when they switch tabs. The tabs stay one row: when they
+ * do not fit, the row scrolls sideways (faded at the side where more tabs are; the chosen
+ * tab is scrolled into the row). Only when the element is narrower than 30rem (a container
+ * query: any host column, phone-sized) do the tabs hide behind a button that opens them as a
+ * vertical list (Up and Down keys, Enter to choose, Escape to close).
  *
  * The sections render in the element's light DOM (slotted into the panels), so password
  * managers reach the password fields and hosts' `::part()` rules reach every section's parts.
@@ -217,6 +219,8 @@ export class DnAccountSettings extends DnElement {
   @state() private menuOpen = false;
   /** The element is narrow: tabs behind the menu button, as a vertical list. */
   @state() private narrow = false;
+  /** The row of tabs scrolls: more tabs before (inline start) / after (inline end) what shows. */
+  @state() private more = '';
   /** The tab that takes part in the tab order while the menu is open (focus moves without choosing). */
   @state() private rovingTab?: SettingsTab;
   @state() private loadStatus = new Map<SettingsSection, LoadStatus>();
@@ -224,6 +228,7 @@ export class DnAccountSettings extends DnElement {
   @state() private hostTabs = new Set<string>();
 
   @query('[part="menu-button"]') private menuButton?: HTMLButtonElement;
+  @query('[part="tabs"]') private tablist?: HTMLElement;
 
   /** Light-DOM containers of the tabs opened so far. */
   private readonly containers = new Map<SettingsTab, HTMLElement>();
@@ -313,6 +318,7 @@ export class DnAccountSettings extends DnElement {
     }
     this.renderPanels();
     if (this.shownTab !== this.tab && this.visibleTabs.includes(this.tab)) {
+      this.reveal(this.tab);
       const previous = this.shownTab ?? null;
       this.shownTab = this.tab;
       if (previous !== null) {
@@ -350,12 +356,13 @@ export class DnAccountSettings extends DnElement {
       <div
         id="tabs"
         part="tabs"
-        class="tablist ${this.menuOpen ? 'open' : ''}"
+        class="tablist ${this.menuOpen ? 'open' : ''} ${this.more}"
         role="tablist"
         aria-label=${this.t('settings.label')}
         aria-orientation=${vertical ? 'vertical' : 'horizontal'}
         @keydown=${this.handleTabKeydown}
         @focusout=${this.handleTabsFocusOut}
+        @scroll=${this.measureRow}
       >
         ${tabs.map(
           (tab) => html`<button
@@ -607,6 +614,31 @@ export class DnAccountSettings extends DnElement {
       this.narrow = narrow;
       if (!narrow) this.menuOpen = false;
     }
+    this.reveal(this.tab);
+    this.measureRow();
+  }
+
+  /** Which ends of the row of tabs hide tabs (a fade shows there). */
+  private readonly measureRow = (): void => {
+    const list = this.tablist;
+    if (!list) return;
+    // From the inline start in both directions (right to left, scrollLeft runs from 0 down).
+    const scrolled = Math.abs(list.scrollLeft);
+    const hidden = this.narrow ? 0 : list.scrollWidth - list.clientWidth;
+    this.more = `${scrolled > 1 ? 'more-start' : ''} ${hidden - scrolled > 1 ? 'more-end' : ''}`.trim();
+  };
+
+  /** Scrolls the row of tabs (only the row, never the page) so that `tab` shows whole. */
+  private reveal(tab: SettingsTab): void {
+    const list = this.tablist;
+    const button = this.tabButton(tab);
+    if (!list || !button || this.narrow) return;
+    // Clear of the fade: the row's scroll padding.
+    const pad = parseFloat(getComputedStyle(list).scrollPaddingInlineStart) || 0;
+    const row = list.getBoundingClientRect();
+    const box = button.getBoundingClientRect();
+    const shift = box.left < row.left + pad ? box.left - row.left - pad : box.right > row.right - pad ? box.right - row.right + pad : 0;
+    if (Math.abs(shift) >= 1) list.scrollLeft += shift;
   }
 
   private readHostTabs(): void {

@@ -15,12 +15,45 @@ export const styles = css`
     min-inline-size: 0;
   }
 
+  /* One row of tabs: when they do not fit, the row scrolls and fades at the side with more. */
   .tablist {
     display: flex;
-    flex-wrap: wrap;
     gap: var(--dn-space-1);
     min-inline-size: 0;
-    border-block-end: 1px solid var(--dn-color-border);
+    overflow-x: auto;
+    overscroll-behavior-inline: contain;
+    scrollbar-width: thin;
+    /* A tab scrolled to (chosen, focused) stays clear of the fade. */
+    scroll-padding-inline: var(--dn-space-7);
+    /* The line under the tabs: a shadow the selected tab's underline covers (a border would be clipped). */
+    box-shadow: inset 0 -1px 0 var(--dn-color-border);
+  }
+
+  /* The fade's colour only sets opacity: any opaque token does. */
+  .tablist.more-start {
+    mask-image: linear-gradient(to right, transparent, var(--dn-color-text) var(--dn-space-7));
+  }
+
+  .tablist.more-end {
+    mask-image: linear-gradient(to left, transparent, var(--dn-color-text) var(--dn-space-7));
+  }
+
+  .tablist.more-start:dir(rtl) {
+    mask-image: linear-gradient(to left, transparent, var(--dn-color-text) var(--dn-space-7));
+  }
+
+  .tablist.more-end:dir(rtl) {
+    mask-image: linear-gradient(to right, transparent, var(--dn-color-text) var(--dn-space-7));
+  }
+
+  .tablist.more-start.more-end {
+    mask-image: linear-gradient(
+      to right,
+      transparent,
+      var(--dn-color-text) var(--dn-space-7),
+      var(--dn-color-text) calc(100% - var(--dn-space-7)),
+      transparent
+    );
   }
 
   .tab {
@@ -28,7 +61,7 @@ export const styles = css`
     align-items: center;
     min-block-size: var(--dn-control-height);
     min-inline-size: 24px;
-    margin: 0 0 -1px;
+    margin: 0;
     padding-block: 0;
     padding-inline: var(--dn-space-2);
     border: 0;
@@ -42,7 +75,8 @@ export const styles = css`
     font-weight: var(--dn-font-weight-medium);
     line-height: 1.25;
     text-align: start;
-    overflow-wrap: anywhere;
+    white-space: nowrap;
+    flex: none;
     cursor: pointer;
     transition:
       color var(--dn-duration-fast) var(--dn-easing),
@@ -102,13 +136,16 @@ export const styles = css`
     min-inline-size: 0;
   }
 
-  /* Narrow containers: the tabs hide behind a button and open as a vertical list. */
+  /* Narrow containers: tighter padding. */
   @container (width < 40rem) {
     .page {
       gap: var(--dn-space-4);
       padding: var(--dn-space-3);
     }
+  }
 
+  /* Phone-sized containers: the tabs hide behind a button and open as a vertical list. */
+  @container (width < 30rem) {
     .menu-button {
       display: inline-flex;
     }
@@ -116,13 +153,14 @@ export const styles = css`
     .tablist {
       display: none;
       flex-direction: column;
-      flex-wrap: nowrap;
       gap: var(--dn-space-1);
       padding: var(--dn-space-1);
+      overflow: visible;
+      mask-image: none;
+      box-shadow: var(--dn-shadow-sm);
       border: 1px solid var(--dn-color-border);
       border-radius: var(--dn-radius-md);
       background: var(--dn-color-surface-raised);
-      box-shadow: var(--dn-shadow-sm);
     }
 
     .tablist.open {
@@ -132,6 +170,8 @@ export const styles = css`
     .tab {
       margin: 0;
       padding-inline: var(--dn-space-3);
+      white-space: normal;
+      overflow-wrap: anywhere;
       border-block-end: 0;
       border-inline-start: 3px solid transparent;
       border-radius: var(--dn-radius-sm);

@@ -20,7 +20,7 @@ import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { RovingFocusController } from '../../internal/roving-focus-controller.js';
 import { renderBusyButton, spinner } from '../../internal/controls.js';
-import { styles } from './notification-matrix.styles.js';
+import { cardStyles, MAX_FITTED_CHANNELS, styles } from './notification-matrix.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(notificationStrings);
@@ -65,8 +65,9 @@ const lockIcon = svg`<svg viewBox="0 0 24 24" width="14" height="14" fill="none"
  * Keyboard: the grid is one tab stop (WAI-ARIA grid pattern). Arrow keys move
  * between switches (mirrored right to left), Home and End go to the first and last
  * switch of the row, Ctrl+Home and Ctrl+End to the first and last of the grid, Space
- * or Enter toggles. On narrow containers (under 36rem) each notification becomes a
- * card with its switches stacked.
+ * or Enter toggles. The grid stays a table while its columns fit the element's own
+ * width (12rem for the notifications and 8rem per channel: 28rem with two channels);
+ * narrower, each notification becomes a card with its switches stacked.
  *
  * @event dn-notification-preferences-changed - A save or a reset went through. `detail.changes`: the cells that
  * changed; `detail.preferences`: the server's state afterwards; `detail.reset`: true after "Reset to defaults".
@@ -100,7 +101,7 @@ const lockIcon = svg`<svg viewBox="0 0 24 24" width="14" height="14" fill="none"
  * @tagname dn-notification-matrix
  */
 export class DnNotificationMatrix extends DnElement {
-  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, styles];
+  static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, layoutStyles, visuallyHiddenStyles, styles, ...cardStyles];
 
   /** The server's state: the last answer to a load, a save or a reset. */
   /** Cells the user switched that the server has not confirmed yet: what the screen shows for them. */
@@ -189,7 +190,7 @@ export class DnNotificationMatrix extends DnElement {
       <div class="wrap">
         <table
           part="grid"
-          class="grid"
+          class="grid c${Math.min(channels.length, MAX_FITTED_CHANNELS)}"
           role="grid"
           aria-labelledby="title"
           aria-describedby="intro"

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 export const styles = css`
   .header {
@@ -235,65 +235,79 @@ export const styles = css`
       border-color: GrayText;
     }
   }
+`;
 
-  /* ——— Narrow: one card per notification type, the switches stacked with their channel's name ——— */
+/**
+ * Narrow: one card per notification type, the switches stacked with their channel's name.
+ * Every selector starts with `.grid`: {@link cardStyles} scopes them to a number of channels.
+ */
+const cards = css`
+  .grid,
+  .grid tbody,
+  .grid tr,
+  .grid th,
+  .grid td {
+    display: block;
+  }
 
-  @container matrix (max-width: 36rem) {
-    .grid,
-    .grid tbody,
-    .grid tr,
-    .grid th,
-    .grid td {
-      display: block;
-    }
+  /* Column headers stay for screen readers; each switch shows its channel's name instead. */
+  .grid thead {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 
-    /* Column headers stay for screen readers; each switch shows its channel's name instead. */
-    .grid thead {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
+  .grid .group-row th {
+    margin-block-start: var(--dn-space-4);
+    border: 0;
+    border-radius: var(--dn-radius-md);
+  }
 
-    .grid .group-row th {
-      margin-block-start: var(--dn-space-4);
-      border: 0;
-      border-radius: var(--dn-radius-md);
-    }
+  .grid .type-row {
+    box-sizing: border-box;
+    inline-size: 100%;
+    margin-block-start: var(--dn-space-3);
+    border: 1px solid var(--dn-color-border);
+    border-radius: var(--dn-radius-lg);
+    background: var(--dn-color-surface-raised);
+  }
 
-    .grid .type-row {
-      box-sizing: border-box;
-      inline-size: 100%;
-      margin-block-start: var(--dn-space-3);
-      border: 1px solid var(--dn-color-border);
-      border-radius: var(--dn-radius-lg);
-      background: var(--dn-color-surface-raised);
-    }
+  .grid .type-row > * {
+    border: 0;
+  }
 
-    .grid .type-row > * {
-      border: 0;
-    }
+  .grid .type-row > td {
+    padding-block: var(--dn-space-2);
+    border-block-start: 1px solid var(--dn-color-border);
+    text-align: start;
+  }
 
-    .grid .type-row > td {
-      padding-block: var(--dn-space-2);
-      border-block-start: 1px solid var(--dn-color-border);
-      text-align: start;
-    }
+  .grid .cell-inner {
+    display: flex;
+    justify-content: space-between;
+    inline-size: 100%;
+  }
 
-    .cell-inner {
-      display: flex;
-      justify-content: space-between;
-      inline-size: 100%;
-    }
+  .grid .cell-label {
+    display: inline;
+  }
 
-    .cell-label {
-      display: inline;
-    }
-
-    .default-note {
-      white-space: normal;
-    }
+  .grid .default-note {
+    white-space: normal;
   }
 `;
+
+/** The most channels a layout threshold is set for; more channels count as this many. */
+export const MAX_FITTED_CHANNELS = 6;
+
+/**
+ * The table becomes cards only when its columns no longer fit the element's own width (a
+ * container query, never the viewport): a notification column of 12rem and 8rem per channel.
+ * The table carries its channel count as a class (`c1`…`c6`).
+ */
+export const cardStyles = Array.from({ length: MAX_FITTED_CHANNELS }, (_, i) =>
+  unsafeCSS(`@container matrix (width < ${12 + 8 * (i + 1)}rem){${cards.cssText.replaceAll('.grid', `.grid.c${i + 1}`)}}`),
+);

@@ -111,10 +111,9 @@ const isOneOf = <T extends string>(allowed: readonly T[], value: string): value 
  * @csspart date-format - The date format setting.
  * @csspart time-format - The time format setting (a `<fieldset>` of radio buttons).
  * @csspart legend - The name of a setting (a `<legend>` or `<label>`).
- * @csspart options - The radio buttons of the theme or time format setting.
+ * @csspart options - The radio buttons of the theme, date format or time format setting.
  * @csspart option - One radio button with its label.
  * @csspart switch - The compact mode switch (`<input type="checkbox" role="switch">`).
- * @csspart select - The date format `<select>`; each option shows today's date in its format.
  * @csspart hint - What a setting or an option does.
  * @csspart saving - "Saving…" next to a setting while it is saved.
  * @csspart save-error - Why a setting was not saved (it is back to its previous value).
@@ -251,26 +250,30 @@ export class DnPreferences extends DnElement {
     </div>`;
   }
 
+  /** Radio buttons, not a `<select>`: each label (today's date in its format) wraps on a narrow screen instead of being cut off. */
   private renderDateFormat(): TemplateResult {
     const shown = this.shown('dateFormat');
     const settings = this.pendingSettings;
     const today = Date.now();
-    return html`<div part="group date-format" class="group" aria-busy=${this.busy('dateFormat')}>
-      <label for="date-format" part="legend" class="legend">${this.t('preferences.dateFormat')}</label>
-      <select
-        id="date-format"
-        part="select"
-        aria-describedby=${this.describedBy('dateFormat')}
-        @change=${this.handleDateFormatChange}
-      >
+    return html`<fieldset part="group date-format" class="group" aria-busy=${this.busy('dateFormat')}>
+      <legend part="legend" class="legend">${this.t('preferences.dateFormat')}</legend>
+      <div part="options" class="options">
         ${DATE_FORMATS.map(
-          (format) => html`<option value=${format} .selected=${live(format === shown)}>
-            ${this.t(DATE_LABELS[format], { example: formatDate(today, { ...settings, dateFormat: format }) })}
-          </option>`,
+          (format) => html`<label part="option" class="option">
+            <input
+              type="radio"
+              name="date-format"
+              value=${format}
+              .checked=${live(format === shown)}
+              aria-describedby=${this.describedBy('dateFormat')}
+              @change=${this.handleDateFormatChange}
+            />
+            <span>${this.t(DATE_LABELS[format], { example: formatDate(today, { ...settings, dateFormat: format }) })}</span>
+          </label>`,
         )}
-      </select>
+      </div>
       ${this.renderProgress('dateFormat')}
-    </div>`;
+    </fieldset>`;
   }
 
   private renderTimeFormat(): TemplateResult {
@@ -354,7 +357,7 @@ export class DnPreferences extends DnElement {
   };
 
   private readonly handleDateFormatChange = (event: Event): void => {
-    const { value } = event.target as HTMLSelectElement;
+    const { value } = event.target as HTMLInputElement;
     if (isOneOf(DATE_FORMATS, value)) this.choose('dateFormat', value);
   };
 

@@ -58,10 +58,6 @@ export const styles = css`
     outline-offset: var(--dn-focus-offset);
   }
 
-  select {
-    max-inline-size: 32rem;
-  }
-
   .switch-row {
     display: flex;
     flex-wrap: wrap;

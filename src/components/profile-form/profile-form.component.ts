@@ -173,7 +173,7 @@ export class DnProfileForm extends DnElement {
       <div part="field" class="field">
         <label for="email">${this.t('profile.email')}</label>
         <div class="row">
-          <input id="email" class="input" type="email" dir="auto" .value=${profile.email} readonly aria-describedby="email-hint" />
+          <textarea id="email" class="input email" rows="1" dir="auto" .value=${profile.email} readonly aria-describedby="email-hint"></textarea>
           <button
             class="button secondary"
             type="button"

@@ -66,6 +66,17 @@ export const styles = css`
     min-inline-size: 0;
   }
 
+  /*
+   * The address, read-only, wraps (anywhere: an address has no spaces) and grows to show it
+   * whole on a narrow screen; where field-sizing is unknown it scrolls inside its box.
+   */
+  .input.email {
+    min-block-size: var(--dn-control-height);
+    field-sizing: content;
+    resize: none;
+    overflow-wrap: anywhere;
+  }
+
   .between {
     justify-content: space-between;
   }

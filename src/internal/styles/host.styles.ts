@@ -35,6 +35,14 @@ export const hostStyles = css`
     box-sizing: inherit;
   }
 
+  /*
+   * What is scrolled into view (focus, a section or heading the element shows) stops this far
+   * inside the host's scroll padding (e.g. under a sticky header): the focus ring shows whole.
+   */
+  * {
+    scroll-margin-block: var(--dn-space-3);
+  }
+
   h2,
   h3,
   h4,
