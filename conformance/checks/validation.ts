@@ -1,6 +1,7 @@
 /**
  * Invalid requests (422 with an error per field, 400 for malformed JSON), and the rules a
- * server must enforce itself because a client can be bypassed: display-name length, the
+ * server must enforce itself because a client can be bypassed: display-name length and
+ * characters (no control or bidi-control characters, right-to-left letters allowed), the
  * password policy it serves, avatar type by content and size, locked notification cells.
  */
 import * as s from '../../src/api/schemas.js';
@@ -46,6 +47,32 @@ export async function checkValidation(kit: Kit): Promise<void> {
       const profile = kit.ok<s.Profile>(answer, `a display name of ${s.DISPLAY_NAME_MAX} characters`);
       await restoreName();
       if (profile.displayName !== name) fail(`the answer's displayName is "${profile.displayName}", not the ${s.DISPLAY_NAME_MAX} characters sent`);
+    },
+  );
+  await kit.check(
+    {
+      id: 'validation/display-name-bidi-override',
+      rule: 'validation',
+      endpoint: 'updateProfile',
+      title: 'display name with a right-to-left override (U+202E): 422 on displayName',
+    },
+    async () => {
+      const answer = await client.call('updateProfile', { body: { displayName: 'Conformance\u202Egpj.exe' } });
+      if (answer.status === 200) {
+        await restoreName();
+        fail('a display name with U+202E (RIGHT-TO-LEFT OVERRIDE) was saved (200): it shows as "Conformanceexe.jpg" — the contract refuses control and bidi-control characters in single-line fields, the server must answer 422');
+      }
+      kit.fieldError(answer, 'displayName', ['validation']);
+    },
+  );
+  await kit.check(
+    { id: 'validation/display-name-right-to-left', rule: 'validation', endpoint: 'updateProfile', title: 'display name in Arabic and in Hebrew: accepted' },
+    async () => {
+      for (const name of ['أميرة حداد', 'שרה לוי']) {
+        const profile = kit.ok<s.Profile>(await client.call('updateProfile', { body: { displayName: name } }), `the display name "${name}"`);
+        if (profile.displayName !== name) fail(`the answer's displayName is "${profile.displayName}", not "${name}" as sent`);
+      }
+      await restoreName();
     },
   );
   await kit.check({ id: 'validation/malformed-json', rule: 'validation', endpoint: 'updateProfile', title: 'malformed JSON: 400 or 422 problem' }, async () => {

@@ -177,6 +177,54 @@ describe('dn-profile-form', () => {
       });
     }
 
+    for (const [name, value] of [
+      ['a right-to-left override', 'Amira\u202Egpj.exe'],
+      ['a null byte', 'Amira\u0000Haddad'],
+      ['a right-to-left mark', 'Amira\u200F Haddad'],
+      ['an isolate', '\u2067Amira\u2069'],
+    ] as const) {
+      it(`refuses a display name with ${name}, says why, and sends nothing`, async () => {
+        const { el, backend } = await mountForm();
+        const input = field(el, 'Display name');
+        pasteInto(input, value);
+        button(el, 'Save changes').click();
+        await until(() => errorOf(input) !== '');
+        expect(errorOf(input)).to.equal('Remove the invisible control or text-direction characters. They can make the text read differently from what it is.');
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(requestsTo(backend, 'updateProfile')).to.have.length(0);
+      });
+    }
+
+    it('refuses a company with a text-direction override', async () => {
+      const { el, backend } = await mountForm();
+      const input = field(el, /Company/);
+      pasteInto(input, 'Acme\u202D Ltd');
+      button(el, 'Save changes').click();
+      await until(() => errorOf(input) !== '');
+      expect(errorOf(input)).to.match(/invisible control or text-direction characters/);
+      expect(requestsTo(backend, 'updateProfile')).to.have.length(0);
+    });
+
+    it('saves Arabic and Hebrew names as they are', async () => {
+      const { el, backend } = await mountForm();
+      for (const name of ['أميرة حداد', 'שרה לוי']) {
+        pasteInto(field(el, 'Display name'), name);
+        button(el, 'Save changes').click();
+        await until(() => backend.store.getProfile().displayName === name, name);
+      }
+      expect(errorOf(field(el, 'Display name'))).to.equal('');
+    });
+
+    it('says why in Arabic too', async () => {
+      const { el } = await mountForm({ locale: 'ar' });
+      await until(() => visibleText(el).includes('الملف الشخصي'), 'Arabic strings');
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('#displayName')!;
+      pasteInto(input, 'أميرة\u202Eexe');
+      (el.shadowRoot!.querySelector('[part="save-button"]') as HTMLButtonElement).click();
+      await until(() => errorOf(input) !== '');
+      expect(errorOf(input)).to.match(/أحرف اتجاه النص غير المرئية/);
+    });
+
     it('accepts 2 and 50 characters', async () => {
       const { el, backend } = await mountForm();
       await typeInto(field(el, 'Display name'), 'Al');
