@@ -10,7 +10,7 @@ import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName } from '../src/api/endpoints.js';
 import type * as s from '../src/api/schemas.js';
 import { PLAIN_LINE_PATTERN } from '../src/api/contract/constants.js';
-import { MockProblem, type ClientInfo, type MockStore } from './store/index.js';
+import { assertDecodes, MockProblem, type ClientInfo, type MockStore } from './store/index.js';
 
 type Endpoints = typeof endpoints;
 type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
@@ -35,7 +35,10 @@ type Route<K extends EndpointName> = (store: MockStore, ctx: RouteContext<K>) =>
 export const routes: { [K in EndpointName]: Route<K> } = {
   getProfile: (store) => store.getProfile(),
   updateProfile: (store, { body }) => store.updateProfile(body),
-  uploadAvatar: (store, { bytes }) => store.uploadAvatar(bytes),
+  uploadAvatar: async (store, { bytes }) => {
+    await assertDecodes(bytes);
+    return store.uploadAvatar(bytes);
+  },
   removeAvatar: (store) => store.removeAvatar(),
 
   getEmailChange: (store) => store.getEmailChange(),

@@ -2,10 +2,11 @@
  * Invalid requests (422 with an error per field, 400 for malformed JSON), and the rules a
  * server must enforce itself because a client can be bypassed: display-name length and
  * characters (no control or bidi-control characters, right-to-left letters allowed), the
- * password policy it serves, avatar type by content and size, locked notification cells.
+ * password policy it serves, avatar type by content (decoded, not only sniffed) and size,
+ * locked notification cells.
  */
 import * as s from '../../src/api/schemas.js';
-import { GIF, largePng, png, SVG } from '../images.js';
+import { GIF, largePng, png, PNG_SIGNATURE_SCRIPT, SVG } from '../images.js';
 import { fail, skip, type Kit } from '../kit.js';
 import { WRONG_PASSWORD } from '../probes.js';
 
@@ -178,6 +179,21 @@ export async function checkServerEnforced(kit: Kit): Promise<void> {
     async () => {
       kit.refused(await upload(GIF, 'image/png'), 415, ['unsupported-media-type'], 'GIF bytes sent as image/png');
       kit.refused(await upload(SVG, 'image/png'), 415, ['unsupported-media-type'], 'SVG bytes sent as image/png');
+    },
+  );
+  await kit.check(
+    {
+      id: 'server-enforced/avatar-undecodable',
+      rule: 'server-enforced',
+      endpoint: 'uploadAvatar',
+      title: 'a PNG signature followed by a script tag: 415 (the image is decoded, not only its first bytes read)',
+    },
+    async () => {
+      const answer = await upload(PNG_SIGNATURE_SCRIPT, 'image/png');
+      if (answer.status === 200) {
+        fail('46 bytes of PNG signature and a script tag were stored as the avatar (200): a signature is not an image — the server must decode the file and refuse it with 415');
+      }
+      kit.refused(answer, 415, ['unsupported-media-type'], 'a PNG signature followed by a script tag');
     },
   );
   await kit.check(

@@ -344,6 +344,21 @@ describe('dn-profile-form', () => {
       });
     }
 
+    it('refuses a file that starts like a PNG but is no image, before uploading', async () => {
+      const { el, backend } = await mountForm();
+      // The eight bytes of a PNG signature, then a script: 46 bytes that no decoder reads as a picture.
+      const bytes = new Uint8Array([...PNG_1X1.slice(0, 8), ...new TextEncoder().encode('<script>alert(document.title)</script>')]);
+      expect(bytes.length).to.equal(46);
+      await chooseFile(el, new File([bytes], 'photo.png', { type: 'image/png' }));
+      await until(() => el.shadowRoot!.querySelector<HTMLElement>('#avatar-error')!.textContent!.trim() !== '', 'a message');
+      expect(el.shadowRoot!.querySelector('#avatar-error')!.textContent!.trim()).to.equal(
+        'This file could not be read as an image: it may be damaged, or only starts like a JPG, PNG or WebP. Choose another image.',
+      );
+      expect(requestsTo(backend, 'uploadAvatar')).to.have.length(0);
+      expect(statusOf(el)).not.to.equal('Photo updated.');
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+
     it('says so when the upload fails and keeps the old photo', async () => {
       const { el, backend } = await mountForm();
       backend.use(http.put('/api/account/profile/avatar', () => HttpResponse.error()));

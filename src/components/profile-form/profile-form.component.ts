@@ -48,7 +48,7 @@ const FIELD_ORDER: FieldName[] = ['displayName', 'phone', 'timezone', 'language'
  *
  * Save is offered only when something changed; each invalid field says why next
  * to it; a failed save keeps every edit. The avatar uploads as soon as it is
- * chosen (JPG, PNG or WebP by content, at most 2 MB) with a progress bar, and can
+ * chosen (JPG, PNG or WebP by content and decoded before it is sent, at most 2 MB) with a progress bar, and can
  * be removed.
  *
  * @event dn-profile-saved - The profile was saved. `detail.profile`, `detail.changed` (field names).

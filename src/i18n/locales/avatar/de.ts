@@ -13,5 +13,6 @@ export default {
   tooLarge: 'Dieses Bild ist {{size}} groß. Wählen Sie eines mit höchstens {{max}}.',
   wrongType: 'Wählen Sie ein JPG-, PNG- oder WebP-Bild. Diese Datei ist keines, auch wenn ihr Name etwas anderes vermuten lässt.',
   empty: 'Diese Datei ist leer. Wählen Sie ein anderes Bild.',
+  undecodable: 'Diese Datei lässt sich nicht als Bild lesen: Sie ist vielleicht beschädigt oder beginnt nur wie ein JPG, PNG oder WebP. Wählen Sie ein anderes Bild.',
   failed: 'Das Foto wurde nicht hochgeladen.',
 } satisfies Messages;

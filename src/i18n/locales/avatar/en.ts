@@ -13,5 +13,6 @@ export default {
   tooLarge: 'This image is {{size}}. Choose one up to {{max}}.',
   wrongType: "Choose a JPG, PNG or WebP image. This file isn't one, even if its name suggests so.",
   empty: 'This file is empty. Choose another image.',
+  undecodable: 'This file could not be read as an image: it may be damaged, or only starts like a JPG, PNG or WebP. Choose another image.',
   failed: 'The photo was not uploaded.',
 } satisfies Messages;

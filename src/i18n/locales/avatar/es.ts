@@ -13,5 +13,6 @@ export default {
   tooLarge: 'Esta imagen ocupa {{size}}. Elige una de {{max}} como máximo.',
   wrongType: 'Elige una imagen JPG, PNG o WebP. Este archivo no lo es, aunque su nombre diga lo contrario.',
   empty: 'Este archivo está vacío. Elige otra imagen.',
+  undecodable: 'Este archivo no se puede leer como imagen: puede estar dañado o solo empieza como un JPG, PNG o WebP. Elige otra imagen.',
   failed: 'No se pudo subir la foto.',
 } satisfies Messages;
