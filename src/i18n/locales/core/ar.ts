@@ -15,6 +15,7 @@ export default {
     discard: 'تجاهل التغييرات',
     optional: 'اختياري',
     required: 'مطلوب',
+    accountEmail: 'البريد الإلكتروني',
     characterCount: 'الأحرف: {{length}} من {{max}}',
   },
   errors: {

@@ -15,6 +15,7 @@ export default {
     discard: 'Discard changes',
     optional: 'optional',
     required: 'required',
+    accountEmail: 'Email',
     characterCount: '{{length}} of {{max}} characters',
   },
   errors: {

@@ -15,6 +15,7 @@ export default {
     discard: 'Descartar cambios',
     optional: 'opcional',
     required: 'obligatorio',
+    accountEmail: 'Correo electrónico',
     characterCount: '{{length}} de {{max}} caracteres',
   },
   errors: {
