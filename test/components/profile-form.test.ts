@@ -331,14 +331,22 @@ describe('dn-profile-form', () => {
 
     for (const [name, file, message] of [
       ['a 3 MB image', () => new File([pngOfSize(3 * 1024 * 1024) as Uint8Array<ArrayBuffer>], 'big.png', { type: 'image/png' }), /This image is 3 MB\. Choose one up to 2 MB/],
-      ['an SVG (even named .png)', () => new File([SVG_BYTES as Uint8Array<ArrayBuffer>], 'me.png', { type: 'image/png' }), /Choose a JPG, PNG or WebP image/],
-      ['a GIF', () => new File([new TextEncoder().encode('GIF89a\x01\x00\x01\x00')], 'me.gif', { type: 'image/gif' }), /Choose a JPG, PNG or WebP image/],
+      [
+        'an SVG named .png (the name claims an image: the content decides)',
+        () => new File([SVG_BYTES as Uint8Array<ArrayBuffer>], 'me.png', { type: 'image/png' }),
+        /^This file is named like a JPG, PNG or WebP image, but its content is not one\. Choose another image\.$/,
+      ],
+      [
+        'a GIF named fake.gif (nothing claimed: no word about its name)',
+        () => new File([new TextEncoder().encode('GIF89a\x01\x00\x01\x00')], 'fake.gif', { type: 'image/gif' }),
+        /^This file isn't a JPG, PNG or WebP image\. Choose one of those\.$/,
+      ],
       ['an empty file', () => new File([], 'me.png', { type: 'image/png' }), /This file is empty/],
     ] as const) {
       it(`refuses ${name} before uploading`, async () => {
         const { el, backend } = await mountForm();
         await chooseFile(el, file());
-        await until(() => message.test(visibleText(el)));
+        await until(() => message.test(el.shadowRoot!.querySelector('#avatar-error')!.textContent!.trim()), `${message}`);
         expect(el.shadowRoot!.querySelector('#avatar-error')!.getAttribute('role')).to.equal('alert');
         expect(requestsTo(backend, 'uploadAvatar')).to.have.length(0);
       });

@@ -15,6 +15,9 @@ import { safeImageSrc } from '../../internal/safe-url.js';
 
 registerStrings(avatarStrings);
 
+/** A name that claims an accepted type: then the message says the content, not the name, decides. */
+const IMAGE_NAME = /\.(jpe?g|png|webp)$/i;
+
 const PROBLEM_KEYS = { empty: 'avatar.empty', 'wrong-type': 'avatar.wrongType', undecodable: 'avatar.undecodable' } as const;
 
 interface AvatarState {
@@ -124,7 +127,7 @@ export class AvatarUploadController implements ReactiveController {
         error:
           problem === 'too-large'
             ? { key: 'avatar.tooLarge', options: { size: formatBytes(file.size, settings), max } }
-            : { key: PROBLEM_KEYS[problem] },
+            : { key: problem === 'wrong-type' && IMAGE_NAME.test(file.name) ? 'avatar.wrongTypeNamed' : PROBLEM_KEYS[problem] },
       });
       return;
     }
