@@ -1,4 +1,4 @@
-/** Files for the avatar checks, made on the spot: real PNGs (small and over 2 MB), a GIF, an SVG. */
+/** Files for the avatar checks, made on the spot: real PNGs (small and over 2 MB), a GIF, an SVG, a PNG signature with no image behind it. */
 import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -39,3 +39,9 @@ let large: Uint8Array | undefined;
 export function largePng(): Uint8Array {
   return (large ??= png(1024, true));
 }
+
+/** The eight bytes of a PNG signature followed by a script tag (46 bytes): starts like a PNG, decodes as nothing. */
+export const PNG_SIGNATURE_SCRIPT = new Uint8Array([
+  ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  ...new TextEncoder().encode('<script>alert(document.title)</script>'),
+]);

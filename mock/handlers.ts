@@ -9,7 +9,8 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName } from '../src/api/endpoints.js';
 import type * as s from '../src/api/schemas.js';
-import { MockProblem, type ClientInfo, type MockStore } from './store/index.js';
+import { PLAIN_LINE_PATTERN } from '../src/api/contract/constants.js';
+import { assertDecodes, MockProblem, type ClientInfo, type MockStore } from './store/index.js';
 
 type Endpoints = typeof endpoints;
 type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
@@ -34,7 +35,10 @@ type Route<K extends EndpointName> = (store: MockStore, ctx: RouteContext<K>) =>
 export const routes: { [K in EndpointName]: Route<K> } = {
   getProfile: (store) => store.getProfile(),
   updateProfile: (store, { body }) => store.updateProfile(body),
-  uploadAvatar: (store, { bytes }) => store.uploadAvatar(bytes),
+  uploadAvatar: async (store, { bytes }) => {
+    await assertDecodes(bytes);
+    return store.uploadAvatar(bytes);
+  },
   removeAvatar: (store) => store.removeAvatar(),
 
   getEmailChange: (store) => store.getEmailChange(),
@@ -138,6 +142,9 @@ function describeIssue(issue: z.core.$ZodIssue, field: string): string {
       if (issue.format === 'email') return 'Enter a valid email address.';
       if (field === 'phone') return 'Enter a valid phone number, e.g. +49 30 1234567.';
       if (field === 'code') return 'Enter the 6-digit code.';
+      if (issue.format === 'regex' && issue.pattern === String(PLAIN_LINE_PATTERN)) {
+        return 'Remove the invisible control or text-direction characters: they can make the text read differently from what it is.';
+      }
       if (issue.format === 'datetime') return 'Enter a valid date and time.';
       return 'This value has the wrong format.';
     case 'invalid_value':

@@ -1,10 +1,12 @@
 /**
  * Invalid requests (422 with an error per field, 400 for malformed JSON), and the rules a
- * server must enforce itself because a client can be bypassed: display-name length, the
- * password policy it serves, avatar type by content and size, locked notification cells.
+ * server must enforce itself because a client can be bypassed: display-name length and
+ * characters (no control or bidi-control characters, right-to-left letters allowed), the
+ * password policy it serves, avatar type by content (decoded, not only sniffed) and size,
+ * locked notification cells.
  */
 import * as s from '../../src/api/schemas.js';
-import { GIF, largePng, png, SVG } from '../images.js';
+import { GIF, largePng, png, PNG_SIGNATURE_SCRIPT, SVG } from '../images.js';
 import { fail, skip, type Kit } from '../kit.js';
 import { WRONG_PASSWORD } from '../probes.js';
 
@@ -46,6 +48,32 @@ export async function checkValidation(kit: Kit): Promise<void> {
       const profile = kit.ok<s.Profile>(answer, `a display name of ${s.DISPLAY_NAME_MAX} characters`);
       await restoreName();
       if (profile.displayName !== name) fail(`the answer's displayName is "${profile.displayName}", not the ${s.DISPLAY_NAME_MAX} characters sent`);
+    },
+  );
+  await kit.check(
+    {
+      id: 'validation/display-name-bidi-override',
+      rule: 'validation',
+      endpoint: 'updateProfile',
+      title: 'display name with a right-to-left override (U+202E): 422 on displayName',
+    },
+    async () => {
+      const answer = await client.call('updateProfile', { body: { displayName: 'Conformance\u202Egpj.exe' } });
+      if (answer.status === 200) {
+        await restoreName();
+        fail('a display name with U+202E (RIGHT-TO-LEFT OVERRIDE) was saved (200): it shows as "Conformanceexe.jpg" — the contract refuses control and bidi-control characters in single-line fields, the server must answer 422');
+      }
+      kit.fieldError(answer, 'displayName', ['validation']);
+    },
+  );
+  await kit.check(
+    { id: 'validation/display-name-right-to-left', rule: 'validation', endpoint: 'updateProfile', title: 'display name in Arabic and in Hebrew: accepted' },
+    async () => {
+      for (const name of ['أميرة حداد', 'שרה לוי']) {
+        const profile = kit.ok<s.Profile>(await client.call('updateProfile', { body: { displayName: name } }), `the display name "${name}"`);
+        if (profile.displayName !== name) fail(`the answer's displayName is "${profile.displayName}", not "${name}" as sent`);
+      }
+      await restoreName();
     },
   );
   await kit.check({ id: 'validation/malformed-json', rule: 'validation', endpoint: 'updateProfile', title: 'malformed JSON: 400 or 422 problem' }, async () => {
@@ -151,6 +179,21 @@ export async function checkServerEnforced(kit: Kit): Promise<void> {
     async () => {
       kit.refused(await upload(GIF, 'image/png'), 415, ['unsupported-media-type'], 'GIF bytes sent as image/png');
       kit.refused(await upload(SVG, 'image/png'), 415, ['unsupported-media-type'], 'SVG bytes sent as image/png');
+    },
+  );
+  await kit.check(
+    {
+      id: 'server-enforced/avatar-undecodable',
+      rule: 'server-enforced',
+      endpoint: 'uploadAvatar',
+      title: 'a PNG signature followed by a script tag: 415 (the image is decoded, not only its first bytes read)',
+    },
+    async () => {
+      const answer = await upload(PNG_SIGNATURE_SCRIPT, 'image/png');
+      if (answer.status === 200) {
+        fail('46 bytes of PNG signature and a script tag were stored as the avatar (200): a signature is not an image — the server must decode the file and refuse it with 415');
+      }
+      kit.refused(answer, 415, ['unsupported-media-type'], 'a PNG signature followed by a script tag');
     },
   );
   await kit.check(

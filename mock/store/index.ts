@@ -24,7 +24,7 @@ import * as twoFactor from './two-factor.js';
 
 export type { MockOptions } from './context.js';
 export { MockProblem, PROBLEM_TYPE_PREFIX, type MockProblemCode } from './problem.js';
-export { sniffImageType } from './profile.js';
+export { assertDecodes, sniffImageType } from './profile.js';
 export { passwordLength } from './password.js';
 export { describeUserAgent, type ClientInfo } from './sessions.js';
 
@@ -136,7 +136,7 @@ export class MockStore {
     return profile.updateProfile(this.#ctx, update);
   }
 
-  /** Checks the bytes (not the name or Content-Type): JPEG, PNG or WebP, at most 2 MB. */
+  /** Checks the bytes (not the name or Content-Type): JPEG, PNG or WebP built like one, at most 2 MB. */
   uploadAvatar(bytes: Uint8Array): s.Profile {
     return profile.uploadAvatar(this.#ctx, bytes);
   }

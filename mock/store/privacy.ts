@@ -55,8 +55,11 @@ function exportJob(ctx: StoreContext): s.ExportJob | null {
   const expiresAt = readyAt + EXPORT_VALID_MS;
   if (now >= expiresAt) return { ...base, status: 'expired', progress: 100, readyAt: iso(readyAt), expiresAt: iso(expiresAt) };
   job.downloadUrl ??= exportFile(ctx, readyAt);
-  return { ...base, status: 'ready', progress: 100, readyAt: iso(readyAt), expiresAt: iso(expiresAt), downloadUrl: job.downloadUrl };
+  return { ...base, status: 'ready', progress: 100, readyAt: iso(readyAt), expiresAt: iso(expiresAt), downloadUrl: job.downloadUrl, mediaType: EXPORT_MEDIA_TYPE };
 }
+
+/** What the mock's export is: one JSON document (a real server may well send an archive, and say so). */
+const EXPORT_MEDIA_TYPE = 'application/json';
 
 function exportFile(ctx: StoreContext, at: number): string {
   const data = {
@@ -69,7 +72,7 @@ function exportFile(ctx: StoreContext, at: number): string {
     sessions: ctx.state.sessions.length,
     loginActivity: listLoginActivity(ctx, { limit: 20 }).items,
   };
-  return `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(data, null, 2))}`;
+  return `data:${EXPORT_MEDIA_TYPE};charset=utf-8,${encodeURIComponent(JSON.stringify(data, null, 2))}`;
 }
 
 export function getDataExport(ctx: StoreContext): s.DataExportState {

@@ -30,6 +30,74 @@ export function sniffImageType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 
   return null;
 }
 
+type ImageType = NonNullable<ReturnType<typeof sniffImageType>>;
+
+/**
+ * Whether the bytes hold the structure of an image of `type` beyond its signature: a PNG's
+ * chunks from IHDR through IDAT to IEND, a JPEG's segments up to a frame header and the scan,
+ * a WebP's RIFF size and VP8 chunk. Eight bytes of PNG followed by a script tag fail it.
+ * This works wherever the mock runs (Node has no image decoder); in the browser the route
+ * also decodes (`assertDecodes`).
+ */
+export function wellFormed(bytes: Uint8Array, type: ImageType): boolean {
+  const at = (i: number): number => bytes[i] ?? -1;
+  const u32 = (i: number): number => ((at(i) << 24) | (at(i + 1) << 16) | (at(i + 2) << 8) | at(i + 3)) >>> 0;
+  const tag = (i: number): string => String.fromCharCode(at(i), at(i + 1), at(i + 2), at(i + 3));
+  if (type === 'image/png') {
+    let i = 8;
+    let idat = false;
+    if (u32(i) !== 13 || tag(i + 4) !== 'IHDR') return false;
+    while (i + 12 <= bytes.length) {
+      const name = tag(i + 4);
+      if (name === 'IEND') return idat;
+      if (name === 'IDAT') idat = true;
+      i += 12 + u32(i);
+    }
+    return false;
+  }
+  if (type === 'image/jpeg') {
+    let i = 2;
+    let frame = false;
+    while (i + 4 <= bytes.length) {
+      if (at(i) !== 0xff) return false;
+      const marker = at(i + 1);
+      if (marker === 0xff) {
+        i += 1;
+        continue;
+      }
+      if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+        i += 2;
+        continue;
+      }
+      if (marker === 0xda) return frame;
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) frame = true;
+      i += 2 + ((at(i + 2) << 8) | at(i + 3));
+    }
+    return false;
+  }
+  const size = (at(4) | (at(5) << 8) | (at(6) << 16) | (at(7) << 24)) >>> 0;
+  return size >= 12 && size + 8 <= bytes.length && ['VP8 ', 'VP8L', 'VP8X'].includes(tag(12));
+}
+
+function unreadable(): MockProblem {
+  return new MockProblem(415, 'unsupported-media-type', 'Unreadable image', 'The file starts like an image but cannot be read as one. Upload a JPG, PNG or WebP image.');
+}
+
+/**
+ * Decodes an upload that passed the size and type checks, where the runtime can (the
+ * browser's `createImageBitmap`; Node has none, and `wellFormed` is what it gets). Run
+ * before `uploadAvatar`; other files are left for it to refuse with their own reason.
+ */
+export async function assertDecodes(bytes: Uint8Array): Promise<void> {
+  const type = sniffImageType(bytes);
+  if (!type || bytes.byteLength > AVATAR_MAX_BYTES || typeof createImageBitmap !== 'function') return;
+  try {
+    (await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }))).close();
+  } catch {
+    throw unreadable();
+  }
+}
+
 export function getProfile(ctx: StoreContext): s.Profile {
   const { updatedAt, ...rest } = ctx.state.profile;
   return { ...rest, updatedAt: iso(updatedAt) };
@@ -72,6 +140,8 @@ export function uploadAvatar(ctx: StoreContext, bytes: Uint8Array): s.Profile {
   if (!type) {
     throw new MockProblem(415, 'unsupported-media-type', 'Unsupported file type', 'Upload a JPG, PNG or WebP image.');
   }
+  // The signature is only how the file starts: the image must also be built like one.
+  if (!wellFormed(bytes, type)) throw unreadable();
   ctx.state.profile.avatarUrl = `data:${type};base64,${bytesToBase64(bytes)}`;
   ctx.state.profile.updatedAt = ctx.now();
   return getProfile(ctx);

@@ -71,7 +71,7 @@ export const endpoints = {
   ...group(profileContract, 'Profile', {
     getProfile: { summary: 'Read the profile' },
     updateProfile: { summary: 'Change profile fields' },
-    uploadAvatar: { summary: 'Upload an avatar (JPG, PNG or WebP, at most 2 MB)', upload: AVATAR_TYPES },
+    uploadAvatar: { summary: 'Upload an avatar (JPG, PNG or WebP that decodes as one, at most 2 MB)', upload: AVATAR_TYPES },
     removeAvatar: { summary: 'Remove the avatar' },
   }),
 

@@ -16,11 +16,27 @@ export async function sniffImageType(file: Blob): Promise<AvatarType | null> {
   return null;
 }
 
-export type AvatarProblem = 'empty' | 'too-large' | 'wrong-type';
+export type AvatarProblem = 'empty' | 'too-large' | 'wrong-type' | 'undecodable';
 
-/** Why `file` cannot be an avatar, or null when it can. */
+/**
+ * Whether the browser can decode `file` as an image. A signature says only how a file
+ * starts: eight bytes of PNG followed by a script tag is no picture. Where the browser
+ * cannot decode (no `createImageBitmap`), the server's own decoding decides.
+ */
+export async function decodes(file: Blob): Promise<boolean> {
+  if (typeof createImageBitmap !== 'function') return true;
+  try {
+    (await createImageBitmap(file)).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why `file` cannot be an avatar, or null when it can: its size, its type by content, then whether it decodes. */
 export async function checkAvatar(file: Blob): Promise<AvatarProblem | null> {
   if (file.size === 0) return 'empty';
   if (file.size > AVATAR_MAX_BYTES) return 'too-large';
-  return (await sniffImageType(file)) ? null : 'wrong-type';
+  if (!(await sniffImageType(file))) return 'wrong-type';
+  return (await decodes(file)) ? null : 'undecodable';
 }

@@ -33,7 +33,7 @@ const ERROR_RESPONSES = {
     'Expired or already used: `token-expired`, `token-used` (links), `setup-expired` (2FA setup), ' +
     '`challenge-expired` (sign-in challenge).',
   PayloadTooLarge: 'The file is too large (`payload-too-large`).',
-  UnsupportedMediaType: 'The file type is not accepted (`unsupported-media-type`).',
+  UnsupportedMediaType: 'The file type is not accepted, or the file does not decode as an image of an accepted type (`unsupported-media-type`).',
   ValidationFailed:
     'Invalid fields: `errors` lists a message per field. Types: `validation`, `invalid-credentials`, ' +
     '`invalid-code`, `code-reused`, `password-rejected`.',
@@ -140,7 +140,10 @@ function operation(name: EndpointName, endpoint: Endpoint): Json {
   } else if (endpoint.upload) {
     op['requestBody'] = {
       required: true,
-      description: 'The file itself as the body, its media type as `Content-Type`.',
+      description:
+        'The file itself as the body, its media type as `Content-Type`. The server judges the type by content, not by ' +
+        'the name or `Content-Type`, and decodes the image: a file that starts with an image signature but does not ' +
+        'decode as a JPG, PNG or WebP image is refused with 415 `unsupported-media-type`, like any other type.',
       content: Object.fromEntries(
         endpoint.upload.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
       ),

@@ -125,6 +125,27 @@ export function renderPasswordInput(
   />`;
 }
 
+export interface UsernameFieldOptions {
+  id: string;
+  /** The account's sign-in name (its email); empty when the element does not know it. */
+  value: string;
+  label: string;
+}
+
+/**
+ * The account's sign-in name in a form that asks for a password, so password managers
+ * save and fill the password under the right account (Chromium warns about password forms
+ * without one). Read-only, visually hidden, out of the tab order and hidden from assistive
+ * technology: the form around it already says whose account it is. Where it renders needs
+ * `visuallyHiddenStyles`.
+ */
+export function renderUsernameField(options: UsernameFieldOptions): TemplateResult {
+  return html`<div class="visually-hidden" aria-hidden="true">
+    <label for=${options.id}>${options.label}</label>
+    <input id=${options.id} type="text" name="username" autocomplete="username" tabindex="-1" readonly .value=${options.value} />
+  </div>`;
+}
+
 /** The account's current password, as every confirming form asks for it. */
 export function renderCurrentPasswordInput(options: PasswordInputOptions): TemplateResult {
   return renderPasswordInput({ ...options, name: 'current-password', autocomplete: 'current-password' });

@@ -89,6 +89,11 @@ export class ResourceController<T> implements ReactiveController {
     return provided && provided.api === api ? provided : defaultStore(api);
   }
 
+  /** What the store holds for `resource` now, without reading it (no request): `undefined` until some reader loaded it. */
+  peek<U>(resource: ResourceDescriptor<U>): U | undefined {
+    return this.store.get<U>(resource.key).value;
+  }
+
   /** Fetches again, for every reader (replacing a request under way); resolves when it settled. */
   retry(): Promise<void> {
     this.sync();

@@ -8,6 +8,8 @@ import type { Dn2faSetup } from '../../src/components/2fa-setup/2fa-setup.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
 import { isQrLoaded } from '../../src/internal/qr.js';
 import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
+import { usernameBeside } from '../helpers/username.js';
+import type { AccountStore } from '../../src/api/resource-store.js';
 
 const mount2fa = (options: MountOptions = {}) => mount<Dn2faSetup>(html`<dn-2fa-setup></dn-2fa-setup>`, { reauth: 'never', ...options });
 
@@ -454,9 +456,12 @@ describe('dn-2fa-setup', () => {
 
   describe('when 2FA is on', () => {
     it('turns off with the password', async () => {
-      const { el, backend } = await mount2fa({ twoFactorEnabled: true });
+      const { el, backend, provider } = await mount2fa({ twoFactorEnabled: true });
+      (provider as unknown as { providedStore: AccountStore }).providedStore.set('profile', backend.store.getProfile());
       button(el, 'Turn off').click();
       await until(() => passwordInput());
+      // Password managers see whose password it is.
+      expect(usernameBeside(passwordInput()).value).to.equal(backend.store.getProfile().email);
       expect(passwordInput().getRootNode()).to.equal(document);
       await typeInto(passwordInput(), 'wrong');
       await sendKeys({ press: 'Enter' });

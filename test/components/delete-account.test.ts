@@ -8,6 +8,7 @@ import type { DnDeleteAccount } from '../../src/components/delete-account/delete
 import '../../src/components/delete-account/delete-account.js';
 import { errorOf, mount, nextTask, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
 import { confirmDialogOf, deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
+import { usernameBeside } from '../helpers/username.js';
 
 const EMAIL = MOCK_USER.email;
 const BLOCKING = { id: 'wsp_northwind', name: 'Northwind Calls', memberCount: 8, role: 'owner' as const };
@@ -47,6 +48,14 @@ async function confirmDelete(el: HTMLElement, email = EMAIL, password = MOCK_PAS
 }
 
 describe('dn-delete-account', () => {
+  it('asks for the account email in a username field before the password, for password managers', async () => {
+    await mountDelete({ ownsWorkspaceWithMembers: false });
+    await until(() => screen.queryByLabelText('Your password'));
+    await fill();
+    expect(usernameBeside(passwordInput(), { visible: true })).to.equal(emailInput());
+    expect(emailInput().value).to.equal(EMAIL);
+  });
+
   it('is accessible', async () => {
     const { el } = await mountDelete();
     await expect(el).to.be.accessible();

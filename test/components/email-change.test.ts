@@ -6,6 +6,7 @@ import { MOCK_PASSWORD } from '../../mock/index.js';
 import type { DnEmailChange } from '../../src/components/email-change/email-change.js';
 import '../../src/components/email-change/email-change.js';
 import { mount, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
+import { usernameBeside } from '../helpers/username.js';
 
 const CURRENT = 'amira@northwind-calls.example';
 const NEW = 'amira.haddad@northwind-calls.example';
@@ -111,6 +112,8 @@ describe('dn-email-change', () => {
       expect(password.type).to.equal('password');
       expect(password.getAttribute('autocomplete')).to.equal('current-password');
       expect(password.closest('dn-email-change')).to.equal(el);
+      // Filed under the account's current address, not the new one typed above it.
+      expect(usernameBeside(password).value).to.equal(CURRENT);
 
       await typeInto(newEmailInput(), NEW);
       submit().click();

@@ -6,6 +6,8 @@ import { MOCK_PASSWORD } from '../../mock/index.js';
 import type { DnPasswordChange } from '../../src/components/password-change/password-change.js';
 import '../../src/components/password-change/password-change.js';
 import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
+import { usernameBeside } from '../helpers/username.js';
+import type { AccountStore } from '../../src/api/resource-store.js';
 
 const NEW = 'Sunny-days-42';
 const EMAIL = 'amira@northwind-calls.example';
@@ -65,6 +67,16 @@ describe('dn-password-change', () => {
       expect(username.value).to.equal(EMAIL);
       expect(username.readOnly).to.equal(true);
       expect(visibleText(el)).to.contain('Change password');
+    });
+
+    it('names the account to password managers with the profile’s email when no username is given', async () => {
+      const { el, provider, backend } = await mount<DnPasswordChange>(html`<dn-password-change></dn-password-change>`, { reauth: 'never' });
+      await until(() => screen.queryByLabelText('Current password'));
+      expect(usernameBeside(currentInput()).value).to.equal('');
+      (provider as unknown as { providedStore: AccountStore }).providedStore.set('profile', backend.store.getProfile());
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(usernameBeside(currentInput()).value).to.equal(backend.store.getProfile().email);
     });
 
     it('lists the default policy, none of it met yet, in words', async () => {

@@ -7,6 +7,7 @@ import type { DnPasswordReset } from '../../src/components/password-reset/passwo
 import '../../src/components/password-reset/password-reset.js';
 import { installClock, type FakeClock } from '../helpers/clock.js';
 import { mount, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
+import { usernameBeside } from '../helpers/username.js';
 
 const NEW = 'Sunny-days-42';
 const UNKNOWN = 'nobody@example.com';
@@ -69,6 +70,18 @@ async function setPassword(next = NEW, confirm = next): Promise<void> {
 }
 
 describe('dn-password-reset', () => {
+  it('names the account to password managers in both forms: the address typed, or the one the host gives with the link', async () => {
+    await mountReset();
+    await until(() => screen.queryByLabelText('Email address'));
+    expect(emailInput().getAttribute('autocomplete')).to.equal('username');
+    const { el } = await mountReset({ token: 'abc' });
+    await until(() => screen.queryByLabelText('New password'));
+    expect(usernameBeside(newInput()).value).to.equal('');
+    el.email = 'amira@northwind-calls.example';
+    await el.updateComplete;
+    expect(usernameBeside(newInput()).value).to.equal('amira@northwind-calls.example');
+  });
+
   it('is accessible', async () => {
     const { el } = await mountReset();
     await expect(el).to.be.accessible();

@@ -165,7 +165,10 @@ describe('dn-privacy-settings', () => {
       expect(requestsTo(backend, 'requestDataExport')).to.have.length(1);
       const current = backend.store.getDataExport().job!;
       expect(current.status).to.equal('ready');
-      expect(ready.textContent!.trim()).to.equal(`Download (ZIP) — available until ${formatDateTime(current.expiresAt!, BERLIN)}`);
+      // The mock serves one JSON document and says so: the button names what is really served.
+      expect(current.mediaType).to.equal('application/json');
+      expect(ready.textContent!.trim()).to.equal(`Download (JSON) — available until ${formatDateTime(current.expiresAt!, BERLIN)}`);
+      expect(visibleText(el)).not.to.contain('ZIP');
       expect(ready.getAttribute('href')).to.equal(current.downloadUrl);
       expect(ready.hasAttribute('download')).to.equal(true);
       expect(progressOf(el)).to.equal(null);
@@ -394,6 +397,22 @@ describe('dn-privacy-settings', () => {
     });
   });
 
+  for (const [mediaType, label] of [
+    ['application/zip', 'Download (ZIP)'],
+    ['application/json; charset=utf-8', 'Download (JSON)'],
+    ['application/x-dialnexa-export', 'Download'],
+    [undefined, 'Download'],
+  ] as const) {
+    it(`names the export's format as the server gives it: ${mediaType ?? 'no media type'} → "${label}"`, async () => {
+      const { el } = await mountPrivacy({
+        setup: (b) => b.use(http.get(EXPORT, () => HttpResponse.json({ job: job({ downloadUrl: 'https://files.example/export', mediaType }) }))),
+      });
+      const link = await until(() => downloadLink(el)).then(() => downloadLink(el)!);
+      expect(link.textContent!.trim()).to.match(new RegExp(`^${label.replace(/[()]/g, '\\$&')} — available until `));
+      expect(visibleText(el)).to.contain('as a file to download');
+    });
+  }
+
   it('renders hostile server text as inert text and never links to a script URL', async () => {
     const evil = '<img src=x onerror="alert(1)"> \u202Eevil\u202C 🔥 '.concat('x'.repeat(300));
     const { el } = await mountPrivacy({
@@ -432,9 +451,9 @@ describe('dn-privacy-settings', () => {
 
   describe('in other languages', () => {
     const cases = [
-      { locale: 'de', title: 'Datenschutz', toggle: 'Anonyme Nutzungsstatistiken teilen', request: 'Datenexport anfordern', download: 'Herunterladen (ZIP) – verfügbar bis' },
-      { locale: 'es', title: 'Privacidad', toggle: 'Compartir estadísticas de uso anónimas', request: 'Solicitar exportación de datos', download: 'Descargar (ZIP) — disponible hasta el' },
-      { locale: 'ar', title: 'الخصوصية', toggle: 'مشاركة إحصاءات الاستخدام مجهولة الهوية', request: 'طلب تصدير البيانات', download: 'تنزيل (ZIP) — متاح حتى' },
+      { locale: 'de', title: 'Datenschutz', toggle: 'Anonyme Nutzungsstatistiken teilen', request: 'Datenexport anfordern', download: 'Herunterladen (JSON) – verfügbar bis' },
+      { locale: 'es', title: 'Privacidad', toggle: 'Compartir estadísticas de uso anónimas', request: 'Solicitar exportación de datos', download: 'Descargar (JSON) — disponible hasta el' },
+      { locale: 'ar', title: 'الخصوصية', toggle: 'مشاركة إحصاءات الاستخدام مجهولة الهوية', request: 'طلب تصدير البيانات', download: 'تنزيل (JSON) — متاح حتى' },
     ];
     for (const c of cases) {
       it(`speaks ${c.locale}`, async () => {

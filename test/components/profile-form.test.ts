@@ -197,6 +197,54 @@ describe('dn-profile-form', () => {
       });
     }
 
+    for (const [name, value] of [
+      ['a right-to-left override', 'Amira\u202Egpj.exe'],
+      ['a null byte', 'Amira\u0000Haddad'],
+      ['a right-to-left mark', 'Amira\u200F Haddad'],
+      ['an isolate', '\u2067Amira\u2069'],
+    ] as const) {
+      it(`refuses a display name with ${name}, says why, and sends nothing`, async () => {
+        const { el, backend } = await mountForm();
+        const input = field(el, 'Display name');
+        pasteInto(input, value);
+        button(el, 'Save changes').click();
+        await until(() => errorOf(input) !== '');
+        expect(errorOf(input)).to.equal('Remove the invisible control or text-direction characters. They can make the text read differently from what it is.');
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(requestsTo(backend, 'updateProfile')).to.have.length(0);
+      });
+    }
+
+    it('refuses a company with a text-direction override', async () => {
+      const { el, backend } = await mountForm();
+      const input = field(el, /Company/);
+      pasteInto(input, 'Acme\u202D Ltd');
+      button(el, 'Save changes').click();
+      await until(() => errorOf(input) !== '');
+      expect(errorOf(input)).to.match(/invisible control or text-direction characters/);
+      expect(requestsTo(backend, 'updateProfile')).to.have.length(0);
+    });
+
+    it('saves Arabic and Hebrew names as they are', async () => {
+      const { el, backend } = await mountForm();
+      for (const name of ['أميرة حداد', 'שרה לוי']) {
+        pasteInto(field(el, 'Display name'), name);
+        button(el, 'Save changes').click();
+        await until(() => backend.store.getProfile().displayName === name, name);
+      }
+      expect(errorOf(field(el, 'Display name'))).to.equal('');
+    });
+
+    it('says why in Arabic too', async () => {
+      const { el } = await mountForm({ locale: 'ar' });
+      await until(() => visibleText(el).includes('الملف الشخصي'), 'Arabic strings');
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('#displayName')!;
+      pasteInto(input, 'أميرة\u202Eexe');
+      (el.shadowRoot!.querySelector('[part="save-button"]') as HTMLButtonElement).click();
+      await until(() => errorOf(input) !== '');
+      expect(errorOf(input)).to.match(/أحرف اتجاه النص غير المرئية/);
+    });
+
     it('accepts 2 and 50 characters', async () => {
       const { el, backend } = await mountForm();
       await typeInto(field(el, 'Display name'), 'Al');
@@ -303,18 +351,41 @@ describe('dn-profile-form', () => {
 
     for (const [name, file, message] of [
       ['a 3 MB image', () => new File([pngOfSize(3 * 1024 * 1024) as Uint8Array<ArrayBuffer>], 'big.png', { type: 'image/png' }), /This image is 3 MB\. Choose one up to 2 MB/],
-      ['an SVG (even named .png)', () => new File([SVG_BYTES as Uint8Array<ArrayBuffer>], 'me.png', { type: 'image/png' }), /Choose a JPG, PNG or WebP image/],
-      ['a GIF', () => new File([new TextEncoder().encode('GIF89a\x01\x00\x01\x00')], 'me.gif', { type: 'image/gif' }), /Choose a JPG, PNG or WebP image/],
+      [
+        'an SVG named .png (the name claims an image: the content decides)',
+        () => new File([SVG_BYTES as Uint8Array<ArrayBuffer>], 'me.png', { type: 'image/png' }),
+        /^This file is named like a JPG, PNG or WebP image, but its content is not one\. Choose another image\.$/,
+      ],
+      [
+        'a GIF named fake.gif (nothing claimed: no word about its name)',
+        () => new File([new TextEncoder().encode('GIF89a\x01\x00\x01\x00')], 'fake.gif', { type: 'image/gif' }),
+        /^This file isn't a JPG, PNG or WebP image\. Choose one of those\.$/,
+      ],
       ['an empty file', () => new File([], 'me.png', { type: 'image/png' }), /This file is empty/],
     ] as const) {
       it(`refuses ${name} before uploading`, async () => {
         const { el, backend } = await mountForm();
         await chooseFile(el, file());
-        await until(() => message.test(visibleText(el)));
+        await until(() => message.test(el.shadowRoot!.querySelector('#avatar-error')!.textContent!.trim()), `${message}`);
         expect(el.shadowRoot!.querySelector('#avatar-error')!.getAttribute('role')).to.equal('alert');
         expect(requestsTo(backend, 'uploadAvatar')).to.have.length(0);
       });
     }
+
+    it('refuses a file that starts like a PNG but is no image, before uploading', async () => {
+      const { el, backend } = await mountForm();
+      // The eight bytes of a PNG signature, then a script: 46 bytes that no decoder reads as a picture.
+      const bytes = new Uint8Array([...PNG_1X1.slice(0, 8), ...new TextEncoder().encode('<script>alert(document.title)</script>')]);
+      expect(bytes.length).to.equal(46);
+      await chooseFile(el, new File([bytes], 'photo.png', { type: 'image/png' }));
+      await until(() => el.shadowRoot!.querySelector<HTMLElement>('#avatar-error')!.textContent!.trim() !== '', 'a message');
+      expect(el.shadowRoot!.querySelector('#avatar-error')!.textContent!.trim()).to.equal(
+        'This file could not be read as an image: it may be damaged, or only starts like a JPG, PNG or WebP. Choose another image.',
+      );
+      expect(requestsTo(backend, 'uploadAvatar')).to.have.length(0);
+      expect(statusOf(el)).not.to.equal('Photo updated.');
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    });
 
     it('says so when the upload fails and keeps the old photo', async () => {
       const { el, backend } = await mountForm();

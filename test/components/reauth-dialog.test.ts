@@ -7,6 +7,9 @@ import { RestAccountApi } from '../../src/api/rest-client.js';
 import type { DnReauthDialog } from '../../src/components/reauth-dialog/reauth-dialog.js';
 import '../../src/components/reauth-dialog/reauth-dialog.js';
 import { mockBackend, pasteInto, requestsTo, typeInto, until, visibleText } from '../helpers/fixture.js';
+import { usernameBeside } from '../helpers/username.js';
+import { defaultStore } from '../../src/api/resource-store.js';
+import { MOCK_USER } from '../../mock/seed.js';
 
 const api = new RestAccountApi({ baseUrl: '/api/account', retry: { attempts: 0 } });
 
@@ -42,6 +45,20 @@ describe('dn-reauth-dialog', () => {
     const password = screen.getByLabelText('Password') as HTMLInputElement;
     expect(password.getAttribute('autocomplete')).to.equal('current-password');
     await until(() => document.activeElement === password);
+  });
+
+  it('names the account to password managers beside the password, and not beside a code', async () => {
+    const backend = await mockBackend();
+    defaultStore(api).set('profile', backend.store.getProfile());
+    const dialog = document.createElement('dn-reauth-dialog') as DnReauthDialog;
+    dialog.api = api;
+    document.body.append(dialog);
+    void dialog.confirm({ methods: ['password', 'totp'], api });
+    await until(() => dialog.querySelector('input'), 'the dialog field');
+    expect(usernameBeside(screen.getByLabelText('Password') as HTMLInputElement).value).to.equal(MOCK_USER.email);
+    (screen.getByRole('button', { name: /authentication code/i }) as HTMLButtonElement).click();
+    await until(() => !screen.queryByLabelText('Password'));
+    expect(dialog.querySelector('input[autocomplete="username"]')).to.equal(null);
   });
 
   it('resolves true once the server accepts the password', async () => {

@@ -58,6 +58,22 @@ describe('the conformance kit against a broken backend', () => {
     expect(server!.store.getProfile().displayName).toBe('Amira Haddad');
   });
 
+  it('a display name with a right-to-left override saved', async () => {
+    const { code, report } = await runAgainst(async (request, context) => {
+      if (!context.authenticated || !is(request, context, 'PATCH', '/profile')) return undefined;
+      const body = (await request.clone().json().catch(() => ({}))) as { displayName?: string };
+      if (!body.displayName?.includes('\u202E')) return undefined;
+      // The server checks lengths only.
+      return json(context.store.updateProfile({ displayName: body.displayName }));
+    });
+    expect(code).toBe(1);
+    expect(failedIds(report)).toEqual(['validation/display-name-bidi-override']);
+    expect(report.results.find((r) => r.id === 'validation/display-name-bidi-override')!.message).toMatch(
+      /^a display name with U\+202E \(RIGHT-TO-LEFT OVERRIDE\) was saved \(200\).*must answer 422$/,
+    );
+    expect(server!.store.getProfile().displayName).toBe('Amira Haddad');
+  });
+
   it('a password policy served but not enforced', async () => {
     const { code, report } = await runAgainst(async (request, context) => {
       if (!context.authenticated || !is(request, context, 'POST', '/password')) return undefined;

@@ -255,11 +255,29 @@ describe('MockStore profile and avatar', () => {
     const profile = store.uploadAvatar(jpeg);
     expect(profile.avatarUrl).to.match(/^data:image\/jpeg;base64,\/9j\//);
     expect(store.uploadAvatar(pngOfSize(2 * 1024 * 1024)).avatarUrl).to.match(/^data:image\/png;base64,/);
+    expect(store.uploadAvatar(await canvasImage('image/webp')).avatarUrl).to.match(/^data:image\/webp;base64,/);
     const tooBig = await problemOf(() => store.uploadAvatar(pngOfSize(2 * 1024 * 1024 + 1)));
     expect([tooBig.status, tooBig.code]).to.deep.equal([413, 'payload-too-large']);
     const svg = await problemOf(() => store.uploadAvatar(SVG_BYTES));
     expect([svg.status, svg.code]).to.deep.equal([415, 'unsupported-media-type']);
     expect(store.removeAvatar().avatarUrl).to.equal(null);
+  });
+
+  it('refuses bytes that only start like an image', async () => {
+    const store = new MockStore();
+    const script = new TextEncoder().encode('<script>alert(document.domain)</script>');
+    const fakes = {
+      png: [...PNG_1X1.slice(0, 8), ...script],
+      'png-without-image-data': [...PNG_1X1.slice(0, 33), ...PNG_1X1.slice(-12)],
+      jpeg: [0xff, 0xd8, 0xff, 0xe0, ...script],
+      webp: [...new TextEncoder().encode('RIFF\x20\x00\x00\x00WEBP'), ...script],
+    };
+    for (const [name, bytes] of Object.entries(fakes)) {
+      expect(sniffImageType(Uint8Array.from(bytes)), name).not.to.equal(null);
+      const problem = await problemOf(() => store.uploadAvatar(Uint8Array.from(bytes)));
+      expect([problem.status, problem.code], name).to.deep.equal([415, 'unsupported-media-type']);
+    }
+    expect(store.getProfile().avatarUrl).to.equal(null);
   });
 });
 

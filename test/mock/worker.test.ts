@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
 import { handleMockOAuthNavigation, startMockBackend, type MockBackend } from '../../mock/browser.js';
 import { MOCK_PASSWORD } from '../../mock/seed.js';
+import { sniffImageType } from '../../mock/store/profile.js';
 import { totp } from '../../mock/totp.js';
 import { assertResponse, canvasImage, expectProblem, fakeClock, PNG_1X1, pngOfSize, SVG_BYTES } from './helpers.js';
 
@@ -114,6 +115,14 @@ describe('mock backend through the service worker', () => {
     const svg = await call('uploadAvatar', '/profile/avatar', { body: new Blob([SVG_BYTES], { type: 'image/png' }) });
     expect(svg.status).to.equal(415);
     expectProblem(svg.body, 415, 'unsupported-media-type');
+
+    // Built like a PNG, chunk by chunk, but its image data is noise: only decoding tells.
+    const noise = PNG_1X1.slice();
+    noise.fill(0xaa, 41, 54);
+    expect(sniffImageType(noise)).to.equal('image/png');
+    const undecodable = await call('uploadAvatar', '/profile/avatar', { body: new Blob([noise], { type: 'image/png' }) });
+    expect(undecodable.status).to.equal(415);
+    expect(expectProblem(undecodable.body, 415, 'unsupported-media-type')['detail']).to.match(/cannot be read as one/);
 
     const big = await call('uploadAvatar', '/profile/avatar', { body: new Blob([pngOfSize(3 * 1024 * 1024) as Uint8Array<ArrayBuffer>], { type: 'image/png' }) });
     expect(big.status).to.equal(413);

@@ -16,6 +16,14 @@ export const PASSWORD_RESET_VALID_MINUTES = 60;
 export const TRUSTED_DEVICE_DAYS = 30;
 /** Loose international phone shape: digits with optional +, spaces, dashes, dots and brackets. */
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ().-]{4,22}[0-9]$/;
+/**
+ * A single line of plain text: no control characters (C0 with NUL, DEL, C1) and no
+ * invisible bidi controls (embeddings, overrides, isolates, LRM, RLM, ALM). These can make a
+ * name read differently from what it is ("invoice\u202Egpj.exe" shows as "invoiceexe.jpg").
+ * Right-to-left letters (Arabic, Hebrew) are plain text and allowed.
+ */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+export const PLAIN_LINE_PATTERN = /^[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
 
 // ——— Errors ———
 

@@ -17,6 +17,11 @@ export const ExportJob = z.object({
   readyAt: z.nullable(dateTime),
   expiresAt: z.nullable(dateTime),
   downloadUrl: z.nullable(z.string()),
+  /**
+   * The media type of the file behind `downloadUrl` (`application/zip`, `application/json`…),
+   * named on the download button. Optional: without it the button names no format.
+   */
+  mediaType: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
   error: z.nullable(z.string()),
 });
 

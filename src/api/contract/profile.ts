@@ -1,7 +1,7 @@
 /** Profile: the user's name, contact details and avatar. */
 import * as z from 'zod/mini';
 import { dateTime } from './common.js';
-import { BIO_MAX, COMPANY_MAX, DISPLAY_NAME_MAX, DISPLAY_NAME_MIN, PHONE_PATTERN } from './constants.js';
+import { BIO_MAX, COMPANY_MAX, DISPLAY_NAME_MAX, DISPLAY_NAME_MIN, PHONE_PATTERN, PLAIN_LINE_PATTERN } from './constants.js';
 import { id } from './fields.js';
 import type { ContractPart } from './part.js';
 
@@ -23,14 +23,17 @@ export const Profile = z.object({
   updatedAt: dateTime,
 });
 
-const displayName = z.string().check(z.trim(), z.minLength(DISPLAY_NAME_MIN), z.maxLength(DISPLAY_NAME_MAX));
+/** No control or bidi-control characters (`PLAIN_LINE_PATTERN`): a name must read as what it is. */
+const plainLine = z.regex(PLAIN_LINE_PATTERN);
+
+const displayName = z.string().check(z.trim(), z.minLength(DISPLAY_NAME_MIN), z.maxLength(DISPLAY_NAME_MAX), plainLine);
 
 export const ProfileUpdate = z.object({
   displayName: z.optional(displayName),
   phone: z.optional(z.nullable(z.string().check(z.trim(), z.regex(PHONE_PATTERN)))),
-  timezone: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  language: z.optional(z.string().check(z.minLength(2), z.maxLength(35))),
-  company: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(COMPANY_MAX)))),
+  timezone: z.optional(z.string().check(z.minLength(1), z.maxLength(64), plainLine)),
+  language: z.optional(z.string().check(z.minLength(2), z.maxLength(35), plainLine)),
+  company: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(COMPANY_MAX), plainLine))),
   bio: z.optional(z.nullable(z.string().check(z.maxLength(BIO_MAX)))),
 });
 

@@ -25,7 +25,7 @@ import { emit } from '../../internal/events.js';
 import { uniqueId } from '../../internal/ids.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { LightDomController } from '../../internal/light-dom.js';
-import { renderCodeInput, renderCurrentPasswordInput } from '../../internal/fields.js';
+import { renderCodeInput, renderCurrentPasswordInput, renderUsernameField } from '../../internal/fields.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { clearQr, drawQr } from '../../internal/qr.js';
 import { lightStyles, styles } from './2fa-setup.styles.js';
@@ -118,7 +118,7 @@ export class Dn2faSetup extends DnElement {
   private setupFor?: { service: string; account: string };
   /** The account's email, asked for when no profile was on the page. */
   private accountEmail?: string;
-  private readonly light = new LightDomController(this, 'form', [fieldStyles, codeInputStyles, choiceStyles, buttonStyles, alertStyles, layoutStyles, lightStyles]);
+  private readonly light = new LightDomController(this, 'form', [fieldStyles, codeInputStyles, choiceStyles, buttonStyles, alertStyles, layoutStyles, visuallyHiddenStyles, lightStyles]);
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
   /** The backup codes, shown once after turning 2FA on and after generating new ones. */
@@ -139,6 +139,7 @@ export class Dn2faSetup extends DnElement {
     codeHint: uniqueId('dn-2fa-code-hint'),
     codeError: uniqueId('dn-2fa-code-error'),
     password: uniqueId('dn-2fa-password'),
+    username: uniqueId('dn-2fa-username'),
     passwordError: uniqueId('dn-2fa-password-error'),
     method: uniqueId('dn-2fa-method'),
   };
@@ -334,17 +335,18 @@ export class Dn2faSetup extends DnElement {
           </label>
         </fieldset>
         ${this.method === 'password'
-          ? html`<div class="field">
-              <label for=${ids.password}>${this.t('twoFactor.password')}</label>
-              ${renderCurrentPasswordInput({
-                id: ids.password,
-                value: this.password,
-                invalid: Boolean(this.errors.password),
-                describedBy: ids.passwordError,
-                onInput: (value) => this.handlePasswordInput(value),
-              })}
-              <p id=${ids.passwordError} class="error" ?hidden=${!this.errors.password}>${this.say(this.errors.password)}</p>
-            </div>`
+          ? html`${renderUsernameField({ id: ids.username, value: this.twoFactor.peek(resources.profile)?.email ?? '', label: this.t('common.accountEmail') })}
+              <div class="field">
+                <label for=${ids.password}>${this.t('twoFactor.password')}</label>
+                ${renderCurrentPasswordInput({
+                  id: ids.password,
+                  value: this.password,
+                  invalid: Boolean(this.errors.password),
+                  describedBy: ids.passwordError,
+                  onInput: (value) => this.handlePasswordInput(value),
+                })}
+                <p id=${ids.passwordError} class="error" ?hidden=${!this.errors.password}>${this.say(this.errors.password)}</p>
+              </div>`
           : this.renderCodeField()}
         <div class="actions">
           ${renderBusyButton({

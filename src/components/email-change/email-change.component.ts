@@ -21,7 +21,7 @@ import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ReauthController } from '../../internal/reauth-controller.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
-import { renderCurrentPasswordInput, renderEmailInput } from '../../internal/fields.js';
+import { renderCurrentPasswordInput, renderEmailInput, renderUsernameField } from '../../internal/fields.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
@@ -74,13 +74,14 @@ export class DnEmailChange extends DnElement {
   @state() private busy: 'request' | 'resend' | 'cancel' | null = null;
 
   private focusWhenReady = false;
-  private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles]);
+  private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, visuallyHiddenStyles]);
   /** "Confirm it's you" around sensitive requests. */
   private readonly reauth = new ReauthController(this, confirmIdentity);
   private readonly ids = {
     email: uniqueId('dn-new-email'),
     emailError: uniqueId('dn-new-email-error'),
     password: uniqueId('dn-current-password'),
+    username: uniqueId('dn-email-change-username'),
     passwordHint: uniqueId('dn-current-password-hint'),
     passwordError: uniqueId('dn-current-password-error'),
   };
@@ -198,7 +199,8 @@ export class DnEmailChange extends DnElement {
         <p id=${ids.emailError} class="error" ?hidden=${!errors.newEmail}>${this.say(errors.newEmail)}</p>
       </div>
       ${state.passwordRequired
-        ? html`<div class="field">
+        ? html`${renderUsernameField({ id: ids.username, value: this.currentEmail, label: this.t('common.accountEmail') })}
+          <div class="field">
             <label for=${ids.password}>${this.t('emailChange.currentPassword')}</label>
             ${renderCurrentPasswordInput({
               id: ids.password,

@@ -20,6 +20,7 @@ import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { policyError, policyStyles, renderNewPasswordFields, renderPasswordField } from '../../internal/password-policy.js';
+import { renderUsernameField } from '../../internal/fields.js';
 import { styles } from './password-change.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 import { registerStrings } from '../../i18n/i18n.js';
@@ -62,7 +63,8 @@ export class DnPasswordChange extends DnElement {
 
   /**
    * The account's login (email), put in a hidden read-only `username` field so a
-   * password manager files the new password under the right account. Optional.
+   * password manager files the new password under the right account. Optional: without
+   * it, the profile's email as the page already holds it.
    */
   @property() username = '';
 
@@ -156,12 +158,11 @@ export class DnPasswordChange extends DnElement {
     });
     return html`<form class="form" novalidate @submit=${this.handleSubmit}>
       ${this.formError ? html`<div class="alert danger form-alert" role="alert">${this.say(this.formError)}</div>` : nothing}
-      ${this.username
-        ? html`<div class="visually-hidden" aria-hidden="true">
-            <label for=${ids.username}>${this.t('password.change.username')}</label>
-            <input id=${ids.username} type="text" name="username" autocomplete="username" tabindex="-1" readonly .value=${this.username} />
-          </div>`
-        : nothing}
+      ${renderUsernameField({
+        id: ids.username,
+        value: this.username || (this.policyResource.peek(resources.profile)?.email ?? ''),
+        label: this.t('common.accountEmail'),
+      })}
       ${renderPasswordField({
         ...field('current'),
         id: ids.current,

@@ -21,7 +21,7 @@ import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
-import { renderEmailInput } from '../../internal/fields.js';
+import { renderEmailInput, renderUsernameField } from '../../internal/fields.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { uniqueId } from '../../internal/ids.js';
 import { LightDomController } from '../../internal/light-dom.js';
@@ -76,7 +76,12 @@ export class DnPasswordReset extends DnElement {
   /** Where "Sign in" leads after a successful reset; without it, only the message shows. */
   @property({ attribute: 'sign-in-url' }) signInUrl = '';
 
-  @state() private email = '';
+  /**
+   * The address the reset is for, when the host knows it (e.g. from the link): fills the
+   * request form, and names the account to password managers in the new-password form.
+   */
+  @property() email = '';
+
   @state() private values: Record<Field, string> = { next: '', confirm: '' };
   @state() private revealed: Record<Field, boolean> = { next: false, confirm: false };
   @state() private errors: Partial<Record<Field | 'email', Message>> = {};
@@ -93,6 +98,7 @@ export class DnPasswordReset extends DnElement {
   private readonly light = new LightDomController(this, 'form', [fieldStyles, buttonStyles, alertStyles, layoutStyles, visuallyHiddenStyles, policyStyles]);
   private readonly ids = {
     email: uniqueId('dn-reset-email'),
+    username: uniqueId('dn-reset-username'),
     emailError: uniqueId('dn-reset-email-error'),
     next: uniqueId('dn-new-password'),
     nextError: uniqueId('dn-new-password-error'),
@@ -133,7 +139,7 @@ export class DnPasswordReset extends DnElement {
 
   /** Moves focus to the first field. */
   override focus(options?: FocusOptions): void {
-    this.light.container.querySelector<HTMLElement>('input')?.focus(options);
+    this.light.container.querySelector<HTMLElement>('input:not([readonly])')?.focus(options);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -253,6 +259,7 @@ export class DnPasswordReset extends DnElement {
     });
     return html`<form class="form" novalidate @submit=${this.handleComplete}>
       ${this.renderFormError()}
+      ${renderUsernameField({ id: ids.username, value: this.email, label: this.t('common.accountEmail') })}
       ${renderNewPasswordFields({
         policy,
         ids,

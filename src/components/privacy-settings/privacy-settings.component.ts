@@ -246,12 +246,14 @@ export class DnPrivacySettings extends DnElement {
       case 'ready': {
         const url = safeDownloadUrl(job.downloadUrl);
         const date = job.expiresAt ? formatDateTime(job.expiresAt, settings) : '';
+        // Named only as the server says it: the file may be an archive, a JSON document, or anything else.
+        const format = formatName(job.mediaType);
         return html`<div part="job" class="job">
           <p part="export-state">${this.t('privacy.exportReady')}</p>
           ${url
             ? html`<p>
                 <a part="download" class="button primary download" href=${url} download>
-                  ${this.t('privacy.exportDownload', { date })}
+                  ${format ? this.t('privacy.exportDownload', { date, format }) : this.t('privacy.exportDownloadFile', { date })}
                 </a>
               </p>`
             : html`<p class="muted">${this.t('privacy.exportNoLink')}</p>`}
@@ -429,6 +431,20 @@ export class DnPrivacySettings extends DnElement {
     this.pollDelay = POLL_FIRST_MS;
     void this.poll();
   };
+}
+
+/** Formats people know by name, by media type; any other type is not named. */
+const FORMAT_NAMES: Record<string, string> = {
+  'application/zip': 'ZIP',
+  'application/json': 'JSON',
+  'application/gzip': 'GZIP',
+  'application/x-tar': 'TAR',
+  'text/csv': 'CSV',
+};
+
+/** The short name of an export's format (`ZIP`, `JSON`), or '' when the server did not say or it is not one people know. */
+function formatName(mediaType: string | null | undefined): string {
+  return FORMAT_NAMES[(mediaType ?? '').split(';')[0]!.trim().toLowerCase()] ?? '';
 }
 
 declare global {

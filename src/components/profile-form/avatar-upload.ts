@@ -15,6 +15,11 @@ import { safeImageSrc } from '../../internal/safe-url.js';
 
 registerStrings(avatarStrings);
 
+/** A name that claims an accepted type: then the message says the content, not the name, decides. */
+const IMAGE_NAME = /\.(jpe?g|png|webp)$/i;
+
+const PROBLEM_KEYS = { empty: 'avatar.empty', 'wrong-type': 'avatar.wrongType', undecodable: 'avatar.undecodable' } as const;
+
 interface AvatarState {
   /** An object URL of the file being uploaded. */
   preview?: string;
@@ -44,8 +49,8 @@ export interface AvatarUploadOptions {
 }
 
 /**
- * The avatar of `<dn-profile-form>`: choosing a file, checking its type (by content) and
- * size, a preview with upload progress, uploading at once, removing, and what went wrong.
+ * The avatar of `<dn-profile-form>`: choosing a file, checking its size, its type (by
+ * content) and that it decodes as an image, a preview with upload progress, uploading at once, removing, and what went wrong.
  * Events go out from the host (`dn-avatar-uploaded`, `dn-avatar-removed`).
  */
 export class AvatarUploadController implements ReactiveController {
@@ -122,7 +127,7 @@ export class AvatarUploadController implements ReactiveController {
         error:
           problem === 'too-large'
             ? { key: 'avatar.tooLarge', options: { size: formatBytes(file.size, settings), max } }
-            : { key: problem === 'empty' ? 'avatar.empty' : 'avatar.wrongType' },
+            : { key: problem === 'wrong-type' && IMAGE_NAME.test(file.name) ? 'avatar.wrongTypeNamed' : PROBLEM_KEYS[problem] },
       });
       return;
     }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { resources } from '../../api/resources.js';
-import { BIO_MAX, COMPANY_MAX, DISPLAY_NAME_MAX, DISPLAY_NAME_MIN, PHONE_PATTERN } from '../../api/contract/constants.js';
+import { BIO_MAX, COMPANY_MAX, DISPLAY_NAME_MAX, DISPLAY_NAME_MIN, PHONE_PATTERN, PLAIN_LINE_PATTERN } from '../../api/contract/constants.js';
 import { profileContract, type Profile, type ProfileUpdate } from '../../api/contract/profile.js';
 import { registerSchemas } from '../../api/validation.js';
 import { availableLocales, registerStrings } from '../../i18n/i18n.js';
@@ -49,7 +49,7 @@ const FIELD_ORDER: FieldName[] = ['displayName', 'phone', 'timezone', 'language'
  *
  * Save is offered only when something changed; each invalid field says why next
  * to it; a failed save keeps every edit. The avatar uploads as soon as it is
- * chosen (JPG, PNG or WebP by content, at most 2 MB) with a progress bar, and can
+ * chosen (JPG, PNG or WebP by content and decoded before it is sent, at most 2 MB) with a progress bar, and can
  * be removed.
  *
  * @event dn-profile-saved - The profile was saved. `detail.profile`, `detail.changed` (field names).
@@ -333,6 +333,8 @@ export class DnProfileForm extends DnElement {
 
   private fieldError(name: FieldName, value: string): Message | undefined {
     const trimmed = value.trim();
+    // Checked first: a name that hides text-direction overrides must not be saved at any length.
+    if (name !== 'bio' && !PLAIN_LINE_PATTERN.test(trimmed)) return { key: 'profile.errors.hiddenCharacters' };
     switch (name) {
       case 'displayName':
         if (trimmed.length < DISPLAY_NAME_MIN) return { key: 'profile.errors.displayNameShort' };

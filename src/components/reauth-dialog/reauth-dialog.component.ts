@@ -13,7 +13,10 @@ import { fieldStyles } from '../../internal/styles/fields.styles.js';
 import { dialogStyles } from '../../internal/styles/dialogs.styles.js';
 import { emit } from '../../internal/events.js';
 import { LightDomController } from '../../internal/light-dom.js';
-import { renderCodeInput, renderCurrentPasswordInput } from '../../internal/fields.js';
+import { renderCodeInput, renderCurrentPasswordInput, renderUsernameField } from '../../internal/fields.js';
+import { resources } from '../../api/resources.js';
+import { ResourceController } from '../../internal/resource-controller.js';
+import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { uniqueId } from '../../internal/ids.js';
 import { styles } from './reauth-dialog.styles.js';
@@ -61,8 +64,10 @@ export class DnReauthDialog extends DnElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  private readonly light = new LightDomController(this, 'credentials', [fieldStyles, codeInputStyles, buttonStyles, alertStyles]);
-  private readonly ids = { input: uniqueId('dn-reauth-input'), error: uniqueId('dn-reauth-error') };
+  private readonly light = new LightDomController(this, 'credentials', [fieldStyles, codeInputStyles, buttonStyles, alertStyles, visuallyHiddenStyles]);
+  private readonly ids = { input: uniqueId('dn-reauth-input'), error: uniqueId('dn-reauth-error'), username: uniqueId('dn-reauth-username') };
+  /** Reads nothing itself: the account's email, for the password form, is what the page's store holds. */
+  private readonly data = new ResourceController(this, { resource: () => null });
   private value = '';
   private requestApi?: AccountApi;
   private resolve?: (confirmed: boolean) => void;
@@ -120,6 +125,9 @@ export class DnReauthDialog extends DnElement {
     const other: Method | undefined = this.methods.find((m) => m !== this.method);
     return html`<form class="form" novalidate @submit=${this.handleSubmit}>
       ${this.formError ? html`<div class="alert danger" role="alert">${this.say(this.formError)}</div>` : nothing}
+      ${isPassword
+        ? renderUsernameField({ id: this.ids.username, value: this.data.peek(resources.profile)?.email ?? '', label: this.t('common.accountEmail') })
+        : nothing}
       <div class="field">
         <label for=${this.ids.input}>${isPassword ? this.t('reauth.password') : this.t('reauth.code')}</label>
         ${(isPassword ? renderCurrentPasswordInput : renderCodeInput)({
@@ -226,7 +234,7 @@ export class DnReauthDialog extends DnElement {
   }
 
   private focusInput(): void {
-    this.light.container.querySelector<HTMLInputElement>('input')?.focus();
+    this.light.container.querySelector<HTMLInputElement>('input:not([readonly])')?.focus();
   }
 }
 

@@ -11,7 +11,9 @@ export default {
   uploaded: 'Foto aktualisiert.',
   removed: 'Foto entfernt.',
   tooLarge: 'Dieses Bild ist {{size}} groß. Wählen Sie eines mit höchstens {{max}}.',
-  wrongType: 'Wählen Sie ein JPG-, PNG- oder WebP-Bild. Diese Datei ist keines, auch wenn ihr Name etwas anderes vermuten lässt.',
+  wrongType: 'Diese Datei ist kein JPG-, PNG- oder WebP-Bild. Wählen Sie ein Bild in einem dieser Formate.',
+  wrongTypeNamed: 'Diese Datei ist wie ein JPG-, PNG- oder WebP-Bild benannt, ihr Inhalt ist aber keines. Wählen Sie ein anderes Bild.',
   empty: 'Diese Datei ist leer. Wählen Sie ein anderes Bild.',
+  undecodable: 'Diese Datei lässt sich nicht als Bild lesen: Sie ist vielleicht beschädigt oder beginnt nur wie ein JPG, PNG oder WebP. Wählen Sie ein anderes Bild.',
   failed: 'Das Foto wurde nicht hochgeladen.',
 } satisfies Messages;

@@ -11,7 +11,9 @@ export default {
   uploaded: 'Photo updated.',
   removed: 'Photo removed.',
   tooLarge: 'This image is {{size}}. Choose one up to {{max}}.',
-  wrongType: "Choose a JPG, PNG or WebP image. This file isn't one, even if its name suggests so.",
+  wrongType: "This file isn't a JPG, PNG or WebP image. Choose one of those.",
+  wrongTypeNamed: "This file is named like a JPG, PNG or WebP image, but its content is not one. Choose another image.",
   empty: 'This file is empty. Choose another image.',
+  undecodable: 'This file could not be read as an image: it may be damaged, or only starts like a JPG, PNG or WebP. Choose another image.',
   failed: 'The photo was not uploaded.',
 } satisfies Messages;

@@ -11,7 +11,9 @@ export default {
   uploaded: 'Foto actualizada.',
   removed: 'Foto eliminada.',
   tooLarge: 'Esta imagen ocupa {{size}}. Elige una de {{max}} como máximo.',
-  wrongType: 'Elige una imagen JPG, PNG o WebP. Este archivo no lo es, aunque su nombre diga lo contrario.',
+  wrongType: 'Este archivo no es una imagen JPG, PNG o WebP. Elige una imagen en uno de esos formatos.',
+  wrongTypeNamed: 'Este archivo tiene nombre de imagen JPG, PNG o WebP, pero su contenido no lo es. Elige otra imagen.',
   empty: 'Este archivo está vacío. Elige otra imagen.',
+  undecodable: 'Este archivo no se puede leer como imagen: puede estar dañado o solo empieza como un JPG, PNG o WebP. Elige otra imagen.',
   failed: 'No se pudo subir la foto.',
 } satisfies Messages;

@@ -17,6 +17,7 @@ export default {
     discard: 'تجاهل التغييرات',
     optional: 'اختياري',
     required: 'مطلوب',
+    accountEmail: 'البريد الإلكتروني',
     characterCount: 'الأحرف: {{length}} من {{max}}',
   },
   errors: {

@@ -17,6 +17,7 @@ export default {
     discard: 'Änderungen verwerfen',
     optional: 'optional',
     required: 'erforderlich',
+    accountEmail: 'E-Mail-Adresse',
     characterCount: '{{length}} von {{max}} Zeichen',
   },
   errors: {

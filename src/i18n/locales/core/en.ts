@@ -17,6 +17,7 @@ export default {
     discard: 'Discard changes',
     optional: 'optional',
     required: 'required',
+    accountEmail: 'Email',
     characterCount: '{{length}} of {{max}} characters',
   },
   errors: {

@@ -17,6 +17,7 @@ export default {
     discard: 'Descartar cambios',
     optional: 'opcional',
     required: 'obligatorio',
+    accountEmail: 'Correo electrónico',
     characterCount: '{{length}} de {{max}} caracteres',
   },
   errors: {

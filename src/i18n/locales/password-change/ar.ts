@@ -3,7 +3,6 @@ import type { Messages } from '../../messages.js';
 export default {
   title: 'تغيير كلمة المرور',
   intro: 'يرجى اختيار كلمة مرور لا تستخدمونها في أي مكان آخر. العبارات الطويلة والمسافات والرموز التعبيرية مقبولة.',
-  username: 'البريد الإلكتروني',
   currentPassword: 'كلمة المرور الحالية',
   newPassword: 'كلمة المرور الجديدة',
   confirmPassword: 'تأكيد كلمة المرور الجديدة',

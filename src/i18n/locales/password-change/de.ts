@@ -3,7 +3,6 @@ import type { Messages } from '../../messages.js';
 export default {
   title: 'Passwort ändern',
   intro: 'Wählen Sie ein Passwort, das Sie nirgendwo sonst verwenden. Lange Passphrasen, Leerzeichen und Emojis sind willkommen.',
-  username: 'E-Mail-Adresse',
   currentPassword: 'Aktuelles Passwort',
   newPassword: 'Neues Passwort',
   confirmPassword: 'Neues Passwort bestätigen',

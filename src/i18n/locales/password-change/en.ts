@@ -3,7 +3,6 @@ import type { Messages } from '../../messages.js';
 export default {
   title: 'Change password',
   intro: "Choose a password you don't use anywhere else. Long passphrases, spaces and emoji are welcome.",
-  username: 'Email',
   currentPassword: 'Current password',
   newPassword: 'New password',
   confirmPassword: 'Confirm new password',

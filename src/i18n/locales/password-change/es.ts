@@ -3,7 +3,6 @@ import type { Messages } from '../../messages.js';
 export default {
   title: 'Cambiar contraseña',
   intro: 'Elige una contraseña que no uses en ningún otro sitio. Las frases largas, los espacios y los emojis son bienvenidos.',
-  username: 'Correo electrónico',
   currentPassword: 'Contraseña actual',
   newPassword: 'Contraseña nueva',
   confirmPassword: 'Confirma la contraseña nueva',

@@ -11,7 +11,7 @@ export default {
   analyticsNotSaved: 'Ihre Änderung wurde nicht gespeichert, die Einstellung ist wieder wie vorher.',
   exportTitle: 'Ihre Daten herunterladen',
   exportIntro:
-    'Erhalten Sie eine Kopie Ihrer Kontodaten (Profil, Einstellungen, verknüpfte Konten und Anmeldeverlauf) als ZIP-Datei. Die Vorbereitung kann einige Minuten dauern; Sie können die Seite in der Zwischenzeit verlassen.',
+    'Erhalten Sie eine Kopie Ihrer Kontodaten (Profil, Einstellungen, verknüpfte Konten und Anmeldeverlauf) als Datei zum Herunterladen. Die Vorbereitung kann einige Minuten dauern; Sie können die Seite in der Zwischenzeit verlassen.',
   exportRequest: 'Datenexport anfordern',
   exportRequestNew: 'Neuen Export anfordern',
   exportRequesting: 'Wird angefordert…',
@@ -20,7 +20,8 @@ export default {
   exportQueued: 'In der Warteschlange: Ihr Export beginnt in Kürze.',
   exportRunning: 'Ihre Daten werden vorbereitet… {{percent}}',
   exportReady: 'Ihr Datenexport ist fertig.',
-  exportDownload: 'Herunterladen (ZIP) – verfügbar bis {{date}}',
+  exportDownload: 'Herunterladen ({{format}}) – verfügbar bis {{date}}',
+  exportDownloadFile: 'Herunterladen – verfügbar bis {{date}}',
   exportNoLink: 'Der Download-Link dieses Exports kann nicht verwendet werden. Fordern Sie einen neuen Export an.',
   exportFailed: 'Ihr Datenexport konnte nicht erstellt werden. Sie können einen neuen anfordern.',
   exportServerSaid: 'Meldung des Servers:',

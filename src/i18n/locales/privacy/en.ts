@@ -11,7 +11,7 @@ export default {
   analyticsNotSaved: 'Your change was not saved, so the setting is back to what it was.',
   exportTitle: 'Download your data',
   exportIntro:
-    'Get a copy of your account data (profile, settings, connected accounts and sign-in history) as a ZIP file. Preparing it can take a few minutes; you can leave this page in the meantime.',
+    'Get a copy of your account data (profile, settings, connected accounts and sign-in history) as a file to download. Preparing it can take a few minutes; you can leave this page in the meantime.',
   exportRequest: 'Request data export',
   exportRequestNew: 'Request a new export',
   exportRequesting: 'Requesting…',
@@ -20,7 +20,8 @@ export default {
   exportQueued: 'Queued: your export will start shortly.',
   exportRunning: 'Preparing your data… {{percent}}',
   exportReady: 'Your data export is ready.',
-  exportDownload: 'Download (ZIP) — available until {{date}}',
+  exportDownload: 'Download ({{format}}) — available until {{date}}',
+  exportDownloadFile: 'Download — available until {{date}}',
   exportNoLink: 'The download link for this export cannot be used. Request a new export.',
   exportFailed: 'Your data export could not be prepared. You can request a new one.',
   exportServerSaid: 'The server said:',

@@ -11,7 +11,7 @@ export default {
   analyticsNotSaved: 'Tu cambio no se guardó, así que el ajuste vuelve a estar como antes.',
   exportTitle: 'Descargar tus datos',
   exportIntro:
-    'Obtén una copia de los datos de tu cuenta (perfil, ajustes, cuentas conectadas e historial de inicios de sesión) en un archivo ZIP. Prepararla puede tardar unos minutos; mientras tanto puedes salir de esta página.',
+    'Obtén una copia de los datos de tu cuenta (perfil, ajustes, cuentas conectadas e historial de inicios de sesión) en un archivo para descargar. Prepararla puede tardar unos minutos; mientras tanto puedes salir de esta página.',
   exportRequest: 'Solicitar exportación de datos',
   exportRequestNew: 'Solicitar una nueva exportación',
   exportRequesting: 'Solicitando…',
@@ -20,7 +20,8 @@ export default {
   exportQueued: 'En cola: tu exportación empezará en breve.',
   exportRunning: 'Preparando tus datos… {{percent}}',
   exportReady: 'Tu exportación de datos está lista.',
-  exportDownload: 'Descargar (ZIP) — disponible hasta el {{date}}',
+  exportDownload: 'Descargar ({{format}}) — disponible hasta el {{date}}',
+  exportDownloadFile: 'Descargar — disponible hasta el {{date}}',
   exportNoLink: 'El enlace de descarga de esta exportación no se puede usar. Solicita una nueva exportación.',
   exportFailed: 'No se pudo preparar tu exportación de datos. Puedes solicitar una nueva.',
   exportServerSaid: 'Mensaje del servidor:',

@@ -29,5 +29,6 @@ export default {
     timezone: 'Wählen Sie eine Zeitzone aus der Liste.',
     companyLong: 'Verwenden Sie höchstens {{max}} Zeichen.',
     bioLong: 'Verwenden Sie höchstens {{max}} Zeichen. Aktuell sind es {{count}}.',
+    hiddenCharacters: 'Entfernen Sie die unsichtbaren Steuer- oder Schreibrichtungszeichen. Sie können den Text anders erscheinen lassen, als er ist.',
   },
 } satisfies Messages;

@@ -29,5 +29,6 @@ export default {
     timezone: 'Choose a time zone from the list.',
     companyLong: 'Use at most {{max}} characters.',
     bioLong: 'Use at most {{max}} characters. You have {{count}}.',
+    hiddenCharacters: 'Remove the invisible control or text-direction characters. They can make the text read differently from what it is.',
   },
 } satisfies Messages;

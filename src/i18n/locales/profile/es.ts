@@ -29,5 +29,6 @@ export default {
     timezone: 'Elige una zona horaria de la lista.',
     companyLong: 'Usa como máximo {{max}} caracteres.',
     bioLong: 'Usa como máximo {{max}} caracteres. Tienes {{count}}.',
+    hiddenCharacters: 'Quita los caracteres invisibles de control o de dirección del texto. Pueden hacer que el texto parezca distinto de lo que es.',
   },
 } satisfies Messages;
