@@ -9,17 +9,23 @@ import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName } from '../../src/api/endpoints.js';
 import type * as s from '../../src/api/schemas.js';
 import { BREACHED_PASSWORDS, NOTIFICATION_CATALOG } from '../../mock/seed.js';
-import type { Auth } from './auth.js';
+import { randomUUID } from 'node:crypto';
+import { ISSUER, type Auth } from './auth.js';
+import type { SignInFlow } from './sign-in.js';
+import { acceptTotpStep, backupCodesRemaining, checkUserTotp, decryptSecret, describeSecret, matchTotpStep, newBackupCodes, newTotpSecret, TOTP_DIGITS, TOTP_PERIOD } from './two-factor.js';
 import { describeUserAgent } from './device.js';
 import { fieldProblem, HttpProblem, notFound, unauthorized, validationProblem } from './problem.js';
 import type { Database } from './schema.js';
 
 type Endpoints = typeof endpoints;
 type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
+type QueryOf<E> = E extends { query: infer Q extends z.ZodMiniType } ? z.output<Q> : undefined;
 type ResponseOf<E> = E extends { response: infer R extends z.ZodMiniType } ? z.output<R> : never;
 
 /** How long a sign-in or a "Confirm it's you" covers sensitive actions. */
 export const REAUTH_WINDOW_MS = 10 * 60_000;
+/** How long a started 2FA setup waits for its first code. */
+const SETUP_TTL_MS = 10 * 60_000;
 
 export interface Signed {
   user: { id: string; email: string; name: string; image?: string | null | undefined; twoFactorEnabled?: boolean | null | undefined };
@@ -32,6 +38,12 @@ export interface RouteContext<K extends EndpointName> {
   signed: Signed;
   /** The incoming request's headers (Better Auth reads the session cookie from them). */
   headers: Headers;
+  /** The query string, checked with the endpoint's query schema. */
+  query: QueryOf<Endpoints[K]>;
+  /** The incoming request (an upload reads its bytes). */
+  request: Request;
+  /** Headers to add to the answer (cookies the engine sets). */
+  responseHeaders: Headers;
 }
 
 type Handler<K extends EndpointName> = (ctx: RouteContext<K>) => Promise<ResponseOf<Endpoints[K]>>;
@@ -39,6 +51,8 @@ type Handler<K extends EndpointName> = (ctx: RouteContext<K>) => Promise<Respons
 export interface AccountApiOptions {
   auth: Auth;
   db: Kysely<Database>;
+  /** The sign-in flow: the 2FA challenge, login activity and trusted devices. */
+  challenge: SignInFlow;
   now?: () => Date;
   /** Check every answer against its response schema. Default true. */
   validateResponses?: boolean;
@@ -78,6 +92,22 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     });
   }
 
+  /** A TOTP code of the user's enabled 2FA, used once: 422 `invalid-code` or `code-reused` on `code` otherwise. */
+  async function confirmTotp(userId: string, code: string): Promise<void> {
+    const result = await checkUserTotp(auth, db, userId, code);
+    if (result === 'ok') return;
+    if (result === 'reused') throw fieldProblem(422, 'code-reused', 'Code already used', [{ field: 'code', message: 'This code was already used. Wait for the next one.', code: 'code-reused' }]);
+    throw fieldProblem(422, 'invalid-code', 'Wrong code', [{ field: 'code', message: 'That code is not correct.', code: 'invalid-code' }]);
+  }
+
+  /** The password or a TOTP code given with a sensitive request (turning 2FA off, new backup codes). */
+  async function confirmIdentity(userId: string, proof: s.ReauthRequest): Promise<void> {
+    if (proof.method === 'totp') return confirmTotp(userId, proof.code);
+    if (!(await verifyPassword(userId, proof.password))) {
+      throw fieldProblem(422, 'invalid-credentials', 'Wrong password', [{ field: 'password', message: 'That password is not correct.', code: 'invalid-credentials' }]);
+    }
+  }
+
   function route<K extends EndpointName>(name: K, handler: Handler<K>): void {
     const endpoint: Endpoint = endpoints[name];
     const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -100,8 +130,26 @@ export function createAccountApi(options: AccountApiOptions): Hono {
         if (!parsed.success) throw validationProblem(parsed.error.issues);
         body = parsed.data;
       }
+      let query: unknown;
+      if (endpoint.query) {
+        const raw: Record<string, unknown> = { ...c.req.query() };
+        // Numbers arrive as text: `limit=20`.
+        if (typeof raw['limit'] === 'string' && /^-?\d+$/.test(raw['limit'])) raw['limit'] = Number(raw['limit']);
+        const parsed = endpoint.query.safeParse(raw);
+        if (!parsed.success) throw validationProblem(parsed.error.issues);
+        query = parsed.data;
+      }
       if (endpoint.sensitive && signed) await assertFresh(signed);
-      const result = await handler({ body, params: c.req.param() as Record<string, string>, signed: signed as Signed, headers } as RouteContext<K>);
+      const responseHeaders = new Headers();
+      const result = await handler({
+        body,
+        query,
+        params: c.req.param() as Record<string, string>,
+        signed: signed as Signed,
+        headers,
+        request: c.req.raw,
+        responseHeaders,
+      } as RouteContext<K>);
       if (options.validateResponses ?? true) {
         const checked = endpoint.response.safeParse(result);
         if (!checked.success) {
@@ -109,7 +157,9 @@ export function createAccountApi(options: AccountApiOptions): Hono {
           throw new HttpProblem(500, 'internal', 'Server error', `The answer to ${name} does not match its schema: ${issues.join('; ')}`);
         }
       }
-      return c.json(result as object);
+      const response = c.json(result as object);
+      for (const [name, value] of responseHeaders) response.headers.append(name, value);
+      return response;
     });
   }
 
@@ -186,7 +236,7 @@ export function createAccountApi(options: AccountApiOptions): Hono {
         throw fieldProblem(422, 'invalid-credentials', 'Wrong password', [{ field: 'password', message: 'That password is not correct.', code: 'invalid-credentials' }]);
       }
     } else {
-      throw fieldProblem(422, 'invalid-credentials', 'Wrong code', [{ field: 'code', message: 'That code is not correct.', code: 'invalid-credentials' }]);
+      await confirmTotp(signed.user.id, body.code);
     }
     const at = now();
     await db
@@ -270,28 +320,105 @@ export function createAccountApi(options: AccountApiOptions): Hono {
 
   // ——— Two-factor (status) ———
 
-  route('getTwoFactorStatus', async ({ signed }) => {
-    const user = await db.selectFrom('user').select('twoFactorEnabled').where('id', '=', signed.user.id).executeTakeFirstOrThrow();
-    const meta = await db.selectFrom('dn_two_factor_meta').selectAll().where('user_id', '=', signed.user.id).executeTakeFirst();
-    const profile = await db.selectFrom('dn_profile').select('role').where('user_id', '=', signed.user.id).executeTakeFirst();
+  async function readTwoFactorStatus(userId: string): Promise<s.TwoFactorStatus> {
+    const user = await db.selectFrom('user').select('twoFactorEnabled').where('id', '=', userId).executeTakeFirstOrThrow();
+    const meta = await db.selectFrom('dn_two_factor_meta').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    const profile = await db.selectFrom('dn_profile').select('role').where('user_id', '=', userId).executeTakeFirst();
     const enabled = user.twoFactorEnabled === true;
-    let remaining = 0;
-    if (enabled) {
-      const row = await db.selectFrom('twoFactor').select('backupCodes').where('userId', '=', signed.user.id).executeTakeFirst();
-      if (row) {
-        const { symmetricDecrypt } = await import('better-auth/crypto');
-        const context = await auth.$context;
-        const codes = JSON.parse(await symmetricDecrypt({ key: context.secret, data: row.backupCodes })) as unknown[];
-        remaining = codes.length;
-      }
-    }
     return {
       enabled,
       enabledAt: enabled && meta?.enabled_at ? iso(meta.enabled_at) : null,
-      backupCodesRemaining: remaining,
+      backupCodesRemaining: enabled ? await backupCodesRemaining(auth, db, userId) : 0,
       recommended: profile?.role === 'owner' || profile?.role === 'admin',
     };
+  }
+
+  async function twoFactorEnabled(userId: string): Promise<boolean> {
+    const user = await db.selectFrom('user').select('twoFactorEnabled').where('id', '=', userId).executeTakeFirstOrThrow();
+    return user.twoFactorEnabled === true;
+  }
+
+  route('getTwoFactorStatus', ({ signed }) => readTwoFactorStatus(signed.user.id));
+
+  route('startTwoFactorSetup', async ({ signed }) => {
+    const userId = signed.user.id;
+    if (await twoFactorEnabled(userId)) throw new HttpProblem(409, 'conflict', 'Already on', 'Two-factor authentication is already on.');
+    const { secret, encrypted } = await newTotpSecret(auth);
+    // The plugin's row, not yet verified: its sign-in step ignores it until setup is confirmed.
+    const codes = await newBackupCodes(auth);
+    const row = { secret: encrypted, backupCodes: codes.encrypted, verified: false };
+    const existing = await db.selectFrom('twoFactor').select('id').where('userId', '=', userId).executeTakeFirst();
+    if (existing) await db.updateTable('twoFactor').set(row).where('id', '=', existing.id).execute();
+    else await db.insertInto('twoFactor').values({ id: randomUUID(), userId, ...row }).execute();
+    const setupId = randomUUID();
+    const expiresAt = new Date(now().getTime() + SETUP_TTL_MS);
+    await db
+      .insertInto('dn_two_factor_meta')
+      .values({ user_id: userId, setup_id: setupId, setup_expires_at: expiresAt })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ setup_id: setupId, setup_expires_at: expiresAt }))
+      .execute();
+    const described = describeSecret(secret, ISSUER, signed.user.email);
+    return {
+      setupId,
+      secret: described.base32,
+      otpauthUri: described.uri,
+      issuer: ISSUER,
+      accountName: signed.user.email,
+      digits: TOTP_DIGITS,
+      period: TOTP_PERIOD,
+      expiresAt: iso(expiresAt),
+    };
   });
+
+  route('verifyTwoFactorSetup', async ({ signed, body }) => {
+    const userId = signed.user.id;
+    if (await twoFactorEnabled(userId)) throw new HttpProblem(409, 'conflict', 'Already on', 'Two-factor authentication is already on.');
+    const meta = await db.selectFrom('dn_two_factor_meta').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    const row = await db.selectFrom('twoFactor').select(['id', 'secret']).where('userId', '=', userId).executeTakeFirst();
+    if (!row || !meta?.setup_id || meta.setup_id !== body.setupId || !meta.setup_expires_at || new Date(meta.setup_expires_at) <= now()) {
+      throw new HttpProblem(410, 'setup-expired', 'Setup expired', 'This setup has expired. Start again.');
+    }
+    const step = await matchTotpStep(await decryptSecret(auth, row.secret), body.code);
+    if (step === null) throw fieldProblem(422, 'invalid-code', 'Wrong code', [{ field: 'code', message: 'That code is not correct.', code: 'invalid-code' }]);
+    await acceptTotpStep(db, userId, step);
+    const codes = await newBackupCodes(auth);
+    const at = now();
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('twoFactor').set({ verified: true, backupCodes: codes.encrypted }).where('id', '=', row.id).execute();
+      await tx.updateTable('user').set({ twoFactorEnabled: true, updatedAt: at }).where('id', '=', userId).execute();
+      await tx.updateTable('dn_two_factor_meta').set({ enabled_at: at, backup_codes_generated_at: at, setup_id: null, setup_expires_at: null }).where('user_id', '=', userId).execute();
+    });
+    return { status: await readTwoFactorStatus(userId), backupCodes: { codes: codes.codes, generatedAt: iso(at) } };
+  });
+
+  route('disableTwoFactor', async ({ signed, body }) => {
+    const userId = signed.user.id;
+    if (!(await twoFactorEnabled(userId))) return readTwoFactorStatus(userId);
+    await confirmIdentity(userId, body);
+    const trusted = await db.selectFrom('dn_trusted_device').select('identifier').where('user_id', '=', userId).execute();
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('user').set({ twoFactorEnabled: false, updatedAt: now() }).where('id', '=', userId).execute();
+      await tx.deleteFrom('twoFactor').where('userId', '=', userId).execute();
+      await tx.updateTable('dn_two_factor_meta').set({ enabled_at: null, backup_codes_generated_at: null, setup_id: null, setup_expires_at: null }).where('user_id', '=', userId).execute();
+      // Trust only skips a second factor; with none left, no device stays trusted.
+      if (trusted.length) await tx.deleteFrom('verification').where('identifier', 'in', trusted.map((t) => t.identifier)).execute();
+      await tx.deleteFrom('dn_trusted_device').where('user_id', '=', userId).execute();
+    });
+    return readTwoFactorStatus(userId);
+  });
+
+  route('regenerateBackupCodes', async ({ signed, body }) => {
+    const userId = signed.user.id;
+    if (!(await twoFactorEnabled(userId))) throw new HttpProblem(409, 'conflict', 'Two-factor authentication is off', 'Turn on two-factor authentication first.');
+    await confirmIdentity(userId, body);
+    const codes = await newBackupCodes(auth);
+    const at = now();
+    await db.updateTable('twoFactor').set({ backupCodes: codes.encrypted }).where('userId', '=', userId).execute();
+    await db.updateTable('dn_two_factor_meta').set({ backup_codes_generated_at: at }).where('user_id', '=', userId).execute();
+    return { codes: codes.codes, generatedAt: iso(at) };
+  });
+
+  route('verifyTwoFactorChallenge', (ctx) => options.challenge.verify(ctx.body, ctx.request, ctx.responseHeaders));
 
   // ——— Notifications ———
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../../conformance/run.js';
+import { otherCode, secretOfUri, totpCode } from '../../conformance/totp.js';
 import type { Report } from '../../conformance/report.js';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
@@ -20,6 +21,11 @@ const IMPLEMENTED: EndpointName[] = [
   'getPasswordPolicy',
   'changePassword',
   'getTwoFactorStatus',
+  'startTwoFactorSetup',
+  'verifyTwoFactorSetup',
+  'disableTwoFactor',
+  'regenerateBackupCodes',
+  'verifyTwoFactorChallenge',
   'listSessions',
   'revokeSession',
   'revokeOtherSessions',
@@ -137,6 +143,52 @@ describe('the reference server', () => {
     expect(await (await fetch(`${API}/preferences`)).json()).toMatchObject({ theme: 'dark' });
   });
 
+  it('turns 2FA on, asks for it at sign-in through the plugin, refuses a used code and trusts a device', async () => {
+    const fetch = client(() => server!);
+    expect((await signIn(fetch)).status).toBe(200);
+    const setup = endpoints.startTwoFactorSetup.response.parse(await (await fetch(`${API}/two-factor/setup`, { method: 'POST' })).json());
+    expect(secretOfUri(setup.otpauthUri)).toBe(setup.secret);
+    const wrong = await fetch(`${API}/two-factor/setup/verify`, { method: 'POST', body: JSON.stringify({ setupId: setup.setupId, code: otherCode(totpCode(setup.secret)) }) });
+    expect(await wrong.json()).toMatchObject({ type: 'urn:dialnexa:problem:invalid-code', errors: [{ field: 'code' }] });
+    const code = totpCode(setup.secret);
+    const enabled = endpoints.verifyTwoFactorSetup.response.parse(await (await fetch(`${API}/two-factor/setup/verify`, { method: 'POST', body: JSON.stringify({ setupId: setup.setupId, code }) })).json());
+    expect(enabled.status).toMatchObject({ enabled: true, backupCodesRemaining: 10 });
+    expect(enabled.backupCodes.codes[0]).toMatch(/^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/);
+    // The code that turned 2FA on cannot confirm the user again.
+    expect(await (await fetch(`${API}/reauth`, { method: 'POST', body: JSON.stringify({ method: 'totp', code }) })).json()).toMatchObject({ type: 'urn:dialnexa:problem:code-reused' });
+
+    // A new device: the password alone gives a challenge, no session.
+    const phone = client(() => server!);
+    const first = await signIn(phone);
+    const { challengeId } = (await first.json()) as { challengeId: string };
+    expect(challengeId).toBeTruthy();
+    expect((await phone(`${API}/profile`)).status).toBe(401);
+    const reused = await phone(`${API}/two-factor/challenge`, { method: 'POST', body: JSON.stringify({ challengeId, method: 'totp', code, trustDevice: true }) });
+    expect(await reused.json()).toMatchObject({ type: 'urn:dialnexa:problem:code-reused' });
+    const next = totpCode(setup.secret, { timestamp: Date.now() + 30_000 });
+    const passed = await phone(`${API}/two-factor/challenge`, { method: 'POST', body: JSON.stringify({ challengeId, method: 'totp', code: next, trustDevice: true }) });
+    expect(passed.status).toBe(200);
+    const result = endpoints.verifyTwoFactorChallenge.response.parse(await passed.json());
+    expect(result.trustedDevice).toMatchObject({ current: true });
+    expect(passed.headers.getSetCookie().join('\n')).toMatch(/trust_device=.*HttpOnly/i);
+    expect((await phone(`${API}/profile`)).status).toBe(200);
+    // The trusted device signs in again without the second factor.
+    const again = await signIn(phone);
+    expect(await again.json()).toMatchObject({ user: { email: DEMO_EMAIL } });
+
+    // A backup code signs in once, through the plugin.
+    const laptop = client(() => server!);
+    const backup = enabled.backupCodes.codes[0]!;
+    const challenge = async () => ((await (await signIn(laptop)).json()) as { challengeId: string }).challengeId;
+    const byBackup = await laptop(`${API}/two-factor/challenge`, { method: 'POST', body: JSON.stringify({ challengeId: await challenge(), method: 'backup', code: backup, trustDevice: false }) });
+    expect(endpoints.verifyTwoFactorChallenge.response.parse(await byBackup.json())).toMatchObject({ backupCodesRemaining: 9, trustedDevice: null });
+    const twice = await laptop(`${API}/two-factor/challenge`, { method: 'POST', body: JSON.stringify({ challengeId: await challenge(), method: 'backup', code: backup, trustDevice: false }) });
+    expect(twice.status).toBe(422);
+
+    const off = await fetch(`${API}/two-factor/disable`, { method: 'POST', body: JSON.stringify({ method: 'password', password: DEMO_PASSWORD }) });
+    expect(endpoints.disableTwoFactor.response.parse(await off.json())).toMatchObject({ enabled: false });
+  });
+
   it('runs the conformance kit: no failure in the parts implemented so far', async () => {
     const report: Report = await runConformance({
       baseUrl: API,
@@ -155,6 +207,19 @@ describe('the reference server', () => {
             body: JSON.stringify({ email: DEMO_EMAIL, password: DEMO_PASSWORD }),
           });
           if (!response.ok) throw new Error(`sign-in answered ${response.status}`);
+        },
+        // The sign-in page's step: the password on a device of its own, then the challenge's id from the answer.
+        startTwoFactorChallenge: async () => {
+          const response = await server!.fetch(
+            new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+              body: JSON.stringify({ email: DEMO_EMAIL, password: DEMO_PASSWORD }),
+            }),
+          );
+          const body = (await response.json()) as { twoFactorRedirect?: boolean; challengeId?: string };
+          if (!body.twoFactorRedirect || !body.challengeId) throw new Error(`sign-in did not ask for the second factor (${response.status})`);
+          return body.challengeId;
         },
       },
     });
