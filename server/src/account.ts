@@ -318,6 +318,45 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     return { revoked: others };
   });
 
+  // ——— Login activity ———
+
+  const encodeCursor = (at: Date | string, id: string): string => Buffer.from(JSON.stringify([iso(at), id])).toString('base64url');
+  function decodeCursor(cursor: string): { at: Date; id: string } {
+    try {
+      const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+      if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at: new Date(at), id };
+    } catch {
+      // Falls through to the problem below.
+    }
+    throw fieldProblem(422, 'validation', 'Invalid cursor', [{ field: 'cursor', message: 'This cursor is not valid. Start from the first page.' }]);
+  }
+
+  route('listLoginActivity', async ({ signed, query }) => {
+    const limit = query.limit ?? 50;
+    let select = db.selectFrom('dn_login_attempt').selectAll().where('user_id', '=', signed.user.id);
+    if (query.status === 'failed') select = select.where('success', '=', false);
+    if (query.cursor !== undefined) {
+      const after = decodeCursor(query.cursor);
+      select = select.where((eb) => eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]));
+    }
+    // One more than the page tells whether another page follows.
+    const rows = await select.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        at: iso(row.at),
+        success: row.success,
+        failureReason: row.failure_reason,
+        ...describeUserAgent(row.user_agent),
+        ip: row.ip,
+        location: null,
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.at, last.id) : null,
+    };
+  });
+
   // ——— Two-factor (status) ———
 
   async function readTwoFactorStatus(userId: string): Promise<s.TwoFactorStatus> {

@@ -26,6 +26,7 @@ const IMPLEMENTED: EndpointName[] = [
   'disableTwoFactor',
   'regenerateBackupCodes',
   'verifyTwoFactorChallenge',
+  'listLoginActivity',
   'listSessions',
   'revokeSession',
   'revokeOtherSessions',
@@ -187,6 +188,33 @@ describe('the reference server', () => {
 
     const off = await fetch(`${API}/two-factor/disable`, { method: 'POST', body: JSON.stringify({ method: 'password', password: DEMO_PASSWORD }) });
     expect(endpoints.disableTwoFactor.response.parse(await off.json())).toMatchObject({ enabled: false });
+  });
+
+  it('records every sign-in attempt with its device and pages them by cursor', async () => {
+    const fetch = client(() => server!);
+    const agent = { 'User-Agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1', 'X-Forwarded-For': '203.0.113.7' };
+    for (const password of ['wrong-1', 'wrong-2', DEMO_PASSWORD]) {
+      await fetch(`${ORIGIN}/api/auth/sign-in/email`, { method: 'POST', headers: agent, body: JSON.stringify({ email: DEMO_EMAIL, password }) });
+    }
+    const all = endpoints.listLoginActivity.response.parse(await (await fetch(`${API}/login-activity?limit=200`)).json());
+    expect(all.items.slice(0, 3)).toMatchObject([
+      { success: true, failureReason: null, deviceType: 'mobile', browser: 'Safari 17.4', os: 'iOS 17.4', ip: '203.0.113.7' },
+      { success: false, failureReason: 'wrong-password' },
+      { success: false, failureReason: 'wrong-password' },
+    ]);
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = endpoints.listLoginActivity.response.parse(await (await fetch(`${API}/login-activity?limit=2${query}`)).json());
+      walked.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(all.items.map((i) => i.id));
+    const failed = endpoints.listLoginActivity.response.parse(await (await fetch(`${API}/login-activity?status=failed`)).json());
+    expect(failed.items.length).toBeGreaterThanOrEqual(2);
+    expect(failed.items.every((i) => !i.success)).toBe(true);
+    expect((await fetch(`${API}/login-activity?cursor=nonsense`)).status).toBe(422);
   });
 
   it('runs the conformance kit: no failure in the parts implemented so far', async () => {
