@@ -11,7 +11,7 @@ import type * as s from '../../src/api/schemas.js';
 import { BREACHED_PASSWORDS, NOTIFICATION_CATALOG } from '../../mock/seed.js';
 import { randomUUID } from 'node:crypto';
 import { ISSUER, type Auth } from './auth.js';
-import type { SignInFlow } from './sign-in.js';
+import { currentTrustIdentifier, describeTrustedDevice, type SignInFlow } from './sign-in.js';
 import { acceptTotpStep, backupCodesRemaining, checkUserTotp, decryptSecret, describeSecret, matchTotpStep, newBackupCodes, newTotpSecret, TOTP_DIGITS, TOTP_PERIOD } from './two-factor.js';
 import { describeUserAgent } from './device.js';
 import { fieldProblem, HttpProblem, notFound, unauthorized, validationProblem } from './problem.js';
@@ -355,6 +355,51 @@ export function createAccountApi(options: AccountApiOptions): Hono {
       })),
       nextCursor: rows.length > limit && last ? encodeCursor(last.at, last.id) : null,
     };
+  });
+
+  // ——— Trusted devices ———
+
+  /** The user's trusted devices whose trust record (the plugin's) is still valid. */
+  function trustedDevices(userId: string) {
+    return db
+      .selectFrom('dn_trusted_device')
+      .innerJoin('verification', 'verification.identifier', 'dn_trusted_device.identifier')
+      .selectAll('dn_trusted_device')
+      .where('dn_trusted_device.user_id', '=', userId)
+      .where('verification.value', '=', userId)
+      .where('verification.expiresAt', '>', now())
+      .orderBy('dn_trusted_device.last_used_at', 'desc')
+      .execute();
+  }
+
+  /** Ends trust: the plugin's record (so its cookie no longer skips 2FA) and the row. */
+  async function untrust(rows: { id: string; identifier: string }[]): Promise<void> {
+    if (!rows.length) return;
+    await db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('verification').where('identifier', 'in', rows.map((r) => r.identifier)).execute();
+      await tx.deleteFrom('dn_trusted_device').where('id', 'in', rows.map((r) => r.id)).execute();
+    });
+  }
+
+  route('listTrustedDevices', async ({ signed, headers }) => {
+    const current = await currentTrustIdentifier(auth, headers);
+    const rows = await trustedDevices(signed.user.id);
+    return { items: rows.map((row) => ({ ...describeTrustedDevice(row), current: row.identifier === current })) };
+  });
+
+  route('revokeTrustedDevice', async ({ signed, params }) => {
+    const row = (await trustedDevices(signed.user.id)).find((r) => r.id === params['id']);
+    if (!row) throw notFound('That trusted device');
+    await untrust([row]);
+    return { revoked: 1 };
+  });
+
+  route('revokeAllTrustedDevices', async ({ signed }) => {
+    const rows = await trustedDevices(signed.user.id);
+    await untrust(rows);
+    // Rows whose trust already ended go too.
+    await db.deleteFrom('dn_trusted_device').where('user_id', '=', signed.user.id).execute();
+    return { revoked: rows.length };
   });
 
   // ——— Two-factor (status) ———

@@ -27,6 +27,9 @@ const IMPLEMENTED: EndpointName[] = [
   'regenerateBackupCodes',
   'verifyTwoFactorChallenge',
   'listLoginActivity',
+  'listTrustedDevices',
+  'revokeTrustedDevice',
+  'revokeAllTrustedDevices',
   'listSessions',
   'revokeSession',
   'revokeOtherSessions',
@@ -176,6 +179,14 @@ describe('the reference server', () => {
     // The trusted device signs in again without the second factor.
     const again = await signIn(phone);
     expect(await again.json()).toMatchObject({ user: { email: DEMO_EMAIL } });
+    // It is listed (as this device on the phone, not on the first client), renewed by that sign-in; revoked, the next sign-in asks again.
+    const listed = endpoints.listTrustedDevices.response.parse(await (await phone(`${API}/trusted-devices`)).json());
+    expect(listed.items).toHaveLength(1);
+    expect(listed.items[0]).toMatchObject({ id: result.trustedDevice!.id, current: true });
+    expect(endpoints.listTrustedDevices.response.parse(await (await fetch(`${API}/trusted-devices`)).json()).items[0]?.current).toBe(false);
+    expect(await (await fetch(`${API}/trusted-devices/${listed.items[0]!.id}`, { method: 'DELETE' })).json()).toEqual({ revoked: 1 });
+    expect((await fetch(`${API}/trusted-devices/${listed.items[0]!.id}`, { method: 'DELETE' })).status).toBe(404);
+    expect(await (await signIn(phone)).json()).toMatchObject({ twoFactorRedirect: true });
 
     // A backup code signs in once, through the plugin.
     const laptop = client(() => server!);
