@@ -8,7 +8,9 @@ import type { Kysely } from 'kysely';
 import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName } from '../../src/api/endpoints.js';
 import type * as s from '../../src/api/schemas.js';
+import { AVATAR_MAX_BYTES } from '../../src/api/contract/constants.js';
 import { BREACHED_PASSWORDS, NOTIFICATION_CATALOG } from '../../mock/seed.js';
+import { sniffImageType } from '../../mock/store/profile.js';
 import { randomUUID } from 'node:crypto';
 import { ISSUER, type Auth } from './auth.js';
 import { currentTrustIdentifier, describeTrustedDevice, type SignInFlow } from './sign-in.js';
@@ -51,6 +53,8 @@ type Handler<K extends EndpointName> = (ctx: RouteContext<K>) => Promise<Respons
 export interface AccountApiOptions {
   auth: Auth;
   db: Kysely<Database>;
+  /** Where the account API is reachable from the browser, e.g. `https://account.example.com/api/account` (avatar URLs). */
+  apiUrl: string;
   /** The sign-in flow: the 2FA challenge, login activity and trusted devices. */
   challenge: SignInFlow;
   now?: () => Date;
@@ -61,7 +65,7 @@ export interface AccountApiOptions {
 const iso = (d: Date | string): string => new Date(d).toISOString();
 
 export function createAccountApi(options: AccountApiOptions): Hono {
-  const { auth, db } = options;
+  const { auth, db, apiUrl } = options;
   const now = options.now ?? (() => new Date());
   const app = new Hono();
 
@@ -169,10 +173,12 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     const row = await db
       .selectFrom('user')
       .leftJoin('dn_profile', 'dn_profile.user_id', 'user.id')
+      .leftJoin('dn_avatar', 'dn_avatar.user_id', 'user.id')
+      .select(['dn_avatar.id as avatar_id', 'dn_avatar.updated_at as avatar_updated_at'])
       .select(['user.id', 'user.name', 'user.email', 'user.image', 'user.updatedAt', 'dn_profile.phone', 'dn_profile.timezone', 'dn_profile.language', 'dn_profile.company', 'dn_profile.bio', 'dn_profile.role', 'dn_profile.updated_at'])
       .where('user.id', '=', userId)
       .executeTakeFirstOrThrow();
-    const updated = [row.updatedAt, row.updated_at].filter((d): d is Date => d != null).map((d) => new Date(d).getTime());
+    const updated = [row.updatedAt, row.updated_at, row.avatar_updated_at].filter((d): d is Date => d != null).map((d) => new Date(d).getTime());
     return {
       id: row.id,
       displayName: row.name,
@@ -182,7 +188,7 @@ export function createAccountApi(options: AccountApiOptions): Hono {
       language: row.language ?? 'en',
       company: row.company ?? null,
       bio: row.bio ?? null,
-      avatarUrl: row.image ?? null,
+      avatarUrl: row.avatar_id ? `${apiUrl}/avatars/${row.avatar_id}` : (row.image ?? null),
       role: row.role ?? 'member',
       updatedAt: iso(new Date(Math.max(...updated))),
     };
@@ -226,6 +232,48 @@ export function createAccountApi(options: AccountApiOptions): Hono {
         .execute();
     });
     return readProfile(signed.user.id);
+  });
+
+  // ——— Avatar ———
+
+  route('uploadAvatar', async ({ signed, request }) => {
+    const tooLarge = (size: number): HttpProblem =>
+      new HttpProblem(413, 'payload-too-large', 'File too large', `The image is ${(size / 1048576).toFixed(1)} MB; the limit is 2 MB.`);
+    const declared = Number(request.headers.get('content-length') ?? 0);
+    if (declared > AVATAR_MAX_BYTES) throw tooLarge(declared);
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.byteLength > AVATAR_MAX_BYTES) throw tooLarge(bytes.byteLength);
+    // The type comes from the bytes, never from the declared Content-Type or a file name.
+    const type = sniffImageType(bytes);
+    if (!type) throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported file type', 'Upload a JPG, PNG or WebP image.');
+    const row = { id: randomUUID(), content_type: type, bytes, updated_at: now() };
+    await db
+      .insertInto('dn_avatar')
+      .values({ user_id: signed.user.id, ...row })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(row))
+      .execute();
+    return readProfile(signed.user.id);
+  });
+
+  route('removeAvatar', async ({ signed }) => {
+    const removed = await db.deleteFrom('dn_avatar').where('user_id', '=', signed.user.id).executeTakeFirst();
+    if (Number(removed.numDeletedRows) > 0) await db.updateTable('dn_profile').set({ updated_at: now() }).where('user_id', '=', signed.user.id).execute();
+    return readProfile(signed.user.id);
+  });
+
+  // The picture itself, at a URL that changes with every upload (so it can be cached for good).
+  // `nosniff` and the sniffed type keep a browser from reading it as anything but an image.
+  app.get('/avatars/:id', async (c) => {
+    const avatar = await db.selectFrom('dn_avatar').select(['content_type', 'bytes']).where('id', '=', c.req.param('id')).executeTakeFirst();
+    if (!avatar) throw notFound('That picture');
+    return new Response(new Uint8Array(avatar.bytes), {
+      headers: {
+        'Content-Type': avatar.content_type,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      },
+    });
   });
 
   // ——— Re-authentication ———

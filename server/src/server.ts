@@ -78,7 +78,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     const app = new Hono();
     app.post(`${AUTH_BASE}/sign-in/email`, (c) => flow.signInWithEmail(c.req.raw));
     app.on(['GET', 'POST'], `${AUTH_BASE}/*`, (c) => auth.handler(c.req.raw));
-    app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, challenge: flow, ...(options.now && { now: options.now }) }));
+    app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, ...(options.now && { now: options.now }) }));
     app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
     return { fetch: (request) => Promise.resolve(app.fetch(request)), app, auth, database, close: () => database.close() };
   } catch (error) {

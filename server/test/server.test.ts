@@ -17,6 +17,8 @@ import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } fr
 const IMPLEMENTED: EndpointName[] = [
   'getProfile',
   'updateProfile',
+  'uploadAvatar',
+  'removeAvatar',
   'reauthenticate',
   'getPasswordPolicy',
   'changePassword',
@@ -226,6 +228,30 @@ describe('the reference server', () => {
     expect(failed.items.length).toBeGreaterThanOrEqual(2);
     expect(failed.items.every((i) => !i.success)).toBe(true);
     expect((await fetch(`${API}/login-activity?cursor=nonsense`)).status).toBe(422);
+  });
+
+  it('stores an avatar by its content, at most 2 MB, and serves it with its type and nosniff', async () => {
+    const fetch = client(() => server!);
+    await signIn(fetch);
+    const put = (body: Uint8Array<ArrayBuffer>, type: string) => fetch(`${API}/profile/avatar`, { method: 'PUT', headers: { 'Content-Type': type }, body });
+    // A 1×1 PNG, declared as a GIF: stored as what it is.
+    const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    const stored = endpoints.uploadAvatar.response.parse(await (await put(png, 'image/gif')).json());
+    expect(stored.avatarUrl).toMatch(new RegExp(`^${API}/avatars/`));
+    const served = await server!.fetch(new Request(stored.avatarUrl!));
+    expect(served.headers.get('Content-Type')).toBe('image/png');
+    expect(served.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(png);
+
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    expect(await (await put(svg, 'image/png')).json()).toMatchObject({ status: 415, type: 'urn:dialnexa:problem:unsupported-media-type' });
+    const large = new Uint8Array(2 * 1024 * 1024 + 1);
+    large.set(png);
+    expect(await (await put(large, 'image/png')).json()).toMatchObject({ status: 413, type: 'urn:dialnexa:problem:payload-too-large' });
+
+    const removed = endpoints.removeAvatar.response.parse(await (await fetch(`${API}/profile/avatar`, { method: 'DELETE' })).json());
+    expect(removed.avatarUrl).toBeNull();
+    expect((await server!.fetch(new Request(stored.avatarUrl!))).status).toBe(404);
   });
 
   it('runs the conformance kit: no failure in the parts implemented so far', async () => {
