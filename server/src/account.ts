@@ -8,18 +8,26 @@ import type { Kysely } from 'kysely';
 import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName } from '../../src/api/endpoints.js';
 import type * as s from '../../src/api/schemas.js';
+import { AVATAR_MAX_BYTES } from '../../src/api/contract/constants.js';
 import { BREACHED_PASSWORDS, NOTIFICATION_CATALOG } from '../../mock/seed.js';
-import type { Auth } from './auth.js';
+import { sniffImageType } from '../../mock/store/profile.js';
+import { randomUUID } from 'node:crypto';
+import { ISSUER, type Auth } from './auth.js';
+import { currentTrustIdentifier, describeTrustedDevice, type SignInFlow } from './sign-in.js';
+import { acceptTotpStep, backupCodesRemaining, checkUserTotp, decryptSecret, describeSecret, matchTotpStep, newBackupCodes, newTotpSecret, TOTP_DIGITS, TOTP_PERIOD } from './two-factor.js';
 import { describeUserAgent } from './device.js';
 import { fieldProblem, HttpProblem, notFound, unauthorized, validationProblem } from './problem.js';
 import type { Database } from './schema.js';
 
 type Endpoints = typeof endpoints;
 type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
+type QueryOf<E> = E extends { query: infer Q extends z.ZodMiniType } ? z.output<Q> : undefined;
 type ResponseOf<E> = E extends { response: infer R extends z.ZodMiniType } ? z.output<R> : never;
 
 /** How long a sign-in or a "Confirm it's you" covers sensitive actions. */
 export const REAUTH_WINDOW_MS = 10 * 60_000;
+/** How long a started 2FA setup waits for its first code. */
+const SETUP_TTL_MS = 10 * 60_000;
 
 export interface Signed {
   user: { id: string; email: string; name: string; image?: string | null | undefined; twoFactorEnabled?: boolean | null | undefined };
@@ -32,6 +40,12 @@ export interface RouteContext<K extends EndpointName> {
   signed: Signed;
   /** The incoming request's headers (Better Auth reads the session cookie from them). */
   headers: Headers;
+  /** The query string, checked with the endpoint's query schema. */
+  query: QueryOf<Endpoints[K]>;
+  /** The incoming request (an upload reads its bytes). */
+  request: Request;
+  /** Headers to add to the answer (cookies the engine sets). */
+  responseHeaders: Headers;
 }
 
 type Handler<K extends EndpointName> = (ctx: RouteContext<K>) => Promise<ResponseOf<Endpoints[K]>>;
@@ -39,6 +53,10 @@ type Handler<K extends EndpointName> = (ctx: RouteContext<K>) => Promise<Respons
 export interface AccountApiOptions {
   auth: Auth;
   db: Kysely<Database>;
+  /** Where the account API is reachable from the browser, e.g. `https://account.example.com/api/account` (avatar URLs). */
+  apiUrl: string;
+  /** The sign-in flow: the 2FA challenge, login activity and trusted devices. */
+  challenge: SignInFlow;
   now?: () => Date;
   /** Check every answer against its response schema. Default true. */
   validateResponses?: boolean;
@@ -47,7 +65,7 @@ export interface AccountApiOptions {
 const iso = (d: Date | string): string => new Date(d).toISOString();
 
 export function createAccountApi(options: AccountApiOptions): Hono {
-  const { auth, db } = options;
+  const { auth, db, apiUrl } = options;
   const now = options.now ?? (() => new Date());
   const app = new Hono();
 
@@ -78,6 +96,22 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     });
   }
 
+  /** A TOTP code of the user's enabled 2FA, used once: 422 `invalid-code` or `code-reused` on `code` otherwise. */
+  async function confirmTotp(userId: string, code: string): Promise<void> {
+    const result = await checkUserTotp(auth, db, userId, code);
+    if (result === 'ok') return;
+    if (result === 'reused') throw fieldProblem(422, 'code-reused', 'Code already used', [{ field: 'code', message: 'This code was already used. Wait for the next one.', code: 'code-reused' }]);
+    throw fieldProblem(422, 'invalid-code', 'Wrong code', [{ field: 'code', message: 'That code is not correct.', code: 'invalid-code' }]);
+  }
+
+  /** The password or a TOTP code given with a sensitive request (turning 2FA off, new backup codes). */
+  async function confirmIdentity(userId: string, proof: s.ReauthRequest): Promise<void> {
+    if (proof.method === 'totp') return confirmTotp(userId, proof.code);
+    if (!(await verifyPassword(userId, proof.password))) {
+      throw fieldProblem(422, 'invalid-credentials', 'Wrong password', [{ field: 'password', message: 'That password is not correct.', code: 'invalid-credentials' }]);
+    }
+  }
+
   function route<K extends EndpointName>(name: K, handler: Handler<K>): void {
     const endpoint: Endpoint = endpoints[name];
     const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -100,8 +134,26 @@ export function createAccountApi(options: AccountApiOptions): Hono {
         if (!parsed.success) throw validationProblem(parsed.error.issues);
         body = parsed.data;
       }
+      let query: unknown;
+      if (endpoint.query) {
+        const raw: Record<string, unknown> = { ...c.req.query() };
+        // Numbers arrive as text: `limit=20`.
+        if (typeof raw['limit'] === 'string' && /^-?\d+$/.test(raw['limit'])) raw['limit'] = Number(raw['limit']);
+        const parsed = endpoint.query.safeParse(raw);
+        if (!parsed.success) throw validationProblem(parsed.error.issues);
+        query = parsed.data;
+      }
       if (endpoint.sensitive && signed) await assertFresh(signed);
-      const result = await handler({ body, params: c.req.param() as Record<string, string>, signed: signed as Signed, headers } as RouteContext<K>);
+      const responseHeaders = new Headers();
+      const result = await handler({
+        body,
+        query,
+        params: c.req.param() as Record<string, string>,
+        signed: signed as Signed,
+        headers,
+        request: c.req.raw,
+        responseHeaders,
+      } as RouteContext<K>);
       if (options.validateResponses ?? true) {
         const checked = endpoint.response.safeParse(result);
         if (!checked.success) {
@@ -109,7 +161,9 @@ export function createAccountApi(options: AccountApiOptions): Hono {
           throw new HttpProblem(500, 'internal', 'Server error', `The answer to ${name} does not match its schema: ${issues.join('; ')}`);
         }
       }
-      return c.json(result as object);
+      const response = c.json(result as object);
+      for (const [name, value] of responseHeaders) response.headers.append(name, value);
+      return response;
     });
   }
 
@@ -119,10 +173,12 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     const row = await db
       .selectFrom('user')
       .leftJoin('dn_profile', 'dn_profile.user_id', 'user.id')
+      .leftJoin('dn_avatar', 'dn_avatar.user_id', 'user.id')
+      .select(['dn_avatar.id as avatar_id', 'dn_avatar.updated_at as avatar_updated_at'])
       .select(['user.id', 'user.name', 'user.email', 'user.image', 'user.updatedAt', 'dn_profile.phone', 'dn_profile.timezone', 'dn_profile.language', 'dn_profile.company', 'dn_profile.bio', 'dn_profile.role', 'dn_profile.updated_at'])
       .where('user.id', '=', userId)
       .executeTakeFirstOrThrow();
-    const updated = [row.updatedAt, row.updated_at].filter((d): d is Date => d != null).map((d) => new Date(d).getTime());
+    const updated = [row.updatedAt, row.updated_at, row.avatar_updated_at].filter((d): d is Date => d != null).map((d) => new Date(d).getTime());
     return {
       id: row.id,
       displayName: row.name,
@@ -132,7 +188,7 @@ export function createAccountApi(options: AccountApiOptions): Hono {
       language: row.language ?? 'en',
       company: row.company ?? null,
       bio: row.bio ?? null,
-      avatarUrl: row.image ?? null,
+      avatarUrl: row.avatar_id ? `${apiUrl}/avatars/${row.avatar_id}` : (row.image ?? null),
       role: row.role ?? 'member',
       updatedAt: iso(new Date(Math.max(...updated))),
     };
@@ -178,6 +234,48 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     return readProfile(signed.user.id);
   });
 
+  // ——— Avatar ———
+
+  route('uploadAvatar', async ({ signed, request }) => {
+    const tooLarge = (size: number): HttpProblem =>
+      new HttpProblem(413, 'payload-too-large', 'File too large', `The image is ${(size / 1048576).toFixed(1)} MB; the limit is 2 MB.`);
+    const declared = Number(request.headers.get('content-length') ?? 0);
+    if (declared > AVATAR_MAX_BYTES) throw tooLarge(declared);
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.byteLength > AVATAR_MAX_BYTES) throw tooLarge(bytes.byteLength);
+    // The type comes from the bytes, never from the declared Content-Type or a file name.
+    const type = sniffImageType(bytes);
+    if (!type) throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported file type', 'Upload a JPG, PNG or WebP image.');
+    const row = { id: randomUUID(), content_type: type, bytes, updated_at: now() };
+    await db
+      .insertInto('dn_avatar')
+      .values({ user_id: signed.user.id, ...row })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(row))
+      .execute();
+    return readProfile(signed.user.id);
+  });
+
+  route('removeAvatar', async ({ signed }) => {
+    const removed = await db.deleteFrom('dn_avatar').where('user_id', '=', signed.user.id).executeTakeFirst();
+    if (Number(removed.numDeletedRows) > 0) await db.updateTable('dn_profile').set({ updated_at: now() }).where('user_id', '=', signed.user.id).execute();
+    return readProfile(signed.user.id);
+  });
+
+  // The picture itself, at a URL that changes with every upload (so it can be cached for good).
+  // `nosniff` and the sniffed type keep a browser from reading it as anything but an image.
+  app.get('/avatars/:id', async (c) => {
+    const avatar = await db.selectFrom('dn_avatar').select(['content_type', 'bytes']).where('id', '=', c.req.param('id')).executeTakeFirst();
+    if (!avatar) throw notFound('That picture');
+    return new Response(new Uint8Array(avatar.bytes), {
+      headers: {
+        'Content-Type': avatar.content_type,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      },
+    });
+  });
+
   // ——— Re-authentication ———
 
   route('reauthenticate', async ({ signed, body }) => {
@@ -186,7 +284,7 @@ export function createAccountApi(options: AccountApiOptions): Hono {
         throw fieldProblem(422, 'invalid-credentials', 'Wrong password', [{ field: 'password', message: 'That password is not correct.', code: 'invalid-credentials' }]);
       }
     } else {
-      throw fieldProblem(422, 'invalid-credentials', 'Wrong code', [{ field: 'code', message: 'That code is not correct.', code: 'invalid-credentials' }]);
+      await confirmTotp(signed.user.id, body.code);
     }
     const at = now();
     await db
@@ -268,30 +366,191 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     return { revoked: others };
   });
 
+  // ——— Login activity ———
+
+  const encodeCursor = (at: Date | string, id: string): string => Buffer.from(JSON.stringify([iso(at), id])).toString('base64url');
+  function decodeCursor(cursor: string): { at: Date; id: string } {
+    try {
+      const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+      if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at: new Date(at), id };
+    } catch {
+      // Falls through to the problem below.
+    }
+    throw fieldProblem(422, 'validation', 'Invalid cursor', [{ field: 'cursor', message: 'This cursor is not valid. Start from the first page.' }]);
+  }
+
+  route('listLoginActivity', async ({ signed, query }) => {
+    const limit = query.limit ?? 50;
+    let select = db.selectFrom('dn_login_attempt').selectAll().where('user_id', '=', signed.user.id);
+    if (query.status === 'failed') select = select.where('success', '=', false);
+    if (query.cursor !== undefined) {
+      const after = decodeCursor(query.cursor);
+      select = select.where((eb) => eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]));
+    }
+    // One more than the page tells whether another page follows.
+    const rows = await select.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        at: iso(row.at),
+        success: row.success,
+        failureReason: row.failure_reason,
+        ...describeUserAgent(row.user_agent),
+        ip: row.ip,
+        location: null,
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.at, last.id) : null,
+    };
+  });
+
+  // ——— Trusted devices ———
+
+  /** The user's trusted devices whose trust record (the plugin's) is still valid. */
+  function trustedDevices(userId: string) {
+    return db
+      .selectFrom('dn_trusted_device')
+      .innerJoin('verification', 'verification.identifier', 'dn_trusted_device.identifier')
+      .selectAll('dn_trusted_device')
+      .where('dn_trusted_device.user_id', '=', userId)
+      .where('verification.value', '=', userId)
+      .where('verification.expiresAt', '>', now())
+      .orderBy('dn_trusted_device.last_used_at', 'desc')
+      .execute();
+  }
+
+  /** Ends trust: the plugin's record (so its cookie no longer skips 2FA) and the row. */
+  async function untrust(rows: { id: string; identifier: string }[]): Promise<void> {
+    if (!rows.length) return;
+    await db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('verification').where('identifier', 'in', rows.map((r) => r.identifier)).execute();
+      await tx.deleteFrom('dn_trusted_device').where('id', 'in', rows.map((r) => r.id)).execute();
+    });
+  }
+
+  route('listTrustedDevices', async ({ signed, headers }) => {
+    const current = await currentTrustIdentifier(auth, headers);
+    const rows = await trustedDevices(signed.user.id);
+    return { items: rows.map((row) => ({ ...describeTrustedDevice(row), current: row.identifier === current })) };
+  });
+
+  route('revokeTrustedDevice', async ({ signed, params }) => {
+    const row = (await trustedDevices(signed.user.id)).find((r) => r.id === params['id']);
+    if (!row) throw notFound('That trusted device');
+    await untrust([row]);
+    return { revoked: 1 };
+  });
+
+  route('revokeAllTrustedDevices', async ({ signed }) => {
+    const rows = await trustedDevices(signed.user.id);
+    await untrust(rows);
+    // Rows whose trust already ended go too.
+    await db.deleteFrom('dn_trusted_device').where('user_id', '=', signed.user.id).execute();
+    return { revoked: rows.length };
+  });
+
   // ——— Two-factor (status) ———
 
-  route('getTwoFactorStatus', async ({ signed }) => {
-    const user = await db.selectFrom('user').select('twoFactorEnabled').where('id', '=', signed.user.id).executeTakeFirstOrThrow();
-    const meta = await db.selectFrom('dn_two_factor_meta').selectAll().where('user_id', '=', signed.user.id).executeTakeFirst();
-    const profile = await db.selectFrom('dn_profile').select('role').where('user_id', '=', signed.user.id).executeTakeFirst();
+  async function readTwoFactorStatus(userId: string): Promise<s.TwoFactorStatus> {
+    const user = await db.selectFrom('user').select('twoFactorEnabled').where('id', '=', userId).executeTakeFirstOrThrow();
+    const meta = await db.selectFrom('dn_two_factor_meta').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    const profile = await db.selectFrom('dn_profile').select('role').where('user_id', '=', userId).executeTakeFirst();
     const enabled = user.twoFactorEnabled === true;
-    let remaining = 0;
-    if (enabled) {
-      const row = await db.selectFrom('twoFactor').select('backupCodes').where('userId', '=', signed.user.id).executeTakeFirst();
-      if (row) {
-        const { symmetricDecrypt } = await import('better-auth/crypto');
-        const context = await auth.$context;
-        const codes = JSON.parse(await symmetricDecrypt({ key: context.secret, data: row.backupCodes })) as unknown[];
-        remaining = codes.length;
-      }
-    }
     return {
       enabled,
       enabledAt: enabled && meta?.enabled_at ? iso(meta.enabled_at) : null,
-      backupCodesRemaining: remaining,
+      backupCodesRemaining: enabled ? await backupCodesRemaining(auth, db, userId) : 0,
       recommended: profile?.role === 'owner' || profile?.role === 'admin',
     };
+  }
+
+  async function twoFactorEnabled(userId: string): Promise<boolean> {
+    const user = await db.selectFrom('user').select('twoFactorEnabled').where('id', '=', userId).executeTakeFirstOrThrow();
+    return user.twoFactorEnabled === true;
+  }
+
+  route('getTwoFactorStatus', ({ signed }) => readTwoFactorStatus(signed.user.id));
+
+  route('startTwoFactorSetup', async ({ signed }) => {
+    const userId = signed.user.id;
+    if (await twoFactorEnabled(userId)) throw new HttpProblem(409, 'conflict', 'Already on', 'Two-factor authentication is already on.');
+    const { secret, encrypted } = await newTotpSecret(auth);
+    // The plugin's row, not yet verified: its sign-in step ignores it until setup is confirmed.
+    const codes = await newBackupCodes(auth);
+    const row = { secret: encrypted, backupCodes: codes.encrypted, verified: false };
+    const existing = await db.selectFrom('twoFactor').select('id').where('userId', '=', userId).executeTakeFirst();
+    if (existing) await db.updateTable('twoFactor').set(row).where('id', '=', existing.id).execute();
+    else await db.insertInto('twoFactor').values({ id: randomUUID(), userId, ...row }).execute();
+    const setupId = randomUUID();
+    const expiresAt = new Date(now().getTime() + SETUP_TTL_MS);
+    await db
+      .insertInto('dn_two_factor_meta')
+      .values({ user_id: userId, setup_id: setupId, setup_expires_at: expiresAt })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ setup_id: setupId, setup_expires_at: expiresAt }))
+      .execute();
+    const described = describeSecret(secret, ISSUER, signed.user.email);
+    return {
+      setupId,
+      secret: described.base32,
+      otpauthUri: described.uri,
+      issuer: ISSUER,
+      accountName: signed.user.email,
+      digits: TOTP_DIGITS,
+      period: TOTP_PERIOD,
+      expiresAt: iso(expiresAt),
+    };
   });
+
+  route('verifyTwoFactorSetup', async ({ signed, body }) => {
+    const userId = signed.user.id;
+    if (await twoFactorEnabled(userId)) throw new HttpProblem(409, 'conflict', 'Already on', 'Two-factor authentication is already on.');
+    const meta = await db.selectFrom('dn_two_factor_meta').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    const row = await db.selectFrom('twoFactor').select(['id', 'secret']).where('userId', '=', userId).executeTakeFirst();
+    if (!row || !meta?.setup_id || meta.setup_id !== body.setupId || !meta.setup_expires_at || new Date(meta.setup_expires_at) <= now()) {
+      throw new HttpProblem(410, 'setup-expired', 'Setup expired', 'This setup has expired. Start again.');
+    }
+    const step = await matchTotpStep(await decryptSecret(auth, row.secret), body.code);
+    if (step === null) throw fieldProblem(422, 'invalid-code', 'Wrong code', [{ field: 'code', message: 'That code is not correct.', code: 'invalid-code' }]);
+    await acceptTotpStep(db, userId, step);
+    const codes = await newBackupCodes(auth);
+    const at = now();
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('twoFactor').set({ verified: true, backupCodes: codes.encrypted }).where('id', '=', row.id).execute();
+      await tx.updateTable('user').set({ twoFactorEnabled: true, updatedAt: at }).where('id', '=', userId).execute();
+      await tx.updateTable('dn_two_factor_meta').set({ enabled_at: at, backup_codes_generated_at: at, setup_id: null, setup_expires_at: null }).where('user_id', '=', userId).execute();
+    });
+    return { status: await readTwoFactorStatus(userId), backupCodes: { codes: codes.codes, generatedAt: iso(at) } };
+  });
+
+  route('disableTwoFactor', async ({ signed, body }) => {
+    const userId = signed.user.id;
+    if (!(await twoFactorEnabled(userId))) return readTwoFactorStatus(userId);
+    await confirmIdentity(userId, body);
+    const trusted = await db.selectFrom('dn_trusted_device').select('identifier').where('user_id', '=', userId).execute();
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('user').set({ twoFactorEnabled: false, updatedAt: now() }).where('id', '=', userId).execute();
+      await tx.deleteFrom('twoFactor').where('userId', '=', userId).execute();
+      await tx.updateTable('dn_two_factor_meta').set({ enabled_at: null, backup_codes_generated_at: null, setup_id: null, setup_expires_at: null }).where('user_id', '=', userId).execute();
+      // Trust only skips a second factor; with none left, no device stays trusted.
+      if (trusted.length) await tx.deleteFrom('verification').where('identifier', 'in', trusted.map((t) => t.identifier)).execute();
+      await tx.deleteFrom('dn_trusted_device').where('user_id', '=', userId).execute();
+    });
+    return readTwoFactorStatus(userId);
+  });
+
+  route('regenerateBackupCodes', async ({ signed, body }) => {
+    const userId = signed.user.id;
+    if (!(await twoFactorEnabled(userId))) throw new HttpProblem(409, 'conflict', 'Two-factor authentication is off', 'Turn on two-factor authentication first.');
+    await confirmIdentity(userId, body);
+    const codes = await newBackupCodes(auth);
+    const at = now();
+    await db.updateTable('twoFactor').set({ backupCodes: codes.encrypted }).where('userId', '=', userId).execute();
+    await db.updateTable('dn_two_factor_meta').set({ backup_codes_generated_at: at }).where('user_id', '=', userId).execute();
+    return { codes: codes.codes, generatedAt: iso(at) };
+  });
+
+  route('verifyTwoFactorChallenge', (ctx) => options.challenge.verify(ctx.body, ctx.request, ctx.responseHeaders));
 
   // ——— Notifications ———
 

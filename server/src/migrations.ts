@@ -70,6 +70,43 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_two_factor_activity_devices_avatar': {
+    async up(db: Kysely<unknown>) {
+      // The last TOTP time step accepted for the user: a code of that step or an earlier one is refused (RFC 6238 §5.2).
+      await db.schema.alterTable('dn_two_factor_meta').addColumn('last_totp_step', 'integer').execute();
+      await db.schema
+        .createTable('dn_login_attempt')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+        .addColumn('at', 'timestamptz', (c) => c.notNull())
+        .addColumn('success', 'boolean', (c) => c.notNull())
+        .addColumn('failure_reason', 'text')
+        .addColumn('user_agent', 'text')
+        .addColumn('ip', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+      await db.schema.createIndex('dn_login_attempt_user_at').on('dn_login_attempt').columns(['user_id', 'at desc', 'id desc']).execute();
+      await db.schema
+        .createTable('dn_trusted_device')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+        // The identifier of the two-factor plugin's trust record (its row in `verification`), which the plugin renews on each use.
+        .addColumn('identifier', 'text', (c) => c.notNull().unique())
+        .addColumn('user_agent', 'text')
+        .addColumn('ip', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('trusted_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('last_used_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('dn_avatar')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('user.id').onDelete('cascade'))
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'bytea', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -104,6 +104,46 @@ export interface TwoFactorMetaTable {
   backup_codes_generated_at: Timestamp | null;
   setup_id: string | null;
   setup_expires_at: Timestamp | null;
+  last_totp_step: number | null;
+}
+
+export interface VerificationTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expiresAt: Timestamp;
+}
+
+/** One sign-in attempt, successful or not. */
+export interface LoginAttemptTable {
+  id: string;
+  user_id: string;
+  at: Timestamp;
+  success: boolean;
+  failure_reason: string | null;
+  user_agent: string | null;
+  ip: ColumnType<string, string | undefined, string>;
+}
+
+/** A device the user trusted at the two-factor step; `identifier` is the plugin's trust record. */
+export interface TrustedDeviceTable {
+  id: string;
+  user_id: string;
+  identifier: string;
+  user_agent: string | null;
+  ip: ColumnType<string, string | undefined, string>;
+  trusted_at: Timestamp;
+  last_used_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface AvatarTable {
+  user_id: string;
+  /** Changes with every upload, so the URL of an old picture never serves the new one from a cache. */
+  id: string;
+  content_type: string;
+  bytes: Uint8Array;
+  updated_at: Timestamp;
 }
 
 export interface Database {
@@ -118,6 +158,10 @@ export interface Database {
   dn_billing: BillingTable;
   dn_reauth: ReauthTable;
   dn_two_factor_meta: TwoFactorMetaTable;
+  dn_login_attempt: LoginAttemptTable;
+  dn_trusted_device: TrustedDeviceTable;
+  dn_avatar: AvatarTable;
+  verification: VerificationTable;
 }
 
 export type { Generated };

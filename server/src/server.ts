@@ -14,6 +14,7 @@ import { openDatabase, type OpenDatabase } from './db.js';
 import { migrateAccountTables } from './migrations.js';
 import { HttpProblem } from './problem.js';
 import { seedDemoUser } from './seed.js';
+import { SignInFlow } from './sign-in.js';
 
 export const ACCOUNT_BASE = '/api/account';
 export const AUTH_BASE = '/api/auth';
@@ -73,9 +74,11 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     await migrateAccountTables(database.db);
     if (options.seedDemo) await seedDemoUser(auth, database.db);
 
+    const flow = new SignInFlow(auth, database.db, options.now);
     const app = new Hono();
+    app.post(`${AUTH_BASE}/sign-in/email`, (c) => flow.signInWithEmail(c.req.raw));
     app.on(['GET', 'POST'], `${AUTH_BASE}/*`, (c) => auth.handler(c.req.raw));
-    app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, ...(options.now && { now: options.now }) }));
+    app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, ...(options.now && { now: options.now }) }));
     app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
     return { fetch: (request) => Promise.resolve(app.fetch(request)), app, auth, database, close: () => database.close() };
   } catch (error) {

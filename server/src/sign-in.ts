@@ -1,0 +1,214 @@
+/**
+ * Sign-in around Better Auth: every attempt is recorded for the login activity; a sign-in
+ * that needs the second factor answers with a `challengeId` (the two-factor plugin's signed
+ * challenge, which it otherwise keeps in an HttpOnly cookie) that `<dn-2fa-challenge>` sends
+ * to `POST /two-factor/challenge`; a device trusted there gets a row the user can list and
+ * revoke, renewed each time the plugin renews its trust record.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
+import type { TrustedDevice, TwoFactorChallengeRequest, TwoFactorChallengeResult } from '../../src/api/schemas.js';
+import type { Auth } from './auth.js';
+import { describeUserAgent } from './device.js';
+import { fieldProblem, HttpProblem } from './problem.js';
+import type { Database } from './schema.js';
+import { acceptTotpStep, backupCodesRemaining, decryptSecret, matchTotpStep } from './two-factor.js';
+
+const TRUST_MS = TRUSTED_DEVICE_DAYS * 24 * 60 * 60 * 1000;
+
+/** The client's address as the proxy in front reports it (Better Auth reads the same header). */
+export function clientIp(headers: Headers): string {
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || '';
+}
+
+/** `name=value` pairs of `Set-Cookie` lines. */
+function setCookies(response: Response): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of response.headers.getSetCookie()) {
+    const pair = line.split(';')[0] ?? '';
+    const at = pair.indexOf('=');
+    if (at > 0) out.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+  }
+  return out;
+}
+
+function requestCookie(headers: Headers, name: string): string | null {
+  for (const part of (headers.get('cookie') ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return null;
+}
+
+/** The value a signed cookie carries, without its signature (`value.signature`, URL-encoded). */
+function unsigned(cookieValue: string): string {
+  const decoded = decodeURIComponent(cookieValue);
+  const dot = decoded.lastIndexOf('.');
+  return dot > 0 ? decoded.slice(0, dot) : decoded;
+}
+
+/** The trust record's identifier in a trust cookie (`hmac!identifier`). */
+function trustIdentifier(cookieValue: string | null | undefined): string | null {
+  if (!cookieValue) return null;
+  const value = unsigned(cookieValue);
+  const bang = value.indexOf('!');
+  return bang > 0 ? value.slice(bang + 1) : null;
+}
+
+export interface AttemptRecord {
+  userId: string;
+  success: boolean;
+  failureReason: string | null;
+  headers: Headers;
+}
+
+export class SignInFlow {
+  constructor(
+    private readonly auth: Auth,
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private async cookieName(name: 'two_factor' | 'trust_device'): Promise<string> {
+    return (await this.auth.$context).createAuthCookie(name).name;
+  }
+
+  async recordAttempt({ userId, success, failureReason, headers }: AttemptRecord): Promise<void> {
+    await this.db
+      .insertInto('dn_login_attempt')
+      .values({ id: randomUUID(), user_id: userId, at: this.now(), success, failure_reason: failureReason, user_agent: headers.get('user-agent'), ip: clientIp(headers) })
+      .execute();
+  }
+
+  /** `POST /api/auth/sign-in/email` through Better Auth, recorded, with the 2FA challenge's id in the answer. */
+  async signInWithEmail(request: Request): Promise<Response> {
+    const sent = (await request
+      .clone()
+      .json()
+      .catch(() => null)) as { email?: unknown } | null;
+    const email = typeof sent?.email === 'string' ? sent.email.trim().toLowerCase() : null;
+    const trustName = await this.cookieName('trust_device');
+    const previousTrust = trustIdentifier(requestCookie(request.headers, trustName));
+    const response = await this.auth.handler(request);
+
+    if (!response.ok) {
+      const user = email ? await this.db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirst() : undefined;
+      if (user) {
+        const reason = response.status === 429 ? 'blocked' : response.status === 403 ? 'locked' : 'wrong-password';
+        await this.recordAttempt({ userId: user.id, success: false, failureReason: reason, headers: request.headers });
+      }
+      return response;
+    }
+    const answer = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as { twoFactorRedirect?: boolean; user?: { id?: string } } | null;
+    if (answer?.twoFactorRedirect) {
+      const challengeId = setCookies(response).get(await this.cookieName('two_factor'));
+      if (!challengeId) return response;
+      const headers = new Headers(response.headers);
+      headers.delete('content-length');
+      return new Response(JSON.stringify({ ...answer, challengeId }), { status: response.status, headers });
+    }
+    const userId = answer?.user?.id;
+    if (userId) {
+      await this.recordAttempt({ userId, success: true, failureReason: null, headers: request.headers });
+      // A trusted device skipped the second factor: the plugin renewed its trust record.
+      const renewed = trustIdentifier(setCookies(response).get(trustName));
+      if (previousTrust && renewed && renewed !== previousTrust) {
+        const at = this.now();
+        await this.db
+          .updateTable('dn_trusted_device')
+          .set({ identifier: renewed, last_used_at: at, expires_at: new Date(at.getTime() + TRUST_MS), user_agent: request.headers.get('user-agent'), ip: clientIp(request.headers) })
+          .where('identifier', '=', previousTrust)
+          .where('user_id', '=', userId)
+          .execute();
+      }
+    }
+    return response;
+  }
+
+  /** `POST /two-factor/challenge`: the code goes to the two-factor plugin's own verification. */
+  async verify(body: TwoFactorChallengeRequest, request: Request, responseHeaders: Headers): Promise<TwoFactorChallengeResult> {
+    const expired = (): HttpProblem => new HttpProblem(410, 'challenge-expired', 'Sign-in expired', 'This sign-in has expired. Sign in again.');
+    const wrongCode = (): HttpProblem => fieldProblem(422, 'invalid-code', 'Wrong code', [{ field: 'code', message: 'That code is not correct.', code: 'invalid-code' }]);
+    const identifier = unsigned(body.challengeId);
+    const challenge = await this.db.selectFrom('verification').select(['value', 'expiresAt']).where('identifier', '=', identifier).executeTakeFirst();
+    if (!challenge || new Date(challenge.expiresAt) <= this.now()) throw expired();
+    const userId = challenge.value;
+
+    if (body.method === 'totp') {
+      const row = await this.db.selectFrom('twoFactor').select('secret').where('userId', '=', userId).executeTakeFirst();
+      const step = row && /^\d{6}$/.test(body.code) ? await matchTotpStep(await decryptSecret(this.auth, row.secret), body.code) : null;
+      // A code already used is refused before the plugin sees it (RFC 6238 §5.2); a wrong one goes to the plugin, which counts it.
+      if (step !== null && !(await acceptTotpStep(this.db, userId, step))) {
+        await this.recordAttempt({ userId, success: false, failureReason: 'wrong-2fa-code', headers: request.headers });
+        throw fieldProblem(422, 'code-reused', 'Code already used', [{ field: 'code', message: 'This code was already used. Wait for the next one.', code: 'code-reused' }]);
+      }
+    }
+
+    const headers = new Headers({ cookie: `${await this.cookieName('two_factor')}=${body.challengeId}` });
+    for (const name of ['user-agent', 'x-forwarded-for', 'x-real-ip']) {
+      const value = request.headers.get(name);
+      if (value) headers.set(name, value);
+    }
+    const input = { body: { code: body.code, trustDevice: body.trustDevice }, headers, asResponse: true } as const;
+    const answer = body.method === 'totp' ? await this.auth.api.verifyTOTP(input) : await this.auth.api.verifyBackupCode(input);
+    if (!answer.ok) {
+      const problem = (await answer.json().catch(() => ({}))) as { code?: string };
+      if (problem.code === 'INVALID_CODE' || problem.code === 'INVALID_BACKUP_CODE') {
+        await this.recordAttempt({ userId, success: false, failureReason: 'wrong-2fa-code', headers: request.headers });
+        throw wrongCode();
+      }
+      if (problem.code === 'ACCOUNT_TEMPORARILY_LOCKED') {
+        await this.recordAttempt({ userId, success: false, failureReason: 'locked', headers: request.headers });
+        throw new HttpProblem(429, 'rate-limited', 'Too many attempts', 'Too many wrong codes. Try again later.', { retryAfter: 900 });
+      }
+      throw expired();
+    }
+    const cookies = answer.headers.getSetCookie();
+    for (const line of cookies) responseHeaders.append('Set-Cookie', line);
+    await this.recordAttempt({ userId, success: true, failureReason: null, headers: request.headers });
+
+    let trustedDevice: TrustedDevice | null = null;
+    const trusted = trustIdentifier(setCookies(answer).get(await this.cookieName('trust_device')));
+    if (body.trustDevice && trusted) {
+      const at = this.now();
+      const row = {
+        id: randomUUID(),
+        user_id: userId,
+        identifier: trusted,
+        user_agent: request.headers.get('user-agent'),
+        ip: clientIp(request.headers),
+        trusted_at: at,
+        last_used_at: at,
+        expires_at: new Date(at.getTime() + TRUST_MS),
+      };
+      await this.db.insertInto('dn_trusted_device').values(row).execute();
+      trustedDevice = { ...describeTrustedDevice(row), current: true };
+    }
+    return {
+      verifiedAt: this.now().toISOString(),
+      trustedDevice,
+      backupCodesRemaining: body.method === 'backup' ? await backupCodesRemaining(this.auth, this.db, userId) : null,
+    };
+  }
+}
+
+export function describeTrustedDevice(row: { id: string; user_agent: string | null; ip: string; trusted_at: Date | string; last_used_at: Date | string; expires_at: Date | string }): Omit<TrustedDevice, 'current'> {
+  return {
+    id: row.id,
+    ...describeUserAgent(row.user_agent),
+    ip: row.ip,
+    location: null,
+    trustedAt: new Date(row.trusted_at).toISOString(),
+    lastUsedAt: new Date(row.last_used_at).toISOString(),
+    expiresAt: new Date(row.expires_at).toISOString(),
+  };
+}
+
+/** The trust record the request's trust cookie names, if any (to mark the current device). */
+export async function currentTrustIdentifier(auth: Auth, headers: Headers): Promise<string | null> {
+  return trustIdentifier(requestCookie(headers, (await auth.$context).createAuthCookie('trust_device').name));
+}
