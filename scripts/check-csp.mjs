@@ -265,7 +265,8 @@ function steps(page, log, baseUrl) {
         const request = privacy.getByRole('button', { name: /^Request (data export|a new export)$/ });
         await reach(page, request);
         await request.click();
-        const link = privacy.getByRole('link', { name: /^Download \(ZIP\)/ });
+        // The mock serves JSON and says so (the export's mediaType); the button names the format.
+        const link = privacy.getByRole('link', { name: /^Download \(JSON\)/ });
         // The mock prepares the export for a few seconds; the element polls until it is ready.
         await link.waitFor({ timeout: 60_000 });
         const download = page.waitForEvent('download', { timeout: STEP_TIMEOUT });
