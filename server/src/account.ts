@@ -10,12 +10,14 @@ import { endpoints, type Endpoint, type EndpointName } from '../../src/api/endpo
 import type * as s from '../../src/api/schemas.js';
 import { AVATAR_MAX_BYTES } from '../../src/api/contract/constants.js';
 import { BREACHED_PASSWORDS, NOTIFICATION_CATALOG } from '../../mock/seed.js';
-import { sniffImageType } from '../../mock/store/profile.js';
+import { sniffImageType, wellFormed } from '../../mock/store/profile.js';
 import { randomUUID } from 'node:crypto';
 import { ISSUER, type Auth } from './auth.js';
 import { currentTrustIdentifier, describeTrustedDevice, type SignInFlow } from './sign-in.js';
 import { acceptTotpStep, backupCodesRemaining, checkUserTotp, decryptSecret, describeSecret, matchTotpStep, newBackupCodes, newTotpSecret, TOTP_DIGITS, TOTP_PERIOD } from './two-factor.js';
 import { describeUserAgent } from './device.js';
+import { registerMailRoutes } from './email.js';
+import type { MailLinks, Outbox } from './mail.js';
 import { fieldProblem, HttpProblem, notFound, unauthorized, validationProblem } from './problem.js';
 import type { Database } from './schema.js';
 
@@ -48,7 +50,7 @@ export interface RouteContext<K extends EndpointName> {
   responseHeaders: Headers;
 }
 
-type Handler<K extends EndpointName> = (ctx: RouteContext<K>) => Promise<ResponseOf<Endpoints[K]>>;
+export type Handler<K extends EndpointName> = (ctx: RouteContext<K>) => Promise<ResponseOf<Endpoints[K]>>;
 
 export interface AccountApiOptions {
   auth: Auth;
@@ -57,6 +59,9 @@ export interface AccountApiOptions {
   apiUrl: string;
   /** The sign-in flow: the 2FA challenge, login activity and trusted devices. */
   challenge: SignInFlow;
+  /** Where messages go (email change, password reset) and the links they carry. */
+  outbox: Outbox;
+  links: MailLinks;
   now?: () => Date;
   /** Check every answer against its response schema. Default true. */
   validateResponses?: boolean;
@@ -246,6 +251,8 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     // The type comes from the bytes, never from the declared Content-Type or a file name.
     const type = sniffImageType(bytes);
     if (!type) throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported file type', 'Upload a JPG, PNG or WebP image.');
+    // A signature says only how a file starts: the structure behind it must hold too.
+    if (!wellFormed(bytes, type)) throw new HttpProblem(415, 'unsupported-media-type', 'Damaged image', 'This file is damaged or only starts like an image. Upload a JPG, PNG or WebP image.');
     const row = { id: randomUUID(), content_type: type, bytes, updated_at: now() };
     await db
       .insertInto('dn_avatar')
@@ -331,6 +338,10 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     const others = await activeSessions(signed.user.id);
     return { changedAt: iso(now()), otherSessions: others.filter((x) => x.id !== signed.session.id).length };
   });
+
+  // ——— Email change and password reset (email.ts) ———
+
+  registerMailRoutes({ route, auth, db, outbox: options.outbox, links: options.links, now, readProfile, checkNewPassword });
 
   // ——— Sessions ———
 
