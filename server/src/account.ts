@@ -10,7 +10,7 @@ import { endpoints, type Endpoint, type EndpointName } from '../../src/api/endpo
 import type * as s from '../../src/api/schemas.js';
 import { AVATAR_MAX_BYTES } from '../../src/api/contract/constants.js';
 import { BREACHED_PASSWORDS, NOTIFICATION_CATALOG } from '../../mock/seed.js';
-import { sniffImageType } from '../../mock/store/profile.js';
+import { sniffImageType, wellFormed } from '../../mock/store/profile.js';
 import { randomUUID } from 'node:crypto';
 import { ISSUER, type Auth } from './auth.js';
 import { currentTrustIdentifier, describeTrustedDevice, type SignInFlow } from './sign-in.js';
@@ -246,6 +246,8 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     // The type comes from the bytes, never from the declared Content-Type or a file name.
     const type = sniffImageType(bytes);
     if (!type) throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported file type', 'Upload a JPG, PNG or WebP image.');
+    // A signature says only how a file starts: the chunks (PNG), segments (JPEG) or RIFF frame (WebP) must follow.
+    if (!wellFormed(bytes, type)) throw new HttpProblem(415, 'unsupported-media-type', 'Unreadable image', 'The file starts like an image but cannot be read as one. Upload a JPG, PNG or WebP image.');
     const row = { id: randomUUID(), content_type: type, bytes, updated_at: now() };
     await db
       .insertInto('dn_avatar')
