@@ -18,6 +18,7 @@ import { acceptTotpStep, backupCodesRemaining, checkUserTotp, decryptSecret, des
 import { describeUserAgent } from './device.js';
 import { fieldProblem, HttpProblem, notFound, unauthorized, validationProblem } from './problem.js';
 import type { Database } from './schema.js';
+import type { Feature } from './feature.js';
 
 type Endpoints = typeof endpoints;
 type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
@@ -48,7 +49,7 @@ export interface RouteContext<K extends EndpointName> {
   responseHeaders: Headers;
 }
 
-type Handler<K extends EndpointName> = (ctx: RouteContext<K>) => Promise<ResponseOf<Endpoints[K]>>;
+export type Handler<K extends EndpointName> = (ctx: RouteContext<K>) => Promise<ResponseOf<Endpoints[K]>>;
 
 export interface AccountApiOptions {
   auth: Auth;
@@ -60,6 +61,8 @@ export interface AccountApiOptions {
   now?: () => Date;
   /** Check every answer against its response schema. Default true. */
   validateResponses?: boolean;
+  /** The parts built in modules of their own (data export, account deletion, connected accounts). */
+  features?: ((feature: Feature) => void)[];
 }
 
 const iso = (d: Date | string): string => new Date(d).toISOString();
@@ -670,6 +673,10 @@ export function createAccountApi(options: AccountApiOptions): Hono {
       nextRenewalAt: row.next_renewal_at ? iso(row.next_renewal_at) : null,
     };
   });
+
+  // ——— The parts in modules of their own ———
+
+  for (const register of options.features ?? []) register({ app, route, db, auth, now, apiUrl, verifyPassword });
 
   app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
   app.onError((error) => {

@@ -107,6 +107,34 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_data_export': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('dn_export')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('progress', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('requested_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('started_at', 'timestamptz')
+        .addColumn('ready_at', 'timestamptz')
+        .addColumn('expires_at', 'timestamptz')
+        .addColumn('error', 'text')
+        .addColumn('file_name', 'text')
+        .addColumn('archive', 'bytea')
+        .execute();
+      await db.schema.createIndex('dn_export_user_requested').on('dn_export').columns(['user_id', 'requested_at desc']).execute();
+      await db.schema.createIndex('dn_export_queued').on('dn_export').columns(['status', 'requested_at']).execute();
+      await db.schema
+        .createTable('dn_export_link')
+        // SHA-256 of the link's token; the token itself is only ever in the answer that carries the link.
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('export_id', 'text', (c) => c.notNull().references('dn_export.id').onDelete('cascade'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import { createAccountApi } from './account.js';
 import { createAuth, type Auth } from './auth.js';
 import { openDatabase, type OpenDatabase } from './db.js';
+import { dataExport, ExportRunner } from './export.js';
 import { migrateAccountTables } from './migrations.js';
 import { HttpProblem } from './problem.js';
 import { seedDemoUser } from './seed.js';
@@ -34,6 +35,8 @@ export interface AccountServerOptions {
   /** Create the demo user on first start. Default false. */
   seedDemo?: boolean | undefined;
   now?: () => Date;
+  /** How often the export worker looks for queued jobs, in ms. Default 1000. */
+  exportPollMs?: number | undefined;
 }
 
 export interface AccountServer {
@@ -75,12 +78,19 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     if (options.seedDemo) await seedDemoUser(auth, database.db);
 
     const flow = new SignInFlow(auth, database.db, options.now);
+    const exports = new ExportRunner(database.db, { pollMs: options.exportPollMs, ...(options.now && { now: options.now }) });
+    const features = [dataExport()];
     const app = new Hono();
     app.post(`${AUTH_BASE}/sign-in/email`, (c) => flow.signInWithEmail(c.req.raw));
     app.on(['GET', 'POST'], `${AUTH_BASE}/*`, (c) => auth.handler(c.req.raw));
-    app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, ...(options.now && { now: options.now }) }));
+    app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, features, ...(options.now && { now: options.now }) }));
     app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
-    return { fetch: (request) => Promise.resolve(app.fetch(request)), app, auth, database, close: () => database.close() };
+    exports.start();
+    const close = async (): Promise<void> => {
+      await exports.stop();
+      await database.close();
+    };
+    return { fetch: (request) => Promise.resolve(app.fetch(request)), app, auth, database, close };
   } catch (error) {
     await database.close();
     throw error;

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../../conformance/run.js';
 import { otherCode, secretOfUri, totpCode } from '../../conformance/totp.js';
 import type { Report } from '../../conformance/report.js';
+import { unzipSync, strFromU8 } from 'fflate';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
 
@@ -43,6 +44,8 @@ const IMPLEMENTED: EndpointName[] = [
   'getPreferences',
   'updatePreferences',
   'getBillingSummary',
+  'getDataExport',
+  'requestDataExport',
 ];
 
 const ORIGIN = 'http://localhost:8787';
@@ -252,6 +255,53 @@ describe('the reference server', () => {
     const removed = endpoints.removeAvatar.response.parse(await (await fetch(`${API}/profile/avatar`, { method: 'DELETE' })).json());
     expect(removed.avatarUrl).toBeNull();
     expect((await server!.fetch(new Request(stored.avatarUrl!))).status).toBe(404);
+  });
+
+  it('builds the data export in the background, as a ZIP behind an expiring link, and picks up queued jobs after a restart', async () => {
+    let fetch = client(() => server!);
+    await signIn(fetch);
+    const started = endpoints.requestDataExport.response.parse(await (await fetch(`${API}/data-export`, { method: 'POST' })).json());
+    expect(started.job).toMatchObject({ status: 'queued', progress: 0, downloadUrl: null });
+    const second = await fetch(`${API}/data-export`, { method: 'POST' });
+    expect(second.status).toBe(409);
+    expect(await second.json()).toMatchObject({ type: 'urn:dialnexa:problem:export-in-progress' });
+
+    // Stopped while the job waits: the next process builds it.
+    await server!.close();
+    server = await start();
+    fetch = client(() => server!);
+    await signIn(fetch);
+    let job = started.job!;
+    for (let i = 0; i < 100 && (job.status === 'queued' || job.status === 'running'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = endpoints.getDataExport.response.parse(await (await fetch(`${API}/data-export`)).json()).job!;
+    }
+    expect(job).toMatchObject({ id: started.job!.id, status: 'ready', progress: 100, mediaType: 'application/zip' });
+    expect(Date.parse(job.expiresAt!) - Date.parse(job.readyAt!)).toBe(7 * 24 * 60 * 60_000);
+    expect(job.downloadUrl).toMatch(new RegExp(`^${API}/data-export/download/[A-Za-z0-9_-]{43}$`));
+
+    const download = await fetch(job.downloadUrl!);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('Content-Type')).toBe('application/zip');
+    expect(download.headers.get('Content-Disposition')).toMatch(/^attachment; filename="dialnexa-account-\d{4}-\d{2}-\d{2}\.zip"$/);
+    expect(download.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    const files = unzipSync(new Uint8Array(await download.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'connected-accounts.json', 'profile.json', 'sessions.json', 'settings.json', 'sign-in-history.json', 'trusted-devices.json']);
+    expect(JSON.parse(strFromU8(files['profile.json']!))).toMatchObject({ email: DEMO_EMAIL, displayName: 'Amira H.' });
+    expect(JSON.parse(strFromU8(files['settings.json']!))).toMatchObject({ preferences: { theme: 'dark' } });
+    expect(JSON.parse(strFromU8(files['sign-in-history.json']!)).length).toBeGreaterThan(3);
+
+    // Only the token's hash is stored; another user's session (none here) or a made-up token gets nothing.
+    const token = job.downloadUrl!.split('/').pop()!;
+    const links = await server!.database.db.selectFrom('dn_export_link').select('token_hash').execute();
+    expect(links.map((l) => l.token_hash)).not.toContain(token);
+    expect((await client(() => server!)(job.downloadUrl!)).status).toBe(401);
+    expect((await fetch(`${API}/data-export/download/${'x'.repeat(43)}`)).status).toBe(404);
+
+    // Past its expiry the archive is gone and the job says so.
+    await server!.database.db.updateTable('dn_export').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    expect(endpoints.getDataExport.response.parse(await (await fetch(`${API}/data-export`)).json()).job).toMatchObject({ status: 'expired', downloadUrl: null });
+    expect((await fetch(job.downloadUrl!)).status).toBe(404);
   });
 
   it('runs the conformance kit: no failure in the parts implemented so far', async () => {
