@@ -135,6 +135,36 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004_workspaces_usage': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('dn_workspace')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('dn_workspace_member')
+        .addColumn('workspace_id', 'text', (c) => c.notNull().references('dn_workspace.id').onDelete('cascade'))
+        .addColumn('email', 'text', (c) => c.notNull())
+        // Set when the member has an account on this server; its deletion removes the membership.
+        .addColumn('user_id', 'text', (c) => c.references('user.id').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('dn_workspace_member_pk', ['workspace_id', 'email'])
+        .execute();
+      await db.schema.createIndex('dn_workspace_member_user').on('dn_workspace_member').column('user_id').execute();
+      await db.schema
+        .createTable('dn_usage')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('user.id').onDelete('cascade'))
+        .addColumn('agents', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('phone_numbers', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('recordings', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('transcripts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('wallet_amount', 'double precision', (c) => c.notNull().defaultTo(0))
+        .addColumn('wallet_currency', 'text', (c) => c.notNull().defaultTo('USD'))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { MOCK_PASSWORD, MOCK_USER } from '../../mock/seed.js';
 import type { Auth } from './auth.js';
+import { seedDemoWorkspaces } from './deletion.js';
 import type { Database } from './schema.js';
 
 export const DEMO_EMAIL = MOCK_USER.email;
@@ -49,5 +50,6 @@ export async function seedDemoUser(auth: Auth, db: Kysely<Database>, now = new D
       next_renewal_at: nextRenewal,
     })
     .execute();
+  await seedDemoWorkspaces(db, user.id, DEMO_EMAIL);
   return user.id;
 }

@@ -46,6 +46,8 @@ const IMPLEMENTED: EndpointName[] = [
   'getBillingSummary',
   'getDataExport',
   'requestDataExport',
+  'getAccountDeletion',
+  'deleteAccount',
 ];
 
 const ORIGIN = 'http://localhost:8787';
@@ -346,6 +348,59 @@ describe('the reference server', () => {
     const failedHere = report.results.filter((r) => r.outcome === 'fail' && r.endpoint !== null && IMPLEMENTED.includes(r.endpoint));
     expect(failedHere.map((r) => `${r.id}: ${r.message}`)).toEqual([]);
     for (const name of IMPLEMENTED) expect(report.results.find((r) => r.id === `schema/${name}`)?.outcome, name).not.toBe('fail');
-    expect(report.passed).toBeGreaterThanOrEqual(100);
+    expect(report.passed).toBeGreaterThanOrEqual(118);
+  });
+  it('refuses to delete an owner of a workspace with members, then deletes the account and every row of it', async () => {
+    const email = 'leaving@northwind-calls.example';
+    const password = 'Leaving#2026pass';
+    const { user } = await server!.auth.api.signUpEmail({ body: { email, password, name: 'Leaving User' } });
+    const db = server!.database.db;
+    await db.insertInto('dn_workspace').values([{ id: 'wsp_team', name: 'Team' }, { id: 'wsp_solo', name: 'Solo' }]).execute();
+    await db
+      .insertInto('dn_workspace_member')
+      .values([
+        { workspace_id: 'wsp_team', email, user_id: user.id, role: 'owner' },
+        { workspace_id: 'wsp_team', email: 'a@northwind-calls.example', user_id: null, role: 'member' },
+        { workspace_id: 'wsp_team', email: 'b@northwind-calls.example', user_id: null, role: 'admin' },
+        { workspace_id: 'wsp_solo', email, user_id: user.id, role: 'owner' },
+        { workspace_id: 'wsp_fjord', email, user_id: user.id, role: 'member' },
+      ])
+      .execute();
+    await db.insertInto('dn_usage').values({ user_id: user.id, agents: 3, phone_numbers: 1, recordings: 40, transcripts: 38, wallet_amount: 12.5, wallet_currency: 'EUR' }).execute();
+    const fetch = client(() => server!);
+    expect((await fetch(`${ORIGIN}/api/auth/sign-in/email`, { method: 'POST', body: JSON.stringify({ email, password }) })).status).toBe(200);
+    await fetch(`${API}/data-export`, { method: 'POST' });
+
+    const info = endpoints.getAccountDeletion.response.parse(await (await fetch(`${API}/deletion`)).json());
+    expect(info).toMatchObject({ email, agents: 3, phoneNumbers: 1, recordings: 40, transcripts: 38, walletBalance: { amount: 12.5, currency: 'EUR' } });
+    expect(info.blockingWorkspaces).toEqual([{ id: 'wsp_team', name: 'Team', memberCount: 3, role: 'owner' }]);
+
+    const wrong = await fetch(`${API}/deletion`, { method: 'POST', body: JSON.stringify({ email, password: 'not-it' }) });
+    expect(await wrong.json()).toMatchObject({ status: 422, type: 'urn:dialnexa:problem:invalid-credentials', errors: [{ field: 'password' }] });
+    const other = await fetch(`${API}/deletion`, { method: 'POST', body: JSON.stringify({ email: 'someone@example.com', password }) });
+    expect(await other.json()).toMatchObject({ status: 422, errors: [{ field: 'email' }] });
+    const blocked = await fetch(`${API}/deletion`, { method: 'POST', body: JSON.stringify({ email, password }) });
+    expect(blocked.status).toBe(409);
+    expect(await blocked.json()).toMatchObject({ type: 'urn:dialnexa:problem:workspace-owner', workspaces: [{ id: 'wsp_team' }] });
+
+    // The colleagues leave the workspace (the host's own screens do that); now it goes.
+    await db.deleteFrom('dn_workspace_member').where('workspace_id', '=', 'wsp_team').where('email', '!=', email).execute();
+    const deleted = await fetch(`${API}/deletion`, { method: 'POST', body: JSON.stringify({ email: email.toUpperCase(), password }) });
+    expect(deleted.status).toBe(200);
+    endpoints.deleteAccount.response.parse(await deleted.json());
+    expect(deleted.headers.getSetCookie().join('\n')).toMatch(/session_token=;/);
+    expect((await fetch(`${API}/profile`)).status).toBe(401);
+    expect((await fetch(`${ORIGIN}/api/auth/sign-in/email`, { method: 'POST', body: JSON.stringify({ email, password }) })).status).toBe(401);
+
+    for (const table of ['user', 'session', 'account'] as const) {
+      expect(await db.selectFrom(table).select('id').where(table === 'user' ? 'id' : 'userId', '=', user.id).execute(), table).toEqual([]);
+    }
+    for (const table of ['dn_usage', 'dn_workspace_member', 'dn_export', 'dn_login_attempt'] as const) {
+      expect(await db.selectFrom(table).select('user_id').where('user_id', '=', user.id).execute(), table).toEqual([]);
+    }
+    // Its own workspaces went with it; the partner's stays, 14 members again; the demo user is untouched.
+    expect((await db.selectFrom('dn_workspace').select('id').execute()).map((w) => w.id).sort()).toEqual(['wsp_fjord', 'wsp_northwind', 'wsp_sandbox']);
+    expect(await db.selectFrom('dn_workspace_member').select('email').where('workspace_id', '=', 'wsp_fjord').execute()).toHaveLength(14);
+    expect((await db.selectFrom('user').select('email').execute()).map((u) => u.email)).toEqual([DEMO_EMAIL]);
   });
 });
