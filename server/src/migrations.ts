@@ -165,6 +165,25 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_connected_accounts': {
+    async up(db: Kysely<unknown>) {
+      // What the account API shows of a linked provider account beyond Better Auth's own row.
+      await db.schema
+        .createTable('dn_connection')
+        .addColumn('account_id', 'text', (c) => c.primaryKey().references('account.id').onDelete('cascade'))
+        .addColumn('email', 'text')
+        .execute();
+      // A started connection of the development provider: the state's SHA-256, single use, 10 minutes.
+      await db.schema
+        .createTable('dn_oauth_state')
+        .addColumn('state_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+        .addColumn('provider', 'text', (c) => c.notNull())
+        .addColumn('redirect_uri', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import { createAccountApi } from './account.js';
 import { createAuth, type Auth } from './auth.js';
 import { openDatabase, type OpenDatabase } from './db.js';
+import { connectedAccounts } from './connections.js';
 import { accountDeletion } from './deletion.js';
 import { dataExport, ExportRunner } from './export.js';
 import { migrateAccountTables } from './migrations.js';
@@ -80,7 +81,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
 
     const flow = new SignInFlow(auth, database.db, options.now);
     const exports = new ExportRunner(database.db, { pollMs: options.exportPollMs, ...(options.now && { now: options.now }) });
-    const features = [dataExport(), accountDeletion];
+    const features = [dataExport(), accountDeletion, connectedAccounts({ developmentProvider: options.development ?? false })];
     const app = new Hono();
     app.post(`${AUTH_BASE}/sign-in/email`, (c) => flow.signInWithEmail(c.req.raw));
     app.on(['GET', 'POST'], `${AUTH_BASE}/*`, (c) => auth.handler(c.req.raw));

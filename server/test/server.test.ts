@@ -48,6 +48,9 @@ const IMPLEMENTED: EndpointName[] = [
   'requestDataExport',
   'getAccountDeletion',
   'deleteAccount',
+  'listConnectedAccounts',
+  'connectAccount',
+  'disconnectAccount',
 ];
 
 const ORIGIN = 'http://localhost:8787';
@@ -306,6 +309,29 @@ describe('the reference server', () => {
     expect((await fetch(job.downloadUrl!)).status).toBe(404);
   });
 
+  it('lists connected accounts, connects one through the development provider and disconnects it', async () => {
+    const fetch = client(() => server!);
+    await signIn(fetch);
+    const listed = endpoints.listConnectedAccounts.response.parse(await (await fetch(`${API}/connected-accounts`)).json());
+    expect(listed.passwordSignIn).toBe(true);
+    expect(listed.items.map((i) => [i.provider, i.connected])).toEqual([['google', true], ['microsoft', false], ['github', false]]);
+    const outside = await fetch(`${API}/connected-accounts/github/connect`, { method: 'POST', body: JSON.stringify({ redirectUri: 'https://evil.example/', mode: 'redirect' }) });
+    expect(outside.status).toBe(422);
+    const start = endpoints.connectAccount.response.parse(await (await fetch(`${API}/connected-accounts/github/connect`, { method: 'POST', body: JSON.stringify({ redirectUri: `${ORIGIN}/settings`, mode: 'redirect' }) })).json());
+    expect((await fetch(start.authorizationUrl)).headers.get('Content-Type')).toMatch(/text\/html/);
+    const state = new URL(start.authorizationUrl).searchParams.get('state')!;
+    const allow = () => fetch(start.authorizationUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ state, decision: 'allow' }).toString() });
+    const back = await allow();
+    expect(back.status).toBe(303);
+    expect(back.headers.get('Location')).toBe(`${ORIGIN}/settings?connected=github`);
+    expect((await allow()).status).toBe(400);
+    const after = endpoints.listConnectedAccounts.response.parse(await (await fetch(`${API}/connected-accounts`)).json());
+    expect(after.items.find((i) => i.provider === 'github')).toMatchObject({ connected: true, email: DEMO_EMAIL });
+    const gone = endpoints.disconnectAccount.response.parse(await (await fetch(`${API}/connected-accounts/github`, { method: 'DELETE' })).json());
+    expect(gone.items.find((i) => i.provider === 'github')?.connected).toBe(false);
+    expect((await fetch(`${API}/connected-accounts/github`, { method: 'DELETE' })).status).toBe(404);
+  });
+
   it('runs the conformance kit: no failure in the parts implemented so far', async () => {
     const report: Report = await runConformance({
       baseUrl: API,
@@ -348,7 +374,7 @@ describe('the reference server', () => {
     const failedHere = report.results.filter((r) => r.outcome === 'fail' && r.endpoint !== null && IMPLEMENTED.includes(r.endpoint));
     expect(failedHere.map((r) => `${r.id}: ${r.message}`)).toEqual([]);
     for (const name of IMPLEMENTED) expect(report.results.find((r) => r.id === `schema/${name}`)?.outcome, name).not.toBe('fail');
-    expect(report.passed).toBeGreaterThanOrEqual(118);
+    expect(report.passed).toBeGreaterThanOrEqual(124);
   });
   it('refuses to delete an owner of a workspace with members, then deletes the account and every row of it', async () => {
     const email = 'leaving@northwind-calls.example';
