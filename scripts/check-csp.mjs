@@ -355,6 +355,38 @@ function steps(page, log, baseUrl) {
         await signIn.close();
       },
     ],
+    [
+      'Demo: date and time formats survive a reload; the password hint follows a changed password',
+      async () => {
+        const demo = await page.context().newPage();
+        await demo.goto(baseUrl);
+        await reach(demo, demo.getByRole('tab', { name: 'Preferences', exact: true }));
+        await openTab(demo, 'Preferences');
+        const prefs = demo.locator('dn-preferences');
+        await reach(demo, prefs.getByRole('radio', { name: /\(year-month-day\)/ }));
+        await prefs.getByRole('radio', { name: /\(year-month-day\)/ }).check();
+        await prefs.getByRole('radio', { name: /^24-hour/ }).check();
+        // The demo keeps the saved choice in localStorage once the server accepted it.
+        await demo.waitForFunction(() => Object.values(localStorage).some((value) => value.includes('"timeFormat":"24h"') && value.includes('"dateFormat":"YYYY-MM-DD"')), undefined, { timeout: STEP_TIMEOUT });
+        await demo.reload();
+        await reach(demo, demo.getByRole('tab', { name: 'Preferences', exact: true }));
+        await openTab(demo, 'Preferences');
+        await reach(demo, prefs.getByRole('radio', { name: /\(year-month-day\)/ }));
+        if (!(await prefs.getByRole('radio', { name: /\(year-month-day\)/ }).isChecked())) throw new Error('the date format was lost on reload');
+        if (!(await prefs.getByRole('radio', { name: /^24-hour/ }).isChecked())) throw new Error('the time format was lost on reload');
+        await openTab(demo, 'Security');
+        const form = demo.locator('dn-password-change');
+        const next = 'Lantern-harbour-2026!';
+        await reach(demo, form.getByLabel('Current password'));
+        await form.getByLabel('Current password').fill('DialNexa#2026');
+        await form.getByLabel('New password', { exact: true }).fill(next);
+        await form.getByLabel('Confirm new password').fill(next);
+        await form.getByRole('button', { name: 'Change password' }).click();
+        await demo.locator('#password-hint', { hasText: next }).waitFor({ timeout: STEP_TIMEOUT });
+        log('demo: formats kept across a reload, the hint shows the new password');
+        await demo.close();
+      },
+    ],
   ];
 }
 

@@ -80,7 +80,8 @@ async function openIn(canvasElement: HTMLElement, methods: Method[]): Promise<HT
   const dialog = await waitForElement(() => canvasElement.querySelector<DnReauthDialog>('dn-reauth-dialog'), 'dn-reauth-dialog');
   await dialog.updateComplete;
   void open(dialog, methods);
-  return waitForElement(() => dialog.querySelector<HTMLInputElement>('.dn-light input'), 'the credential field');
+  // The first field may be the account's read-only username (for password managers): skip it.
+  return waitForElement(() => dialog.querySelector<HTMLInputElement>('.dn-light input:not([readonly])'), 'the credential field');
 }
 
 /** The server accepts the password only. */

@@ -16,6 +16,8 @@ import { ISSUER, type Auth } from './auth.js';
 import { currentTrustIdentifier, describeTrustedDevice, type SignInFlow } from './sign-in.js';
 import { acceptTotpStep, backupCodesRemaining, checkUserTotp, decryptSecret, describeSecret, matchTotpStep, newBackupCodes, newTotpSecret, TOTP_DIGITS, TOTP_PERIOD } from './two-factor.js';
 import { describeUserAgent } from './device.js';
+import { registerMailRoutes } from './email.js';
+import type { MailLinks, Outbox } from './mail.js';
 import { fieldProblem, HttpProblem, notFound, unauthorized, validationProblem } from './problem.js';
 import type { Database } from './schema.js';
 import type { Feature } from './feature.js';
@@ -58,6 +60,9 @@ export interface AccountApiOptions {
   apiUrl: string;
   /** The sign-in flow: the 2FA challenge, login activity and trusted devices. */
   challenge: SignInFlow;
+  /** Where messages go (email change, password reset) and the links they carry. */
+  outbox: Outbox;
+  links: MailLinks;
   now?: () => Date;
   /** Check every answer against its response schema. Default true. */
   validateResponses?: boolean;
@@ -249,8 +254,8 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     // The type comes from the bytes, never from the declared Content-Type or a file name.
     const type = sniffImageType(bytes);
     if (!type) throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported file type', 'Upload a JPG, PNG or WebP image.');
-    // A signature says only how a file starts: the chunks (PNG), segments (JPEG) or RIFF frame (WebP) must follow.
-    if (!wellFormed(bytes, type)) throw new HttpProblem(415, 'unsupported-media-type', 'Unreadable image', 'The file starts like an image but cannot be read as one. Upload a JPG, PNG or WebP image.');
+    // A signature says only how a file starts: the structure behind it must hold too.
+    if (!wellFormed(bytes, type)) throw new HttpProblem(415, 'unsupported-media-type', 'Damaged image', 'This file is damaged or only starts like an image. Upload a JPG, PNG or WebP image.');
     const row = { id: randomUUID(), content_type: type, bytes, updated_at: now() };
     await db
       .insertInto('dn_avatar')
@@ -336,6 +341,10 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     const others = await activeSessions(signed.user.id);
     return { changedAt: iso(now()), otherSessions: others.filter((x) => x.id !== signed.session.id).length };
   });
+
+  // ——— Email change and password reset (email.ts) ———
+
+  registerMailRoutes({ route, auth, db, outbox: options.outbox, links: options.links, now, readProfile, checkNewPassword });
 
   // ——— Sessions ———
 

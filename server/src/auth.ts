@@ -7,7 +7,7 @@
 import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Kysely } from 'kysely';
-import { TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
+import { PASSWORD_RESET_VALID_MINUTES, TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
 import type { Database } from './schema.js';
 
 export const ISSUER = 'DialNexa';
@@ -21,6 +21,8 @@ export interface AuthOptions {
   trustedOrigins?: string[] | undefined;
   /** Development: cookies without `Secure`, no rate limits. */
   development: boolean;
+  /** Better Auth's `sendResetPassword`: writes the reset link to the outbox. */
+  sendResetPassword: (data: { user: { email: string }; token: string }) => Promise<void>;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -31,7 +33,17 @@ export function createAuth(options: AuthOptions) {
     secret: options.secret,
     database: { db: options.db, type: 'postgres' },
     trustedOrigins: options.trustedOrigins ?? [],
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      // A reset link works for an hour, once, and signs every session out.
+      resetPasswordTokenExpiresIn: PASSWORD_RESET_VALID_MINUTES * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: options.sendResetPassword,
+    },
+    // Reset tokens are kept as their SHA-256 only; the two-factor plugin's trust records stay plain (dn_trusted_device refers to them).
+    verification: { storeIdentifier: { default: 'plain', overrides: { 'reset-password:': 'hashed' } } },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24, freshAge: 60 * 10 },
     advanced: {
       useSecureCookies: !options.development,

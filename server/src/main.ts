@@ -2,7 +2,8 @@
  * `node dist/main.js`: the reference server on its own. Configuration by environment:
  * PORT (8787), DATA_DIR (PGlite's folder, `.data/` beside this package), DATABASE_URL
  * (PostgreSQL instead of PGlite), BETTER_AUTH_SECRET (required with NODE_ENV=production),
- * BASE_URL (public origin), TRUSTED_ORIGINS (comma-separated), SEED_DEMO (0 to skip the demo user).
+ * BASE_URL (public origin), TRUSTED_ORIGINS (comma-separated), SEED_DEMO (0 to skip the demo user),
+ * APP_URL (where the links in messages lead; BASE_URL by default), MAIL_FROM (the sender).
  */
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -19,6 +20,8 @@ const server = await createAccountServer({
   trustedOrigins: env['TRUSTED_ORIGINS']?.split(',').map((o) => o.trim()).filter(Boolean),
   development,
   seedDemo: env['SEED_DEMO'] !== '0',
+  appUrl: env['APP_URL'] || undefined,
+  mailFrom: env['MAIL_FROM'] || undefined,
 });
 
 const http = serve({ fetch: server.fetch, port }, (info) => {

@@ -107,7 +107,37 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0003_data_export': {
+  '0003_outbox_email_change_used_tokens': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('dn_outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('to', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('sent_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('dn_outbox_created').on('dn_outbox').columns(['created_at desc']).execute();
+      await db.schema
+        .createTable('dn_email_change')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('user.id').onDelete('cascade'))
+        .addColumn('new_email', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('requested_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('dn_used_token')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('forget_after', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0004_data_export': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('dn_export')
@@ -135,7 +165,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0004_workspaces_usage': {
+  '0005_workspaces_usage': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('dn_workspace')
@@ -165,7 +195,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0005_connected_accounts': {
+  '0006_connected_accounts': {
     async up(db: Kysely<unknown>) {
       // What the account API shows of a linked provider account beyond Better Auth's own row.
       await db.schema

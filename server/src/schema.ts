@@ -164,6 +164,37 @@ export interface Database {
   dn_trusted_device: TrustedDeviceTable;
   dn_avatar: AvatarTable;
   verification: VerificationTable;
+  dn_outbox: OutboxTable;
+  dn_email_change: EmailChangeTable;
+  dn_used_token: UsedTokenTable;
 }
 
 export type { Generated };
+
+/** Every message the server sends, newest last; `sent_at` is set once a transport delivered it. */
+export interface OutboxTable {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+/** The user's pending email change: the new address and the hash of the link's token. */
+export interface EmailChangeTable {
+  user_id: string;
+  new_email: string;
+  token_hash: string;
+  requested_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** Hashes of link tokens already used, so a second use is told apart from an expired link. */
+export interface UsedTokenTable {
+  token_hash: string;
+  kind: string;
+  used_at: Timestamp;
+  forget_after: Timestamp;
+}

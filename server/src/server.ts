@@ -15,12 +15,32 @@ import { connectedAccounts } from './connections.js';
 import { accountDeletion } from './deletion.js';
 import { dataExport, ExportRunner } from './export.js';
 import { migrateAccountTables } from './migrations.js';
+import { defaultLinks, Outbox, type MailLinks, type MailTransport } from './mail.js';
+import { resetPasswordMailer } from './email.js';
 import { HttpProblem } from './problem.js';
 import { seedDemoUser } from './seed.js';
 import { SignInFlow } from './sign-in.js';
 
 export const ACCOUNT_BASE = '/api/account';
 export const AUTH_BASE = '/api/auth';
+
+/** Better Auth routes not served: the contract's endpoints do these with its own checks. */
+export const BLOCKED_AUTH_ROUTES = ['/two-factor/enable', '/two-factor/disable', '/two-factor/generate-backup-codes'] as const;
+
+/** Development only: the outbox as JSON. */
+export const DEV_MAILBOX_PATH = '/api/dev/mailbox';
+
+/**
+ * The request with the socket's address as `X-Forwarded-For` when no proxy in front set one,
+ * so Better Auth's sessions and the login activity record where a direct request came from.
+ */
+function withClientAddress(request: Request, env: NodeBindings | undefined): Request {
+  const address = env?.incoming?.socket?.remoteAddress;
+  if (!address || request.headers.has('x-forwarded-for')) return request;
+  const headers = new Headers(request.headers);
+  headers.set('X-Forwarded-For', address.startsWith('::ffff:') ? address.slice(7) : address);
+  return new Request(request, { headers, ...(request.body && { duplex: 'half' }) } as RequestInit);
+}
 
 export interface AccountServerOptions {
   /** PostgreSQL connection string; without it the data lives in PGlite under `dataDir`. */
@@ -34,6 +54,14 @@ export interface AccountServerOptions {
   trustedOrigins?: string[] | undefined;
   /** Development: cookies without `Secure`, no rate limits, a generated secret allowed. Default false. */
   development?: boolean | undefined;
+  /** Where the host's pages are; the links in messages lead there (`/verify-email`, `/reset-password`). Default `baseUrl`. */
+  appUrl?: string | undefined;
+  /** The links in messages, when the host's pages are elsewhere than `appUrl`'s defaults. */
+  links?: MailLinks | undefined;
+  /** Delivers messages (SMTP); without one they stay in the outbox, the development mailbox. */
+  mailTransport?: MailTransport | undefined;
+  /** The sender of messages, e.g. `DialNexa <no-reply@example.com>`. */
+  mailFrom?: string | undefined;
   /** Create the demo user on first start. Default false. */
   seedDemo?: boolean | undefined;
   now?: () => Date;
@@ -41,11 +69,18 @@ export interface AccountServerOptions {
   exportPollMs?: number | undefined;
 }
 
+/** What `@hono/node-server` passes beside the request: the socket the request came in on. */
+export interface NodeBindings {
+  incoming?: { socket?: { remoteAddress?: string | undefined } | undefined } | undefined;
+}
+
 export interface AccountServer {
-  fetch: (request: Request) => Promise<Response>;
+  fetch: (request: Request, env?: NodeBindings) => Promise<Response>;
   app: Hono;
   auth: Auth;
   database: OpenDatabase;
+  /** Every message sent; without a transport, the development mailbox. */
+  outbox: Outbox;
   /** Closes the database; call it on shutdown (PGlite must be closed before exit). */
   close(): Promise<void>;
 }
@@ -67,12 +102,15 @@ export async function createAccountServer(options: AccountServerOptions): Promis
   const secret = resolveSecret(options);
   const database = await openDatabase(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir });
   try {
+    const outbox = new Outbox({ db: database.db, transport: options.mailTransport, from: options.mailFrom, ...(options.now && { now: options.now }) });
+    const links = options.links ?? defaultLinks(options.appUrl ?? options.baseUrl);
     const auth = createAuth({
       db: database.db,
       secret,
       baseUrl: options.baseUrl,
       trustedOrigins: options.trustedOrigins,
       development: options.development ?? false,
+      sendResetPassword: resetPasswordMailer(outbox, links),
     });
     const { runMigrations } = await getMigrations(auth.options);
     await runMigrations();
@@ -84,15 +122,29 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     const features = [dataExport(), accountDeletion, connectedAccounts({ developmentProvider: options.development ?? false })];
     const app = new Hono();
     app.post(`${AUTH_BASE}/sign-in/email`, (c) => flow.signInWithEmail(c.req.raw));
+    // The two-factor plugin's own switches skip the contract's re-authentication window and its
+    // TOTP replay check: 2FA is turned on and off, and backup codes renewed, only through /api/account.
+    app.on(['GET', 'POST'], BLOCKED_AUTH_ROUTES.map((path) => `${AUTH_BASE}${path}`), () => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
     app.on(['GET', 'POST'], `${AUTH_BASE}/*`, (c) => auth.handler(c.req.raw));
-    app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, features, ...(options.now && { now: options.now }) }));
+    if (options.development) {
+      // The development mailbox: the messages the server would have mailed, newest first (`?to=` filters).
+      app.get(DEV_MAILBOX_PATH, async (c) => c.json({ items: await outbox.list({ to: c.req.query('to'), limit: 50 }) }));
+    }
+    app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, outbox, links, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, features, ...(options.now && { now: options.now }) }));
     app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
     exports.start();
     const close = async (): Promise<void> => {
       await exports.stop();
       await database.close();
     };
-    return { fetch: (request) => Promise.resolve(app.fetch(request)), app, auth, database, close };
+    return {
+      fetch: (request, env) => Promise.resolve(app.fetch(withClientAddress(request, env), env)),
+      app,
+      auth,
+      database,
+      outbox,
+      close,
+    };
   } catch (error) {
     await database.close();
     throw error;
