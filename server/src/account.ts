@@ -20,6 +20,7 @@ import { registerMailRoutes } from './email.js';
 import type { MailLinks, Outbox } from './mail.js';
 import { fieldProblem, HttpProblem, notFound, unauthorized, validationProblem } from './problem.js';
 import type { Database } from './schema.js';
+import type { Feature } from './feature.js';
 
 type Endpoints = typeof endpoints;
 type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
@@ -65,6 +66,8 @@ export interface AccountApiOptions {
   now?: () => Date;
   /** Check every answer against its response schema. Default true. */
   validateResponses?: boolean;
+  /** The parts built in modules of their own (data export, account deletion, connected accounts). */
+  features?: ((feature: Feature) => void)[];
 }
 
 const iso = (d: Date | string): string => new Date(d).toISOString();
@@ -679,6 +682,10 @@ export function createAccountApi(options: AccountApiOptions): Hono {
       nextRenewalAt: row.next_renewal_at ? iso(row.next_renewal_at) : null,
     };
   });
+
+  // ——— The parts in modules of their own ———
+
+  for (const register of options.features ?? []) register({ app, route, db, auth, now, apiUrl, verifyPassword });
 
   app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
   app.onError((error) => {

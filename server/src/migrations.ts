@@ -137,6 +137,83 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004_data_export': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('dn_export')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('progress', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('requested_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('started_at', 'timestamptz')
+        .addColumn('ready_at', 'timestamptz')
+        .addColumn('expires_at', 'timestamptz')
+        .addColumn('error', 'text')
+        .addColumn('file_name', 'text')
+        .addColumn('archive', 'bytea')
+        .execute();
+      await db.schema.createIndex('dn_export_user_requested').on('dn_export').columns(['user_id', 'requested_at desc']).execute();
+      await db.schema.createIndex('dn_export_queued').on('dn_export').columns(['status', 'requested_at']).execute();
+      await db.schema
+        .createTable('dn_export_link')
+        // SHA-256 of the link's token; the token itself is only ever in the answer that carries the link.
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('export_id', 'text', (c) => c.notNull().references('dn_export.id').onDelete('cascade'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0005_workspaces_usage': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('dn_workspace')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('dn_workspace_member')
+        .addColumn('workspace_id', 'text', (c) => c.notNull().references('dn_workspace.id').onDelete('cascade'))
+        .addColumn('email', 'text', (c) => c.notNull())
+        // Set when the member has an account on this server; its deletion removes the membership.
+        .addColumn('user_id', 'text', (c) => c.references('user.id').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('dn_workspace_member_pk', ['workspace_id', 'email'])
+        .execute();
+      await db.schema.createIndex('dn_workspace_member_user').on('dn_workspace_member').column('user_id').execute();
+      await db.schema
+        .createTable('dn_usage')
+        .addColumn('user_id', 'text', (c) => c.primaryKey().references('user.id').onDelete('cascade'))
+        .addColumn('agents', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('phone_numbers', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('recordings', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('transcripts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('wallet_amount', 'double precision', (c) => c.notNull().defaultTo(0))
+        .addColumn('wallet_currency', 'text', (c) => c.notNull().defaultTo('USD'))
+        .execute();
+    },
+  },
+  '0006_connected_accounts': {
+    async up(db: Kysely<unknown>) {
+      // What the account API shows of a linked provider account beyond Better Auth's own row.
+      await db.schema
+        .createTable('dn_connection')
+        .addColumn('account_id', 'text', (c) => c.primaryKey().references('account.id').onDelete('cascade'))
+        .addColumn('email', 'text')
+        .execute();
+      // A started connection of the development provider: the state's SHA-256, single use, 10 minutes.
+      await db.schema
+        .createTable('dn_oauth_state')
+        .addColumn('state_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+        .addColumn('provider', 'text', (c) => c.notNull())
+        .addColumn('redirect_uri', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

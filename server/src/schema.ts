@@ -35,6 +35,8 @@ export interface AccountTable {
   providerId: string;
   accountId: string;
   password: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
 }
 
 export interface TwoFactorTable {

@@ -5,6 +5,8 @@
 import type { Kysely } from 'kysely';
 import { MOCK_PASSWORD, MOCK_USER } from '../../mock/seed.js';
 import type { Auth } from './auth.js';
+import { seedDemoConnection } from './connections.js';
+import { seedDemoWorkspaces } from './deletion.js';
 import type { Database } from './schema.js';
 
 export const DEMO_EMAIL = MOCK_USER.email;
@@ -49,5 +51,7 @@ export async function seedDemoUser(auth: Auth, db: Kysely<Database>, now = new D
       next_renewal_at: nextRenewal,
     })
     .execute();
+  await seedDemoWorkspaces(db, user.id, DEMO_EMAIL);
+  await seedDemoConnection(db, user.id, DEMO_EMAIL, new Date(now.getTime() - 238 * 24 * 60 * 60_000));
   return user.id;
 }

@@ -11,6 +11,9 @@ import { Hono } from 'hono';
 import { createAccountApi } from './account.js';
 import { createAuth, type Auth } from './auth.js';
 import { openDatabase, type OpenDatabase } from './db.js';
+import { connectedAccounts } from './connections.js';
+import { accountDeletion } from './deletion.js';
+import { dataExport, ExportRunner } from './export.js';
 import { migrateAccountTables } from './migrations.js';
 import { defaultLinks, Outbox, type MailLinks, type MailTransport } from './mail.js';
 import { resetPasswordMailer } from './email.js';
@@ -62,6 +65,8 @@ export interface AccountServerOptions {
   /** Create the demo user on first start. Default false. */
   seedDemo?: boolean | undefined;
   now?: () => Date;
+  /** How often the export worker looks for queued jobs, in ms. Default 1000. */
+  exportPollMs?: number | undefined;
 }
 
 /** What `@hono/node-server` passes beside the request: the socket the request came in on. */
@@ -113,6 +118,8 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     if (options.seedDemo) await seedDemoUser(auth, database.db);
 
     const flow = new SignInFlow(auth, database.db, options.now);
+    const exports = new ExportRunner(database.db, { pollMs: options.exportPollMs, ...(options.now && { now: options.now }) });
+    const features = [dataExport(), accountDeletion, connectedAccounts({ developmentProvider: options.development ?? false })];
     const app = new Hono();
     app.post(`${AUTH_BASE}/sign-in/email`, (c) => flow.signInWithEmail(c.req.raw));
     // The two-factor plugin's own switches skip the contract's re-authentication window and its
@@ -123,15 +130,20 @@ export async function createAccountServer(options: AccountServerOptions): Promis
       // The development mailbox: the messages the server would have mailed, newest first (`?to=` filters).
       app.get(DEV_MAILBOX_PATH, async (c) => c.json({ items: await outbox.list({ to: c.req.query('to'), limit: 50 }) }));
     }
-    app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, outbox, links, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, ...(options.now && { now: options.now }) }));
+    app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, outbox, links, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, features, ...(options.now && { now: options.now }) }));
     app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
+    exports.start();
+    const close = async (): Promise<void> => {
+      await exports.stop();
+      await database.close();
+    };
     return {
       fetch: (request, env) => Promise.resolve(app.fetch(withClientAddress(request, env), env)),
       app,
       auth,
       database,
       outbox,
-      close: () => database.close(),
+      close,
     };
   } catch (error) {
     await database.close();

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../../conformance/run.js';
 import { otherCode, secretOfUri, totpCode } from '../../conformance/totp.js';
 import type { Report } from '../../conformance/report.js';
+import { unzipSync, strFromU8 } from 'fflate';
 import { serverHooks } from './conformance-hooks.js';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
@@ -44,6 +45,13 @@ const IMPLEMENTED: EndpointName[] = [
   'getPreferences',
   'updatePreferences',
   'getBillingSummary',
+  'getDataExport',
+  'requestDataExport',
+  'getAccountDeletion',
+  'deleteAccount',
+  'listConnectedAccounts',
+  'connectAccount',
+  'disconnectAccount',
   'getEmailChange',
   'requestEmailChange',
   'resendEmailChange',
@@ -262,6 +270,76 @@ describe('the reference server', () => {
     expect((await server!.fetch(new Request(stored.avatarUrl!))).status).toBe(404);
   });
 
+  it('builds the data export in the background, as a ZIP behind an expiring link, and picks up queued jobs after a restart', async () => {
+    let fetch = client(() => server!);
+    await signIn(fetch);
+    const started = endpoints.requestDataExport.response.parse(await (await fetch(`${API}/data-export`, { method: 'POST' })).json());
+    expect(started.job).toMatchObject({ status: 'queued', progress: 0, downloadUrl: null });
+    const second = await fetch(`${API}/data-export`, { method: 'POST' });
+    expect(second.status).toBe(409);
+    expect(await second.json()).toMatchObject({ type: 'urn:dialnexa:problem:export-in-progress' });
+
+    // Stopped while the job waits: the next process builds it.
+    await server!.close();
+    server = await start();
+    fetch = client(() => server!);
+    await signIn(fetch);
+    let job = started.job!;
+    for (let i = 0; i < 100 && (job.status === 'queued' || job.status === 'running'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = endpoints.getDataExport.response.parse(await (await fetch(`${API}/data-export`)).json()).job!;
+    }
+    expect(job).toMatchObject({ id: started.job!.id, status: 'ready', progress: 100, mediaType: 'application/zip' });
+    expect(Date.parse(job.expiresAt!) - Date.parse(job.readyAt!)).toBe(7 * 24 * 60 * 60_000);
+    expect(job.downloadUrl).toMatch(new RegExp(`^${API}/data-export/download/[A-Za-z0-9_-]{43}$`));
+
+    const download = await fetch(job.downloadUrl!);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('Content-Type')).toBe('application/zip');
+    expect(download.headers.get('Content-Disposition')).toMatch(/^attachment; filename="dialnexa-account-\d{4}-\d{2}-\d{2}\.zip"$/);
+    expect(download.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    const files = unzipSync(new Uint8Array(await download.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'connected-accounts.json', 'profile.json', 'sessions.json', 'settings.json', 'sign-in-history.json', 'trusted-devices.json']);
+    expect(JSON.parse(strFromU8(files['profile.json']!))).toMatchObject({ email: DEMO_EMAIL, displayName: 'Amira H.' });
+    expect(JSON.parse(strFromU8(files['settings.json']!))).toMatchObject({ preferences: { theme: 'dark' } });
+    expect(JSON.parse(strFromU8(files['sign-in-history.json']!)).length).toBeGreaterThan(3);
+
+    // Only the token's hash is stored; another user's session (none here) or a made-up token gets nothing.
+    const token = job.downloadUrl!.split('/').pop()!;
+    const links = await server!.database.db.selectFrom('dn_export_link').select('token_hash').execute();
+    expect(links.map((l) => l.token_hash)).not.toContain(token);
+    expect((await client(() => server!)(job.downloadUrl!)).status).toBe(401);
+    expect((await fetch(`${API}/data-export/download/${'x'.repeat(43)}`)).status).toBe(404);
+
+    // Past its expiry the archive is gone and the job says so.
+    await server!.database.db.updateTable('dn_export').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    expect(endpoints.getDataExport.response.parse(await (await fetch(`${API}/data-export`)).json()).job).toMatchObject({ status: 'expired', downloadUrl: null });
+    expect((await fetch(job.downloadUrl!)).status).toBe(404);
+  });
+
+  it('lists connected accounts, connects one through the development provider and disconnects it', async () => {
+    const fetch = client(() => server!);
+    await signIn(fetch);
+    const listed = endpoints.listConnectedAccounts.response.parse(await (await fetch(`${API}/connected-accounts`)).json());
+    expect(listed.passwordSignIn).toBe(true);
+    expect(listed.items.map((i) => [i.provider, i.connected])).toEqual([['google', true], ['microsoft', false], ['github', false]]);
+    const outside = await fetch(`${API}/connected-accounts/github/connect`, { method: 'POST', body: JSON.stringify({ redirectUri: 'https://evil.example/', mode: 'redirect' }) });
+    expect(outside.status).toBe(422);
+    const start = endpoints.connectAccount.response.parse(await (await fetch(`${API}/connected-accounts/github/connect`, { method: 'POST', body: JSON.stringify({ redirectUri: `${ORIGIN}/settings`, mode: 'redirect' }) })).json());
+    expect((await fetch(start.authorizationUrl)).headers.get('Content-Type')).toMatch(/text\/html/);
+    const state = new URL(start.authorizationUrl).searchParams.get('state')!;
+    const allow = () => fetch(start.authorizationUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ state, decision: 'allow' }).toString() });
+    const back = await allow();
+    expect(back.status).toBe(303);
+    expect(back.headers.get('Location')).toBe(`${ORIGIN}/settings?connected=github`);
+    expect((await allow()).status).toBe(400);
+    const after = endpoints.listConnectedAccounts.response.parse(await (await fetch(`${API}/connected-accounts`)).json());
+    expect(after.items.find((i) => i.provider === 'github')).toMatchObject({ connected: true, email: DEMO_EMAIL });
+    const gone = endpoints.disconnectAccount.response.parse(await (await fetch(`${API}/connected-accounts/github`, { method: 'DELETE' })).json());
+    expect(gone.items.find((i) => i.provider === 'github')?.connected).toBe(false);
+    expect((await fetch(`${API}/connected-accounts/github`, { method: 'DELETE' })).status).toBe(404);
+  });
+
   it('runs the conformance kit: no failure in the parts implemented so far', async () => {
     const report: Report = await runConformance({
       baseUrl: API,
@@ -283,6 +361,60 @@ describe('the reference server', () => {
     const failedHere = report.results.filter((r) => r.outcome === 'fail' && r.endpoint !== null && IMPLEMENTED.includes(r.endpoint));
     expect(failedHere.map((r) => `${r.id}: ${r.message}`)).toEqual([]);
     for (const name of IMPLEMENTED) expect(report.results.find((r) => r.id === `schema/${name}`)?.outcome, name).not.toBe('fail');
-    expect(report.passed).toBeGreaterThanOrEqual(124);
+    expect(report.passed).toBeGreaterThanOrEqual(141);
+    expect(report.failed).toBe(0);
+  });
+  it('refuses to delete an owner of a workspace with members, then deletes the account and every row of it', async () => {
+    const email = 'leaving@northwind-calls.example';
+    const password = 'Leaving#2026pass';
+    const { user } = await server!.auth.api.signUpEmail({ body: { email, password, name: 'Leaving User' } });
+    const db = server!.database.db;
+    await db.insertInto('dn_workspace').values([{ id: 'wsp_team', name: 'Team' }, { id: 'wsp_solo', name: 'Solo' }]).execute();
+    await db
+      .insertInto('dn_workspace_member')
+      .values([
+        { workspace_id: 'wsp_team', email, user_id: user.id, role: 'owner' },
+        { workspace_id: 'wsp_team', email: 'a@northwind-calls.example', user_id: null, role: 'member' },
+        { workspace_id: 'wsp_team', email: 'b@northwind-calls.example', user_id: null, role: 'admin' },
+        { workspace_id: 'wsp_solo', email, user_id: user.id, role: 'owner' },
+        { workspace_id: 'wsp_fjord', email, user_id: user.id, role: 'member' },
+      ])
+      .execute();
+    await db.insertInto('dn_usage').values({ user_id: user.id, agents: 3, phone_numbers: 1, recordings: 40, transcripts: 38, wallet_amount: 12.5, wallet_currency: 'EUR' }).execute();
+    const fetch = client(() => server!);
+    expect((await fetch(`${ORIGIN}/api/auth/sign-in/email`, { method: 'POST', body: JSON.stringify({ email, password }) })).status).toBe(200);
+    await fetch(`${API}/data-export`, { method: 'POST' });
+
+    const info = endpoints.getAccountDeletion.response.parse(await (await fetch(`${API}/deletion`)).json());
+    expect(info).toMatchObject({ email, agents: 3, phoneNumbers: 1, recordings: 40, transcripts: 38, walletBalance: { amount: 12.5, currency: 'EUR' } });
+    expect(info.blockingWorkspaces).toEqual([{ id: 'wsp_team', name: 'Team', memberCount: 3, role: 'owner' }]);
+
+    const wrong = await fetch(`${API}/deletion`, { method: 'POST', body: JSON.stringify({ email, password: 'not-it' }) });
+    expect(await wrong.json()).toMatchObject({ status: 422, type: 'urn:dialnexa:problem:invalid-credentials', errors: [{ field: 'password' }] });
+    const other = await fetch(`${API}/deletion`, { method: 'POST', body: JSON.stringify({ email: 'someone@example.com', password }) });
+    expect(await other.json()).toMatchObject({ status: 422, errors: [{ field: 'email' }] });
+    const blocked = await fetch(`${API}/deletion`, { method: 'POST', body: JSON.stringify({ email, password }) });
+    expect(blocked.status).toBe(409);
+    expect(await blocked.json()).toMatchObject({ type: 'urn:dialnexa:problem:workspace-owner', workspaces: [{ id: 'wsp_team' }] });
+
+    // The colleagues leave the workspace (the host's own screens do that); now it goes.
+    await db.deleteFrom('dn_workspace_member').where('workspace_id', '=', 'wsp_team').where('email', '!=', email).execute();
+    const deleted = await fetch(`${API}/deletion`, { method: 'POST', body: JSON.stringify({ email: email.toUpperCase(), password }) });
+    expect(deleted.status).toBe(200);
+    endpoints.deleteAccount.response.parse(await deleted.json());
+    expect(deleted.headers.getSetCookie().join('\n')).toMatch(/session_token=;/);
+    expect((await fetch(`${API}/profile`)).status).toBe(401);
+    expect((await fetch(`${ORIGIN}/api/auth/sign-in/email`, { method: 'POST', body: JSON.stringify({ email, password }) })).status).toBe(401);
+
+    for (const table of ['user', 'session', 'account'] as const) {
+      expect(await db.selectFrom(table).select('id').where(table === 'user' ? 'id' : 'userId', '=', user.id).execute(), table).toEqual([]);
+    }
+    for (const table of ['dn_usage', 'dn_workspace_member', 'dn_export', 'dn_login_attempt'] as const) {
+      expect(await db.selectFrom(table).select('user_id').where('user_id', '=', user.id).execute(), table).toEqual([]);
+    }
+    // Its own workspaces went with it; the partner's stays, 14 members again; the demo user is untouched.
+    expect((await db.selectFrom('dn_workspace').select('id').execute()).map((w) => w.id).sort()).toEqual(['wsp_fjord', 'wsp_northwind', 'wsp_sandbox']);
+    expect(await db.selectFrom('dn_workspace_member').select('email').where('workspace_id', '=', 'wsp_fjord').execute()).toHaveLength(14);
+    expect((await db.selectFrom('user').select('email').execute()).map((u) => u.email)).toEqual([DEMO_EMAIL]);
   });
 });
