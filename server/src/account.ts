@@ -248,7 +248,13 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     const tooLarge = (size: number): HttpProblem =>
       new HttpProblem(413, 'payload-too-large', 'File too large', `The image is ${(size / 1048576).toFixed(1)} MB; the limit is 2 MB.`);
     const declared = Number(request.headers.get('content-length') ?? 0);
-    if (declared > AVATAR_MAX_BYTES) throw tooLarge(declared);
+    if (declared > AVATAR_MAX_BYTES) {
+      // Refused before its body is read: the connection must not carry another request, or the
+      // unread bytes would be taken for it ("other side closed" at the client's next call).
+      const problem = tooLarge(declared);
+      problem.headers = { Connection: 'close' };
+      throw problem;
+    }
     const bytes = new Uint8Array(await request.arrayBuffer());
     if (bytes.byteLength > AVATAR_MAX_BYTES) throw tooLarge(bytes.byteLength);
     // The type comes from the bytes, never from the declared Content-Type or a file name.

@@ -8,6 +8,8 @@ export const PROBLEM_TYPE_PREFIX = 'urn:dialnexa:problem:';
 /** Thrown by a route; the app answers it as `application/problem+json`. */
 export class HttpProblem extends Error {
   override readonly name = 'HttpProblem';
+  /** Headers to send with the answer beside `Content-Type` (e.g. `Connection: close`). */
+  headers: Record<string, string> = {};
   constructor(
     readonly status: number,
     readonly code: ProblemCode,
@@ -32,6 +34,7 @@ export class HttpProblem extends Error {
   toResponse(): Response {
     const headers = new Headers({ 'Content-Type': 'application/problem+json' });
     if (typeof this.extra.retryAfter === 'number') headers.set('Retry-After', String(this.extra.retryAfter));
+    for (const [name, value] of Object.entries(this.headers)) headers.set(name, value);
     return new Response(JSON.stringify(this.toJSON()), { status: this.status, headers });
   }
 }
