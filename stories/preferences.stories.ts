@@ -117,6 +117,8 @@ export const InsidePage: Story = {
     await userEvent.click(optionOf(root, 'time-format', '24h'));
     await waitFor(() => expect(list.host).toHaveAttribute('data-dn-theme', 'dark'));
     await waitFor(() => expect(list.host).toHaveAttribute('data-dn-density', 'compact'));
+    // The theme change fades colours in: let it end before the accessibility check reads contrast.
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
   },
 };
 
