@@ -8,8 +8,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName } from '../src/api/endpoints.js';
-import type * as s from '../src/api/schemas.js';
-import { PLAIN_LINE_PATTERN } from '../src/api/contract/constants.js';
+import { fieldName, validationDetails } from '../src/api/contract/validation-problem.js';
 import { assertDecodes, MockProblem, type ClientInfo, type MockStore } from './store/index.js';
 
 type Endpoints = typeof endpoints;
@@ -120,52 +119,9 @@ function problemResponse(problem: MockProblem): MockResponse {
   return { status: problem.status, headers: { 'Content-Type': 'application/problem+json', ...problem.headers }, body: problem.toJSON() };
 }
 
-function fieldName(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '';
-  if (path.length === 1) return String(path[0]);
-  return `/${path.map((p) => String(p)).join('/')}`;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, field: string): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? 'This field is required.' : `Expected ${issue.expected}.`;
-    case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'This field is required.' : `Use at least ${issue.minimum} characters.`;
-      if (issue.origin === 'array') return `Add at least ${issue.minimum}.`;
-      return `Must be at least ${issue.minimum}.`;
-    case 'too_big':
-      if (issue.origin === 'string') return `Use at most ${issue.maximum} characters.`;
-      if (issue.origin === 'array') return `At most ${issue.maximum} allowed.`;
-      return `Must be at most ${issue.maximum}.`;
-    case 'invalid_format':
-      if (issue.format === 'email') return 'Enter a valid email address.';
-      if (field === 'phone') return 'Enter a valid phone number, e.g. +49 30 1234567.';
-      if (field === 'code') return 'Enter the 6-digit code.';
-      if (issue.format === 'regex' && issue.pattern === String(PLAIN_LINE_PATTERN)) {
-        return 'Remove the invisible control or text-direction characters: they can make the text read differently from what it is.';
-      }
-      if (issue.format === 'datetime') return 'Enter a valid date and time.';
-      return 'This value has the wrong format.';
-    case 'invalid_value':
-      return `Choose one of: ${issue.values.map((v) => String(v)).join(', ')}.`;
-    case 'invalid_union':
-      return issue.discriminator ? `Unknown ${issue.discriminator}.` : 'Invalid value.';
-    default:
-      return issue.message || 'Invalid value.';
-  }
-}
-
 /** A 422 `validation` problem from zod issues. */
 export function validationProblem(issues: readonly z.core.$ZodIssue[]): MockProblem {
-  const errors: s.FieldError[] = issues.map((issue) => {
-    const path =
-      issue.code === 'invalid_union' && issue.discriminator && issue.path.at(-1) !== issue.discriminator ? [...issue.path, issue.discriminator] : issue.path;
-    const field = fieldName(path);
-    return { field, message: describeIssue(issue, field), code: issue.code };
-  });
-  const first = errors[0];
-  const detail = first ? (first.field ? `${first.field}: ${first.message}` : first.message) : 'The request is not valid.';
+  const { errors, detail } = validationDetails(issues);
   return new MockProblem(422, 'validation', 'Some fields need attention', detail, { errors });
 }
 

@@ -11,6 +11,7 @@ import { runConformance } from '../../conformance/run.js';
 import { otherCode, secretOfUri, totpCode } from '../../conformance/totp.js';
 import type { Report } from '../../conformance/report.js';
 import { unzipSync, strFromU8 } from 'fflate';
+import { cookieClient } from './client.js';
 import { serverHooks } from './conformance-hooks.js';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
@@ -72,27 +73,7 @@ function start(): Promise<AccountServer> {
 }
 
 /** A browser-like client: keeps the cookies the server sets. */
-function client(target: () => AccountServer) {
-  let cookie = '';
-  return async (url: string, init: RequestInit = {}): Promise<Response> => {
-    const headers = new Headers(init.headers);
-    if (cookie) headers.set('Cookie', cookie);
-    headers.set('Origin', ORIGIN);
-    if (init.body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
-    const response = await target().fetch(new Request(url, { ...init, headers }));
-    const set = response.headers.getSetCookie();
-    if (set.length) {
-      const jar = new Map(cookie ? cookie.split('; ').map((c) => c.split('=') as [string, string]) : []);
-      for (const line of set) {
-        const [pair] = line.split(';');
-        const [name, ...value] = (pair ?? '').split('=');
-        if (name) jar.set(name, value.join('='));
-      }
-      cookie = [...jar].filter(([, v]) => v !== '').map(([k, v]) => `${k}=${v}`).join('; ');
-    }
-    return response;
-  };
-}
+const client = (target: () => AccountServer) => cookieClient(target, ORIGIN);
 
 async function signIn(fetch: ReturnType<typeof client>, password = DEMO_PASSWORD): Promise<Response> {
   return fetch(`${ORIGIN}/api/auth/sign-in/email`, { method: 'POST', body: JSON.stringify({ email: DEMO_EMAIL, password }) });

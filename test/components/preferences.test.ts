@@ -21,6 +21,7 @@ import {
   type MountOptions,
 } from '../helpers/fixture.js';
 import { deepActive } from '../helpers/dialogs.js';
+import { overflowing } from '../helpers/overflow.js';
 
 const PREFS = '/api/account/preferences';
 const BERLIN = { locale: 'en', timeZone: 'Europe/Berlin', dateFormat: 'auto', timeFormat: 'auto' } as const;
@@ -87,26 +88,6 @@ const fail500 = () =>
       { status: 500, headers: { 'Content-Type': 'application/problem+json' } },
     ),
   );
-
-
-/** Every element of `root`'s shadow tree (and nested ones) that is wider than its box or sticks out of `host`. */
-function overflowing(host: HTMLElement): string[] {
-  const edge = host.getBoundingClientRect();
-  const out: string[] = [];
-  const walk = (root: ShadowRoot) => {
-    for (const node of root.querySelectorAll<HTMLElement>('*')) {
-      if (node.shadowRoot) walk(node.shadowRoot);
-      if (node.closest('.visually-hidden') || !node.checkVisibility()) continue;
-      const box = node.getBoundingClientRect();
-      const clips = getComputedStyle(node).overflowX !== 'visible' || node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement;
-      if ((clips && node.scrollWidth > node.clientWidth + 1) || box.left < edge.left - 0.5 || box.right > edge.right + 0.5) {
-        out.push(`${node.localName}${node.id ? '#' + node.id : ''}${node.className ? '.' + String(node.className).replace(/\s+/g, '.') : ''}`);
-      }
-    }
-  };
-  walk(host.shadowRoot!);
-  return out;
-}
 
 describe('dn-preferences', () => {
   it('is accessible', async () => {

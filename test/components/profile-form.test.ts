@@ -6,6 +6,7 @@ import { DnProfileForm } from '../../src/components/profile-form/profile-form.js
 import '../../src/components/profile-form/profile-form.js';
 import { mount, nextFrame, pasteInto, requestsTo, typeInto, until, visibleText, type MountOptions, errorOf, statusOf } from '../helpers/fixture.js';
 import { PNG_1X1, SVG_BYTES, canvasImage, pngOfSize } from '../mock/helpers.js';
+import { overflowing } from '../helpers/overflow.js';
 
 const mountForm = (options: MountOptions = {}) => mount<DnProfileForm>(html`<dn-profile-form></dn-profile-form>`, options);
 
@@ -18,26 +19,6 @@ async function chooseFile(el: DnProfileForm, file: File): Promise<void> {
   transfer.items.add(file);
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-
-/** Every element of `root`'s shadow tree (and nested ones) that is wider than its box or sticks out of `host`. */
-function overflowing(host: HTMLElement): string[] {
-  const edge = host.getBoundingClientRect();
-  const out: string[] = [];
-  const walk = (root: ShadowRoot) => {
-    for (const node of root.querySelectorAll<HTMLElement>('*')) {
-      if (node.shadowRoot) walk(node.shadowRoot);
-      if (node.closest('.visually-hidden') || !node.checkVisibility()) continue;
-      const box = node.getBoundingClientRect();
-      const clips = getComputedStyle(node).overflowX !== 'visible' || node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement;
-      if ((clips && node.scrollWidth > node.clientWidth + 1) || box.left < edge.left - 0.5 || box.right > edge.right + 0.5) {
-        out.push(`${node.localName}${node.id ? '#' + node.id : ''}${node.className ? '.' + String(node.className).replace(/\s+/g, '.') : ''}`);
-      }
-    }
-  };
-  walk(host.shadowRoot!);
-  return out;
 }
 
 describe('dn-profile-form', () => {
