@@ -118,7 +118,7 @@ export const InsidePage: Story = {
     await waitFor(() => expect(list.host).toHaveAttribute('data-dn-theme', 'dark'));
     await waitFor(() => expect(list.host).toHaveAttribute('data-dn-density', 'compact'));
     // The theme change fades colours in: let it end before the accessibility check reads contrast.
-    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+    await transitionsSettled(root, list);
   },
 };
 

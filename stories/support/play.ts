@@ -77,12 +77,24 @@ export async function avatarPng(initials = 'AH', size = 192): Promise<Uint8Array
 }
 
 /**
- * Waits for the CSS transitions running in `root` (a theme switch fades control
- * backgrounds), so the accessibility check after the play sees the final colours.
- * Endless animations (spinners) are not waited for.
+ * Waits for the CSS transitions running in the given roots (a theme switch fades control
+ * backgrounds), so the accessibility check after the play sees the final colours. A
+ * transition can start a frame after the change that causes it, so the roots are looked at
+ * again until two frames pass with none running. Endless animations (spinners) are not waited for.
  */
-export async function transitionsSettled(root: DocumentOrShadowRoot): Promise<void> {
-  await new Promise(requestAnimationFrame);
-  const transitions = root.getAnimations().filter((animation) => animation instanceof CSSTransition);
-  await Promise.allSettled(transitions.map((transition) => transition.finished));
+export async function transitionsSettled(...roots: DocumentOrShadowRoot[]): Promise<void> {
+  const running = () =>
+    [document, ...roots]
+      .flatMap((root) => root.getAnimations())
+      .filter((animation) => animation instanceof CSSTransition && animation.playState !== 'finished');
+  for (let quiet = 0; quiet < 2; ) {
+    await new Promise(requestAnimationFrame);
+    const transitions = running();
+    if (transitions.length === 0) {
+      quiet += 1;
+      continue;
+    }
+    quiet = 0;
+    await Promise.allSettled(transitions.map((transition) => transition.finished));
+  }
 }
