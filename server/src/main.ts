@@ -2,7 +2,8 @@
  * `node dist/main.js`: the reference server on its own. Configuration by environment:
  * PORT (8787), DATA_DIR (PGlite's folder, `.data/` beside this package), DATABASE_URL
  * (PostgreSQL instead of PGlite), BETTER_AUTH_SECRET (required with NODE_ENV=production),
- * BASE_URL (public origin), TRUSTED_ORIGINS (comma-separated), SEED_DEMO (0 to skip the demo user),
+ * BASE_URL (public origin), TRUSTED_ORIGINS (comma-separated), SEED_DEMO (0: no demo user; full: with
+ * the mock's history, trusted devices and 2FA, as `npm start` runs it),
  * APP_URL (where the links in messages lead; BASE_URL by default), MAIL_FROM (the sender).
  */
 import { resolve } from 'node:path';
@@ -19,7 +20,7 @@ const server = await createAccountServer({
   baseUrl: env['BASE_URL'] ?? `http://localhost:${port}`,
   trustedOrigins: env['TRUSTED_ORIGINS']?.split(',').map((o) => o.trim()).filter(Boolean),
   development,
-  seedDemo: env['SEED_DEMO'] !== '0',
+  seedDemo: env['SEED_DEMO'] === '0' ? false : env['SEED_DEMO'] === 'full' ? 'full' : true,
   appUrl: env['APP_URL'] || undefined,
   mailFrom: env['MAIL_FROM'] || undefined,
 });

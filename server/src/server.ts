@@ -19,6 +19,7 @@ import { defaultLinks, Outbox, type MailLinks, type MailTransport } from './mail
 import { resetPasswordMailer } from './email.js';
 import { HttpProblem } from './problem.js';
 import { seedDemoUser } from './seed.js';
+import { devDemoRoutes } from './dev-demo.js';
 import { SignInFlow } from './sign-in.js';
 
 export const ACCOUNT_BASE = '/api/account';
@@ -62,8 +63,11 @@ export interface AccountServerOptions {
   mailTransport?: MailTransport | undefined;
   /** The sender of messages, e.g. `DialNexa <no-reply@example.com>`. */
   mailFrom?: string | undefined;
-  /** Create the demo user on first start. Default false. */
-  seedDemo?: boolean | undefined;
+  /**
+   * Create the demo user on first start: `true` with its profile and settings, `'full'` also with
+   * the mock's sessions, sign-in history, trusted devices and 2FA (the demo's). Default false.
+   */
+  seedDemo?: boolean | 'full' | undefined;
   now?: () => Date;
   /** How often the export worker looks for queued jobs, in ms. Default 1000. */
   exportPollMs?: number | undefined;
@@ -115,7 +119,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     const { runMigrations } = await getMigrations(auth.options);
     await runMigrations();
     await migrateAccountTables(database.db);
-    if (options.seedDemo) await seedDemoUser(auth, database.db);
+    if (options.seedDemo) await seedDemoUser(auth, database.db, { full: options.seedDemo === 'full' });
 
     const flow = new SignInFlow(auth, database.db, options.now);
     const exports = new ExportRunner(database.db, { pollMs: options.exportPollMs, ...(options.now && { now: options.now }) });
@@ -129,6 +133,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     if (options.development) {
       // The development mailbox: the messages the server would have mailed, newest first (`?to=` filters).
       app.get(DEV_MAILBOX_PATH, async (c) => c.json({ items: await outbox.list({ to: c.req.query('to'), limit: 50 }) }));
+      if (options.seedDemo) devDemoRoutes(app, { auth, db: database.db, full: options.seedDemo === 'full' });
     }
     app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, outbox, links, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, features, ...(options.now && { now: options.now }) }));
     app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());

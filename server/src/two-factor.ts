@@ -28,7 +28,12 @@ async function secretConfig(auth: Auth): Promise<SecretConfig> {
 /** A new TOTP secret as the plugin makes it (32 random characters, used as bytes), encrypted for its row. */
 export async function newTotpSecret(auth: Auth): Promise<{ secret: string; encrypted: string }> {
   const secret = generateRandomString(32);
-  return { secret, encrypted: await symmetricEncrypt({ key: await secretConfig(auth), data: secret }) };
+  return { secret, encrypted: await encryptForRow(auth, secret) };
+}
+
+/** A field of the plugin's row (the secret, the JSON list of backup codes) encrypted as the plugin does. */
+export async function encryptForRow(auth: Auth, data: string): Promise<string> {
+  return symmetricEncrypt({ key: await secretConfig(auth), data });
 }
 
 /** What an authenticator app is given: the key in base32 and the `otpauth://` URI. */
@@ -89,7 +94,7 @@ export async function checkUserTotp(auth: Auth, db: Kysely<Database>, userId: st
 /** A new set of backup codes in the plugin's format (`xxxxx-xxxxx`), and its encrypted JSON for the row. */
 export async function newBackupCodes(auth: Auth): Promise<{ codes: string[]; encrypted: string }> {
   const codes = Array.from({ length: BACKUP_CODE_COUNT }, () => generateRandomString(10, 'a-z', '0-9', 'A-Z')).map((c) => `${c.slice(0, 5)}-${c.slice(5)}`);
-  return { codes, encrypted: await symmetricEncrypt({ key: await secretConfig(auth), data: JSON.stringify(codes) }) };
+  return { codes, encrypted: await encryptForRow(auth, JSON.stringify(codes)) };
 }
 
 /** How many backup codes the user has left (the plugin removes each one it accepts). */
