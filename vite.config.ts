@@ -1,4 +1,4 @@
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { viteMinifyCssLiterals } from './scripts/css-literals.mjs';
 
@@ -29,7 +29,29 @@ const DEMO_CONDITIONS =
     : defaultClientConditions.map((condition) => (condition === 'development|production' ? 'production' : condition));
 
 /**
- * `npm start`: the demo host pages in demo/ on the built-in mock backend.
+ * The demo's backend. `npm start` (scripts/start.mjs) sets DEMO_API_TARGET to the reference
+ * server it started: /api goes there through Vite's proxy (one origin for the browser, so the
+ * session cookie is first-party), the mailed links' pages (`/verify-email`, `/reset-password`)
+ * are the demo's own, and the pages know they run on the server (`__DEMO_ON_SERVER__`).
+ * Without it (`npm run start:mock`, the static demo, Storybook) the pages run on the mock.
+ */
+const DEMO_API_TARGET = process.env['DEMO_API_TARGET'];
+
+/** The pages the server's mailed links lead to: the dashboard verifies an email, the sign-in page resets a password. */
+const demoLinkPages: Plugin = {
+  name: 'demo-link-pages',
+  configureServer(server) {
+    server.middlewares.use((request, _response, next) => {
+      const url = request.url ?? '';
+      if (/^\/verify-email(\?|$)/.test(url)) request.url = url.replace('/verify-email', '/index.html');
+      else if (/^\/reset-password(\?|$)/.test(url)) request.url = url.replace('/reset-password', '/sign-in.html');
+      next();
+    });
+  },
+};
+
+/**
+ * `npm start`: the demo host pages in demo/ on the reference server; `npm run start:mock` on the built-in mock backend.
  * `npm run build`: the library, one entry per element (dependencies external), plus `index` and
  * `define-all`; shared code goes to dist/chunks/. scripts/build-package.mjs then adds the types,
  * themes, manifests and editor data (and checks package.json's `sideEffects` against the output).
@@ -40,7 +62,14 @@ export default defineConfig(({ command, mode }) =>
         root: 'demo',
         publicDir: resolve(projectDir, 'public'),
         resolve: { conditions: DEMO_CONDITIONS },
-        server: { port: 5173, strictPort: false, host: 'localhost' },
+        define: { __DEMO_ON_SERVER__: JSON.stringify(Boolean(DEMO_API_TARGET)) },
+        plugins: DEMO_API_TARGET ? [demoLinkPages] : [],
+        server: {
+          port: 5173,
+          strictPort: false,
+          host: 'localhost',
+          ...(DEMO_API_TARGET && { proxy: { '/api': DEMO_API_TARGET } }),
+        },
         preview: { port: 4173 },
       }
     : mode === 'demo'
@@ -50,6 +79,7 @@ export default defineConfig(({ command, mode }) =>
           // by scripts/check-csp.mjs.
           root: 'demo',
           publicDir: resolve(projectDir, 'public'),
+          define: { __DEMO_ON_SERVER__: 'false' },
           build: {
             outDir: resolve(projectDir, 'demo-dist'),
             emptyOutDir: true,

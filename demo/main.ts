@@ -1,16 +1,20 @@
 /**
  * The demo host page: a DialNexa-style dashboard shell around <dn-account-settings>, on the
- * built-in mock backend. Both index.html and partner.html run this file; the partner page
- * differs only in its markup (brand name, class="dn-brand-teal") and CSS (tokens and ::part rules).
+ * reference server (`npm start`: signed in through the sign-in page, a 401 leads back there)
+ * or on the built-in mock backend (`npm run start:mock`, the static demo). Both index.html and
+ * partner.html run this file; the partner page differs only in its markup (brand name,
+ * class="dn-brand-teal") and CSS (tokens and ::part rules).
  *
  * Everything here is host code, the way a real app would write it: it sets the provider's
  * theme, density and locale, listens to dn- events on the document, and never reaches
  * into an element's shadow root.
  */
-import { http, HttpResponse } from 'msw';
-import { startMockBackend, type MockBackend } from '../mock/browser.js';
+import { ContextEvent } from '@lit/context';
 import { MOCK_PASSWORD } from '../mock/seed.js';
 import { directionOf } from '../src/api/context.js';
+import { ApiError } from '../src/api/errors.js';
+import { resourceContext, type AccountStore } from '../src/api/resource-store.js';
+import type { RestAccountApi } from '../src/api/rest-client.js';
 import {
   DATE_FORMATS,
   DENSITIES,
@@ -23,12 +27,15 @@ import {
   type TimeFormat,
 } from '../src/api/schemas.js';
 import type { DnEventMap } from '../src/events.js';
+import type { MockBackend } from './mock-backend.js';
+import type * as ServerBackend from './server-backend.js';
 import { isLocale, text, type DemoLocale, type StringKey } from './strings.js';
-import { allowMockWorker } from './trusted-types.js';
 import { followTopbarHeight } from './topbar.js';
 
 const API_BASE = '/api/account';
 const STORAGE_KEY = 'dn-demo:display';
+/** Set by vite.config.ts: the page is served by `npm start`, in front of the reference server. */
+const ON_SERVER = __DEMO_ON_SERVER__;
 
 /** What the user chose, kept across reloads (the mock backend starts from its seed on each load). */
 interface Prefs {
@@ -45,6 +52,9 @@ const root = document.documentElement;
 const provider = document.querySelector('dn-account-provider');
 let prefs = loadPrefs();
 let backend: MockBackend | undefined;
+/** On the server: the development helpers and the client the provider uses. */
+let server: typeof ServerBackend | undefined;
+let api: RestAccountApi | undefined;
 
 // ——— Display preferences (not secrets, so localStorage is fine) ———
 
@@ -74,7 +84,9 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-function setPrefs(next: Prefs): void {
+/** `save`: the user chose it in the top bar; on the server it is saved as their preference. */
+function setPrefs(next: Prefs, { save = false } = {}): void {
+  const before = prefs;
   prefs = next;
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(prefs));
@@ -82,6 +94,7 @@ function setPrefs(next: Prefs): void {
     // Storage may be off (private mode, policy); the choice still applies to this page.
   }
   applyPrefs();
+  if (save) void saveToServer(before, next);
 }
 
 /** The shell follows through the same data-dn-* attributes the elements use; the elements through the provider. */
@@ -118,6 +131,38 @@ function saveToMock(): void {
   }
 }
 
+/**
+ * On the server the user's choices are saved there (the mock's are written into its store
+ * above): the answer goes into the provider's store, so every element and the provider
+ * (`load-preferences`) see the saved value.
+ */
+async function saveToServer(before: Prefs, next: Prefs): Promise<void> {
+  if (!api) return;
+  try {
+    const update = {
+      ...(before.theme !== next.theme && { theme: next.theme }),
+      ...(before.density !== next.density && { density: next.density }),
+    };
+    if (Object.keys(update).length) accountStore()?.set('preferences', await api.updatePreferences(update));
+    if (before.locale !== next.locale) {
+      const profile = await api.updateProfile({ language: next.locale });
+      accountStore()?.set('profile', profile);
+    }
+  } catch (error) {
+    // A 401 leads to the sign-in page (dn-unauthorized comes from the elements' next request).
+    if (error instanceof ApiError && error.status === 401) server?.goToSignIn();
+    else console.error(error);
+  }
+}
+
+/** The provider's store of account data, asked for through the context protocol, as an element does. */
+function accountStore(): AccountStore | undefined {
+  let found: AccountStore | undefined;
+  const child = provider?.firstElementChild;
+  child?.dispatchEvent(new ContextEvent(resourceContext, child, (store) => (found = store)));
+  return found;
+}
+
 function t(key: StringKey, values?: Record<string, string>): string {
   return text(prefs.locale, key, values);
 }
@@ -131,10 +176,11 @@ function translateShell(): void {
   renderPasswordHint();
 }
 
-/** The mock's password as it is now: the user may have changed or reset it. */
+/** The mock's password as it is now: the user may have changed or reset it. The server keeps its own. */
 function renderPasswordHint(): void {
   const hint = document.querySelector('#password-hint');
-  if (hint) hint.textContent = t('passwordHint', { password: backend?.store.currentPassword() ?? MOCK_PASSWORD });
+  if (!hint) return;
+  hint.textContent = ON_SERVER ? t('passwordHintServer', { password: MOCK_PASSWORD }) : t('passwordHint', { password: backend?.store.currentPassword() ?? MOCK_PASSWORD });
 }
 
 function syncControls(): void {
@@ -151,12 +197,12 @@ function wireControls(): void {
     const value = control.value;
     if (control.name === 'theme') {
       const theme = THEMES.find((option) => option === value);
-      if (theme) setPrefs({ ...prefs, theme });
+      if (theme) setPrefs({ ...prefs, theme }, { save: true });
     } else if (control.name === 'density') {
       const density = DENSITIES.find((option) => option === value);
-      if (density) setPrefs({ ...prefs, density });
+      if (density) setPrefs({ ...prefs, density }, { save: true });
     } else if (control.name === 'locale' && isLocale(value)) {
-      setPrefs({ ...prefs, locale: value });
+      setPrefs({ ...prefs, locale: value }, { save: true });
     }
   });
 }
@@ -214,6 +260,11 @@ let inboxResult: { key: StringKey; values: Record<string, string> } | undefined;
 let inboxBusy = false;
 
 function renderInbox(): void {
+  if (ON_SERVER) {
+    renderMailbox();
+    renderBell();
+    return;
+  }
   const inbox = document.querySelector('#inbox');
   if (!inbox) return;
   const items: Node[] = [];
@@ -272,6 +323,132 @@ async function openVerificationLink(): Promise<void> {
   }
 }
 
+// ——— On the server: the development mailbox (what the server would have mailed) ———
+
+let mails: ServerBackend.Mail[] = [];
+
+/** Reads the mailbox of the user's address and of a new one waiting for confirmation. */
+async function refreshMailbox(): Promise<void> {
+  if (!server || !api) return;
+  try {
+    const [profile, change] = await Promise.all([api.getProfile(), api.getEmailChange()]);
+    mails = await server.readMailbox([profile.email, ...(change.pending ? [change.pending.newEmail] : [])]);
+  } catch {
+    // The panel keeps what it showed; the elements report their own errors.
+  }
+  renderMailbox();
+}
+
+function renderMailbox(): void {
+  const inbox = document.querySelector('#inbox');
+  if (!inbox || !server) return;
+  const items: Node[] = [];
+  for (const mail of mails.slice(0, 5)) {
+    const box = element('div', 'mail');
+    const meta = element('dl', 'mail-meta');
+    const sent = new Intl.DateTimeFormat(prefs.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: provider?.timeZone }).format(new Date(mail.createdAt));
+    meta.append(element('dt', '', t('inboxTo')), element('dd', 'mail-to', mail.to));
+    meta.append(element('dt', '', t('inboxSubject')), element('dd', '', mail.subject));
+    meta.append(element('dt', '', t('mailSent')), element('dd', '', sent));
+    const link = server.linkOf(mail);
+    // The link is the button below; the text around it is the message.
+    box.append(meta, element('p', 'mail-body', mail.text.replace(/https?:\/\/\S+/g, '').trim()));
+    if (link) {
+      const open = element('a', 'demo-button primary', t('openLink'));
+      open.href = link;
+      box.append(open);
+    }
+    items.push(box);
+  }
+  if (!items.length) items.push(element('p', 'inbox-empty', t('mailboxEmpty')));
+  if (inboxResult) items.push(element('p', 'inbox-result', t(inboxResult.key, inboxResult.values)));
+  inbox.replaceChildren(...items);
+}
+
+/** The mailed link to confirm a new address leads to this page: `/verify-email?token=…`. */
+async function openMailedLink(): Promise<void> {
+  const token = new URLSearchParams(location.search).get('token');
+  if (!api || location.pathname !== '/verify-email' || !token) return;
+  // The token leaves the address bar (and the history) before anything else happens.
+  history.replaceState(null, '', '/');
+  try {
+    const profile = await api.verifyEmailChange({ token });
+    inboxResult = { key: 'linkOpened', values: { email: profile.email } };
+  } catch (error) {
+    inboxResult = { key: 'linkFailed', values: { reason: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+// ——— On the server: in-app notifications (the bell) ———
+
+let notifications: ServerBackend.Inbox | null = null;
+let bellTimer: ReturnType<typeof setTimeout> | undefined;
+
+async function refreshBell(): Promise<void> {
+  if (!server) return;
+  notifications = await server.readInbox();
+  renderBell();
+}
+
+/** Soon after something happened that may have told the user something. */
+function refreshBellSoon(): void {
+  clearTimeout(bellTimer);
+  bellTimer = setTimeout(() => void refreshBell(), 600);
+}
+
+function renderBell(): void {
+  const bell = document.querySelector<HTMLElement>('#bell');
+  const button = document.querySelector<HTMLButtonElement>('#bell-button');
+  const count = document.querySelector<HTMLElement>('#bell-count');
+  const list = document.querySelector('#bell-list');
+  // No notifications on this server (404): no bell.
+  if (!bell || !button || !count || !list) return;
+  bell.hidden = !notifications;
+  if (!notifications) return;
+  const unread = notifications.unread;
+  count.hidden = unread === 0;
+  count.textContent = unread > 99 ? '99+' : String(unread);
+  button.setAttribute('aria-label', unread ? t('notificationsUnread', { count: String(unread) }) : t('notifications'));
+  const format = new Intl.DateTimeFormat(prefs.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: provider?.timeZone });
+  const items = notifications.items.map((item) => {
+    const row = element('li', item.readAt ? 'bell-item' : 'bell-item unread');
+    const time = element('time', 'bell-time', format.format(new Date(item.createdAt)));
+    time.dateTime = item.createdAt;
+    row.append(element('strong', 'bell-item-title', item.title), element('span', 'bell-item-body', item.body), time);
+    return row;
+  });
+  list.replaceChildren(...(items.length ? items : [element('li', 'bell-empty', t('notificationsEmpty'))]));
+}
+
+function wireBell(): void {
+  const button = document.querySelector<HTMLButtonElement>('#bell-button');
+  const panel = document.querySelector<HTMLElement>('#bell-panel');
+  if (!button || !panel) return;
+  const setOpen = (open: boolean, returnFocus = false) => {
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (!open && returnFocus) button.focus();
+  };
+  button.addEventListener('click', () => {
+    const open = panel.hidden;
+    setOpen(open);
+    // Opened: what the user sees now is read.
+    const unread = notifications?.items.filter((item) => !item.readAt).map((item) => item.id) ?? [];
+    if (open && unread.length && server) void server.markInboxRead(unread).then(refreshBell);
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !panel.hidden) setOpen(false, true);
+  });
+  document.addEventListener('click', (event) => {
+    const path = event.composedPath();
+    if (!panel.hidden && !path.includes(panel) && !path.includes(button)) setOpen(false);
+  });
+  setInterval(() => void refreshBell(), 30_000);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void refreshBell();
+  });
+}
+
 // ——— Events panel ———
 
 type DnEventName = keyof DnEventMap;
@@ -317,6 +494,7 @@ const SUMMARIES: { [K in DnEventName]: (detail: Detail<K>) => string } = {
 const MAX_EVENTS = 10;
 
 function logEvent(name: string, summary: string): void {
+  if (ON_SERVER) refreshBellSoon();
   const list = document.querySelector('#events');
   if (!list) return;
   const item = element('li', 'event');
@@ -347,17 +525,25 @@ function listenToElements(): void {
   });
   listen('dn-avatar-uploaded', ({ profile }) => renderUser(profile));
   listen('dn-avatar-removed', ({ profile }) => renderUser(profile));
-  listen('dn-email-change-requested', () => renderInbox());
-  listen('dn-email-change-resent', () => renderInbox());
-  listen('dn-email-change-cancelled', () => renderInbox());
+  // On the server the mailbox is read again: a message may have been sent.
+  const mailChanged = () => (ON_SERVER ? void refreshMailbox() : renderInbox());
+  listen('dn-email-change-requested', mailChanged);
+  listen('dn-email-change-resent', mailChanged);
+  listen('dn-email-change-cancelled', mailChanged);
   listen('dn-email-changed', ({ email }) => {
     const node = document.querySelector('.user-email');
     if (node) node.textContent = email;
-    renderInbox();
+    mailChanged();
   });
-  listen('dn-password-changed', () => renderPasswordHint());
+  listen('dn-password-changed', () => {
+    renderPasswordHint();
+    if (ON_SERVER) void refreshMailbox();
+  });
   listen('dn-password-reset-completed', () => renderPasswordHint());
-  listen('dn-unauthorized', () => showToast('sessionEnded', { session: true }));
+  // A real host sends the user to its sign-in page; on the mock the demo says so.
+  listen('dn-unauthorized', () => (server ? server.goToSignIn() : showToast('sessionEnded', { session: true })));
+  listen('dn-sign-out-requested', () => void server?.signOut());
+  listen('dn-account-deleted', () => server?.goToSignIn());
   listen('dn-manage-billing-requested', () => showToast('billingPortal'));
   // Every other event is only logged.
   const handled = new Set<DnEventName>([
@@ -372,6 +558,8 @@ function listenToElements(): void {
     'dn-manage-billing-requested',
     'dn-password-changed',
     'dn-password-reset-completed',
+    'dn-sign-out-requested',
+    'dn-account-deleted',
   ]);
   for (const name of Object.keys(SUMMARIES) as DnEventName[]) if (!handled.has(name)) listen(name);
 }
@@ -402,18 +590,46 @@ function wireSessionTools(): void {
   const button = document.querySelector<HTMLButtonElement>('#expire-session');
   button?.addEventListener('click', () => {
     if (!backend) return;
-    backend.use(
-      http.all(
-        `${API_BASE}/*`,
-        () =>
-          HttpResponse.json(
-            { type: 'urn:dialnexa:problem:unauthorized', title: 'Unauthorized', status: 401, detail: 'The session has ended.' },
-            { status: 401, headers: { 'Content-Type': 'application/problem+json' } },
-          ),
-        { once: true },
-      ),
+    const mock = backend;
+    void import('./mock-backend.js').then(({ expireSessionOnce }) => {
+      expireSessionOnce(mock, API_BASE);
+      setSessionArmed(true);
+    });
+  });
+}
+
+/** On the server: sign out in the top bar; "Reset demo data" instead of the mock's fault switch. */
+function wireServerTools(): void {
+  const setKey = (selector: string, key: StringKey) => {
+    const node = document.querySelector<HTMLElement>(selector);
+    if (node) node.dataset.t = key;
+  };
+  setKey('#inbox-title', 'mailbox');
+  setKey('#reset-hint', 'resetHintServer');
+  document.querySelector<HTMLElement>('#expire-session')?.setAttribute('hidden', '');
+  const signOut = document.querySelector<HTMLButtonElement>('#sign-out');
+  if (signOut) {
+    signOut.hidden = false;
+    signOut.addEventListener('click', () => void server?.signOut());
+  }
+  const reset = document.querySelector<HTMLButtonElement>('#reset-demo');
+  if (!reset) return;
+  reset.hidden = false;
+  reset.addEventListener('click', () => {
+    if (reset.getAttribute('aria-disabled') === 'true' || !server || !confirm(t('resetDemoConfirm'))) return;
+    const tools = server;
+    reset.setAttribute('aria-disabled', 'true');
+    reset.textContent = t('resetting');
+    // The user's session goes with the old data: sign in again.
+    tools.resetDemoData().then(
+      () => tools.goToSignIn(),
+      (error: unknown) => {
+        reset.removeAttribute('aria-disabled');
+        reset.textContent = t('resetDemo');
+        showToast('resetFailed');
+        console.error(error);
+      },
     );
-    setSessionArmed(true);
   });
 }
 
@@ -463,7 +679,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', 
 function showStartError(error: unknown): void {
   const alert = element('div', 'start-error');
   alert.setAttribute('role', 'alert');
-  alert.textContent = `The demo's mock backend could not start: ${error instanceof Error ? error.message : String(error)}`;
+  const reason = error instanceof Error ? error.message : String(error);
+  alert.textContent = ON_SERVER ? `The demo could not reach the account server: ${reason}` : `The demo's mock backend could not start: ${reason}`;
   provider?.before(alert);
 }
 
@@ -477,19 +694,46 @@ async function start(): Promise<void> {
   wireSessionTools();
   listenToElements();
 
-  // The mock answers before any element exists, so their first request already reaches it.
-  // Under Trusted Types, MSW may register only its worker through the demo's policy (trusted-types.ts).
-  allowMockWorker();
-  backend = await startMockBackend({ baseUrl: API_BASE, latencyMs: 350 });
-  renderUser(backend.store.getProfile());
-  renderInbox();
-
-  saveToMock();
+  if (ON_SERVER) {
+    if (!(await startOnServer())) return;
+  } else {
+    // The mock answers before any element exists, so their first request already reaches it.
+    const { startMock } = await import('./mock-backend.js');
+    backend = await startMock({ baseUrl: API_BASE, latencyMs: 350 });
+    renderUser(backend.store.getProfile());
+    renderInbox();
+    saveToMock();
+  }
   followProvider();
 
   await import('../src/components/account-provider/account-provider.js');
   await import('../src/components/account-settings/account-settings.js');
   applyPrefs();
+}
+
+/**
+ * The provider gets the server's client before its elements exist. Not signed in: off to the
+ * sign-in page (false). The saved preferences come from the server (`load-preferences`).
+ */
+async function startOnServer(): Promise<boolean> {
+  server = await import('./server-backend.js');
+  api = server.createServerApi();
+  if (provider) provider.api = api;
+  wireServerTools();
+  wireBell();
+  translateShell();
+  await openMailedLink();
+  try {
+    renderUser(await api.getProfile());
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      server.goToSignIn();
+      return false;
+    }
+    throw error;
+  }
+  await Promise.all([refreshMailbox(), refreshBell()]);
+  return true;
 }
 
 start().catch((error: unknown) => {

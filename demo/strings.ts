@@ -55,6 +55,19 @@ const en = {
   partnerLink: 'View partner white-label demo',
   signInLink: 'View the sign-in step (two-factor code)',
   backLink: 'Back to DialNexa',
+  passwordHintServer: 'The demo account’s password is {password}, unless you changed it (“Reset demo data” restores it).',
+  mailbox: 'Mailbox (development server)',
+  mailboxEmpty: 'No email yet. Use “Change email” in the profile: the server’s messages land here.',
+  mailSent: 'Sent',
+  notifications: 'Notifications',
+  notificationsUnread: 'Notifications, {count} unread',
+  notificationsEmpty: 'No notifications.',
+  signOut: 'Sign out',
+  resetDemo: 'Reset demo data',
+  resetDemoConfirm: 'Reset the demo account to its first state? Your changes are lost and you sign in again.',
+  resetting: 'Resetting…',
+  resetFailed: 'The demo data could not be reset.',
+  resetHintServer: 'Your changes are kept on the server across reloads. “Reset demo data” restores the demo account.',
 };
 
 export type DemoStrings = typeof en;
@@ -110,6 +123,19 @@ const de: DemoStrings = {
   partnerLink: 'White-Label-Demo eines Partners ansehen',
   signInLink: 'Anmeldeschritt ansehen (Zwei-Faktor-Code)',
   backLink: 'Zurück zu DialNexa',
+  passwordHintServer: 'Das Passwort des Demokontos lautet {password}, sofern Sie es nicht geändert haben („Demodaten zurücksetzen“ stellt es wieder her).',
+  mailbox: 'Postfach (Entwicklungsserver)',
+  mailboxEmpty: 'Noch keine E-Mail. Nutzen Sie „E-Mail ändern“ im Profil: Die Nachrichten des Servers landen hier.',
+  mailSent: 'Gesendet',
+  notifications: 'Benachrichtigungen',
+  notificationsUnread: 'Benachrichtigungen, {count} ungelesen',
+  notificationsEmpty: 'Keine Benachrichtigungen.',
+  signOut: 'Abmelden',
+  resetDemo: 'Demodaten zurücksetzen',
+  resetDemoConfirm: 'Das Demokonto auf den Anfangszustand zurücksetzen? Ihre Änderungen gehen verloren und Sie melden sich erneut an.',
+  resetting: 'Wird zurückgesetzt …',
+  resetFailed: 'Die Demodaten konnten nicht zurückgesetzt werden.',
+  resetHintServer: 'Ihre Änderungen bleiben auf dem Server auch nach dem Neuladen erhalten. „Demodaten zurücksetzen“ stellt das Demokonto wieder her.',
 };
 
 const es: DemoStrings = {
@@ -162,6 +188,19 @@ const es: DemoStrings = {
   partnerLink: 'Ver la demo de marca blanca de un socio',
   signInLink: 'Ver el paso de inicio de sesión (código de verificación en dos pasos)',
   backLink: 'Volver a DialNexa',
+  passwordHintServer: 'La contraseña de la cuenta de demo es {password}, salvo que la hayas cambiado («Restablecer datos de la demo» la recupera).',
+  mailbox: 'Buzón (servidor de desarrollo)',
+  mailboxEmpty: 'Aún no hay correos. Usa «Cambiar correo electrónico» en el perfil: los mensajes del servidor llegan aquí.',
+  mailSent: 'Enviado',
+  notifications: 'Notificaciones',
+  notificationsUnread: 'Notificaciones, {count} sin leer',
+  notificationsEmpty: 'No hay notificaciones.',
+  signOut: 'Cerrar sesión',
+  resetDemo: 'Restablecer datos de la demo',
+  resetDemoConfirm: '¿Restablecer la cuenta de demo a su estado inicial? Se perderán tus cambios y volverás a iniciar sesión.',
+  resetting: 'Restableciendo…',
+  resetFailed: 'No se pudieron restablecer los datos de la demo.',
+  resetHintServer: 'Tus cambios se guardan en el servidor aunque recargues. «Restablecer datos de la demo» recupera la cuenta de demo.',
 };
 
 const ar: DemoStrings = {
@@ -214,6 +253,19 @@ const ar: DemoStrings = {
   partnerLink: 'عرض النسخة المخصصة لأحد الشركاء',
   signInLink: 'عرض خطوة تسجيل الدخول (رمز المصادقة الثنائية)',
   backLink: 'العودة إلى DialNexa',
+  passwordHintServer: 'كلمة مرور الحساب التجريبي هي {password} ما لم تغيّرها (يستعيدها «إعادة تعيين بيانات العرض التوضيحي»).',
+  mailbox: 'صندوق البريد (خادم التطوير)',
+  mailboxEmpty: 'لا توجد رسائل بعد. استخدم «تغيير البريد الإلكتروني» في الملف الشخصي: تصل رسائل الخادم إلى هنا.',
+  mailSent: 'أُرسلت',
+  notifications: 'الإشعارات',
+  notificationsUnread: 'الإشعارات، {count} غير مقروءة',
+  notificationsEmpty: 'لا توجد إشعارات.',
+  signOut: 'تسجيل الخروج',
+  resetDemo: 'إعادة تعيين بيانات العرض التوضيحي',
+  resetDemoConfirm: 'هل تريد إعادة الحساب التجريبي إلى حالته الأولى؟ ستفقد تغييراتك وستسجّل الدخول من جديد.',
+  resetting: 'جارٍ إعادة التعيين…',
+  resetFailed: 'تعذّرت إعادة تعيين بيانات العرض التوضيحي.',
+  resetHintServer: 'تبقى تغييراتك محفوظة على الخادم بعد إعادة التحميل. يستعيد «إعادة تعيين بيانات العرض التوضيحي» الحساب التجريبي.',
 };
 
 const TABLE: Record<DemoLocale, DemoStrings> = { en, de, es, ar };

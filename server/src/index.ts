@@ -1,3 +1,3 @@
 /** @dialnexa/account-server: the reference server for DialNexa Account Elements. */
 export { createAccountServer, ACCOUNT_BASE, AUTH_BASE, type AccountServer, type AccountServerOptions } from './server.js';
-export { DEMO_EMAIL, DEMO_PASSWORD } from './seed.js';
+export { DEMO_EMAIL, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './seed.js';

@@ -33,6 +33,8 @@ import { encryptForRow, newBackupCodes } from './two-factor.js';
 
 export const DEMO_EMAIL = MOCK_USER.email;
 export const DEMO_PASSWORD = MOCK_PASSWORD;
+/** The demo authenticator's key (base32) of the full seed: the mock's. */
+export const DEMO_TOTP_SECRET = MOCK_TOTP_SECRET;
 
 /** The mock's defaults (mock/store/context.ts): six sessions with this one, 300 sign-ins, two trusted devices, seed 1. */
 const MOCK_SESSIONS = 6;
