@@ -352,7 +352,7 @@ function renderMailbox(): void {
     meta.append(element('dt', '', t('mailSent')), element('dd', '', sent));
     const link = server.linkOf(mail);
     // The link is the button below; the text around it is the message.
-    box.append(meta, element('p', 'mail-body', mail.text.replace(/https?:\/\/\S+/g, '').trim()));
+    box.append(meta, element('p', 'mail-body', mail.text.replace(/https?:\/\/\S+/g, '[link]').trim()));
     if (link) {
       const open = element('a', 'demo-button primary', t('openLink'));
       open.href = link;

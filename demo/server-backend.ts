@@ -108,10 +108,15 @@ export interface Inbox {
   unread: number;
 }
 
+/** The server answered 404: it has no notifications, and is not asked again. */
+let noInbox = false;
+
 /** The user's notifications, or null when the server has none to give (404) or answers otherwise. */
 export async function readInbox(): Promise<Inbox | null> {
+  if (noInbox) return null;
   try {
     const response = await fetch('/api/inbox', { credentials: 'include', headers: { Accept: 'application/json' } });
+    if (response.status === 404) noInbox = true;
     if (!response.ok) return null;
     const inbox = (await response.json()) as Partial<Inbox>;
     if (!Array.isArray(inbox.items)) return null;
