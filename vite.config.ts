@@ -86,7 +86,7 @@ export default defineConfig(({ command, mode }) =>
             target: 'es2022',
             // Nothing inline comes out (checked: the modulepreload polyfill goes into the entry chunk,
             // CSS into <link>ed files), so `script-src 'self'; style-src 'self'` hold as they are.
-            // The main chunk carries MSW and the mock backend (~540 KB): the demo's, not the library's.
+            // The mock-backend chunk carries MSW and the mock (~470 KB): the demo's, not the library's.
             chunkSizeWarningLimit: 800,
             rolldownOptions: {
               input: {
