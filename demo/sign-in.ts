@@ -108,6 +108,8 @@ async function startOnServer(): Promise<void> {
     'The demo account has two-factor authentication on with the demo authenticator below.';
   byId('demo-email').textContent = MOCK_USER.email;
   byId('demo-password').textContent = MOCK_PASSWORD;
+  // For an authenticator app of your own (TOTP, SHA-1, 6 digits, 30 s).
+  byId('demo-key').textContent = MOCK_TOTP_SECRET;
   step.hidden = true;
   challenge.hidden = true;
   for (const provider of document.querySelectorAll('dn-account-provider')) provider.api = server.createServerApi();
