@@ -94,6 +94,11 @@ describe('the full demo seed', () => {
     const profile = endpoints.getProfile.response.parse(await (await again(`${API}/profile`)).json());
     expect(profile.displayName).toBe('Amira Haddad');
     expect(endpoints.listSessions.response.parse(await (await again(`${API}/sessions`)).json()).items).toHaveLength(6);
+
+    // From the sign-in page, with no session: the demo user (found by its address) is made again.
+    const anonymous = await server.fetch(new Request(`${ORIGIN}/api/dev/reset-demo`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: '{}' }));
+    expect(anonymous.status).toBe(200);
+    expect((await again(`${API}/profile`)).status).toBe(401);
   });
 
   it('takes the reset only as JSON', async () => {
