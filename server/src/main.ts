@@ -3,10 +3,12 @@
  * PORT (8787), DATA_DIR (PGlite's folder, `.data/` beside this package), DATABASE_URL
  * (PostgreSQL instead of PGlite), BETTER_AUTH_SECRET (required with NODE_ENV=production),
  * BASE_URL (public origin), TRUSTED_ORIGINS (comma-separated), SEED_DEMO (0 to skip the demo user),
- * APP_URL (where the links in messages lead; BASE_URL by default), MAIL_FROM (the sender).
+ * APP_URL (where the links in messages lead; BASE_URL by default), MAIL_FROM (the sender),
+ * CSRF (`off` drops the double-submit token), RATE_LIMIT (`off`, or `rule=max/seconds,…` overrides).
  */
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { parseRateLimits } from './rate-limit.js';
 import { createAccountServer } from './server.js';
 
 const env = process.env;
@@ -22,6 +24,8 @@ const server = await createAccountServer({
   seedDemo: env['SEED_DEMO'] !== '0',
   appUrl: env['APP_URL'] || undefined,
   mailFrom: env['MAIL_FROM'] || undefined,
+  csrf: env['CSRF']?.toLowerCase() !== 'off',
+  rateLimits: parseRateLimits(env['RATE_LIMIT']),
 });
 
 const http = serve({ fetch: server.fetch, port }, (info) => {
