@@ -55,7 +55,7 @@ export interface AccountServerOptions {
   /** Public origin of the server, e.g. `https://account.example.com`. */
   baseUrl: string;
   trustedOrigins?: string[] | undefined;
-  /** Development: cookies without `Secure`, no rate limits, a generated secret allowed. Default false. */
+  /** Development: cookies without `Secure`, Better Auth's own limiter off (the server's limits stay on), a generated secret allowed. Default false. */
   development?: boolean | undefined;
   /** Where the host's pages are; the links in messages lead there (`/verify-email`, `/reset-password`). Default `baseUrl`. */
   appUrl?: string | undefined;
