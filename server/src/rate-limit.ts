@@ -81,6 +81,9 @@ export const rateLimited = (retryAfter: number): HttpProblem =>
     retryAfter,
   });
 
+/** The row's key; what a client typed (an address at sign-in) is cut to a bounded length. */
+const keyOf = (rule: RateRuleName, key: string): string => `${rule}:${key.slice(0, 320)}`;
+
 /** Stale rows are swept at most this often per process. */
 const SWEEP_MS = 60_000;
 
@@ -110,7 +113,7 @@ export class RateLimiter {
     if (!limit) return;
     const now = this.#now();
     const resetAt = new Date(now.getTime() + limit.windowSeconds * 1000);
-    const id = `${rule}:${key}`;
+    const id = keyOf(rule, key);
     const row = await sql<{ count: number; reset_at: Date | string }>`
       insert into dn_rate_limit (key, count, reset_at) values (${id}, 1, ${resetAt})
       on conflict (key) do update set
@@ -130,7 +133,7 @@ export class RateLimiter {
     await this.#db
       .updateTable('dn_rate_limit')
       .set((eb) => ({ count: eb('count', '-', 1) }))
-      .where('key', '=', `${rule}:${key}`)
+      .where('key', '=', keyOf(rule, key))
       .where('count', '>', 0)
       .where('reset_at', '>', this.#now())
       .execute();
