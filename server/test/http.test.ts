@@ -23,7 +23,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-it('answers the next request after refusing a 3 MB avatar unread', async () => {
+it('answers the next request after refusing a 3 MB avatar unread, too large or without the CSRF header', async () => {
   const signIn = await fetch(`${origin}/api/auth/sign-in/email`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -38,6 +38,11 @@ it('answers the next request after refusing a 3 MB avatar unread', async () => {
   expect(refused.status).toBe(413);
   expect(refused.headers.get('connection')).toBe('close');
   await refused.text();
+  // Refused for its missing CSRF header, unread as well: the connection closes the same way.
+  const forged = await fetch(`${origin}/api/account/profile/avatar`, { method: 'PUT', headers: { cookie, 'Content-Type': 'image/png' }, body: big });
+  expect(forged.status).toBe(403);
+  expect(forged.headers.get('connection')).toBe('close');
+  await forged.text();
   // The same client right after: a fresh connection, a normal answer.
   for (let i = 0; i < 3; i++) {
     const next = await fetch(`${origin}/api/account/profile`, { headers: { cookie } });
