@@ -522,7 +522,8 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     const { secret, encrypted } = await newTotpSecret(auth);
     // The plugin's row, not yet verified: its sign-in step ignores it until setup is confirmed.
     const codes = await newBackupCodes(auth);
-    const row = { secret: encrypted, backupCodes: codes.encrypted, verified: false };
+    // The plugin's lock counts failures with an increment, which a NULL counter would never reach: start it at 0.
+    const row = { secret: encrypted, backupCodes: codes.encrypted, verified: false, failedVerificationCount: 0, lockedUntil: null };
     const existing = await db.selectFrom('twoFactor').select('id').where('userId', '=', userId).executeTakeFirst();
     if (existing) await db.updateTable('twoFactor').set(row).where('id', '=', existing.id).execute();
     else await db.insertInto('twoFactor').values({ id: randomUUID(), userId, ...row }).execute();

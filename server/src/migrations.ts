@@ -247,6 +247,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull())
         .addPrimaryKeyConstraint('dn_known_device_pk', ['user_id', 'device_hash'])
         .execute();
+      // 2FA rows written by the account API's setup before it set the counter: the plugin's lock increments it, and NULL + 1 stays NULL.
+      await sql`update "twoFactor" set "failedVerificationCount" = 0 where "failedVerificationCount" is null`.execute(db);
     },
   },
 };

@@ -13,7 +13,16 @@ import type { Auth } from './auth.js';
 import { clientIp, describeUserAgent, requestCookie } from './device.js';
 import type { Notifier } from './notify.js';
 import { fieldProblem, HttpProblem } from './problem.js';
-import { engineRateLimit, type RateLimiter } from './rate-limit.js';
+import { engineRateLimit, rateLimited, type RateLimiter } from './rate-limit.js';
+
+declare module './schema.js' {
+  interface TwoFactorTable {
+    /** Wrong codes in a row at sign-in; the plugin locks the account when it reaches its maximum. */
+    failedVerificationCount?: number | null;
+    /** Set by the plugin when too many codes in a row were wrong (its account lock). */
+    lockedUntil?: Date | string | null;
+  }
+}
 import type { Database } from './schema.js';
 import { acceptTotpStep, backupCodesRemaining, decryptSecret, matchTotpStep } from './two-factor.js';
 
@@ -175,7 +184,10 @@ export class SignInFlow {
       }
       if (problem.code === 'ACCOUNT_TEMPORARILY_LOCKED') {
         await this.recordAttempt({ userId, success: false, failureReason: 'locked', headers: request.headers });
-        throw new HttpProblem(429, 'rate-limited', 'Too many attempts', 'Too many wrong codes. Try again later.', { retryAfter: 900 });
+        // The plugin's account lock: wait until it ends (its default is 15 minutes).
+        const lock = await this.db.selectFrom('twoFactor').select('lockedUntil').where('userId', '=', userId).executeTakeFirst();
+        const until = lock?.lockedUntil ? new Date(lock.lockedUntil).getTime() : Number.NaN;
+        throw rateLimited(Number.isFinite(until) ? Math.max(1, Math.ceil((until - Date.now()) / 1000)) : 900);
       }
       throw expired();
     }

@@ -254,6 +254,39 @@ describe('rate limits', () => {
     }
   });
 
+  it("answers the two-factor plugin's own account lock as 429 with the seconds the lock has left", async () => {
+    const unlimited = await createAccountServer({ baseUrl: ORIGIN, development: true, rateLimits: 'off' });
+    try {
+      const email = 'plugin-lock@northwind-calls.example';
+      const password = 'Plugin#Lock-2026';
+      await unlimited.auth.api.signUpEmail({ body: { email, password, name: 'Plugin Lock' } });
+      const laptop = cookieClient(() => unlimited, ORIGIN);
+      expect((await laptop(SIGN_IN, json({ email, password }))).status).toBe(200);
+      const setup = endpoints.startTwoFactorSetup.response.parse(await (await laptop(`${API}/two-factor/setup`, { method: 'POST' })).json());
+      expect((await laptop(`${API}/two-factor/setup/verify`, json({ setupId: setup.setupId, code: totpCode(setup.secret) }))).status).toBe(200);
+      const wrong = otherCode(totpCode(setup.secret, { timestamp: Date.now() + 30_000 }));
+      const challenge = async (): Promise<string> => ((await (await cookieClient(() => unlimited, ORIGIN)(SIGN_IN, json({ email, password }))).json()) as { challengeId: string }).challengeId;
+      const statuses: number[] = [];
+      // The plugin allows 5 codes per challenge and locks the account after 10 wrong ones in a row.
+      for (let round = 0; round < 3 && !statuses.includes(429); round++) {
+        const challengeId = await challenge();
+        for (let i = 0; i < 5; i++) {
+          const answer = await unlimited.fetch(new Request(`${API}/two-factor/challenge`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: JSON.stringify({ challengeId, method: 'totp', code: wrong, trustDevice: false }) }));
+          statuses.push(answer.status);
+          if (answer.status === 429) {
+            const retryAfter = await expectRateLimited(answer);
+            expect(retryAfter).toBeGreaterThan(800);
+            expect(retryAfter).toBeLessThanOrEqual(900);
+            break;
+          }
+        }
+      }
+      expect(statuses).toEqual([...Array<number>(10).fill(422), 429]);
+    } finally {
+      await unlimited.close();
+    }
+  });
+
   it('reads RATE_LIMIT, and off lets every attempt through', async () => {
     expect(parseRateLimits(undefined)).toEqual({});
     expect(parseRateLimits('OFF')).toBe('off');
