@@ -2,7 +2,8 @@
  * CSRF protection by double submit, matching the elements' client option
  * `csrf: { header: 'X-CSRF-Token', getToken: () => <the dn-csrf cookie> }`:
  *
- * - every answer to a request without the `dn-csrf` cookie sets it: a random token
+ * - every answer to a request without the `dn-csrf` cookie sets it (but one a shared cache may
+ *   keep, `Cache-Control: public`): a random token
  *   (`randomBytes`), readable by the host page's script (not HttpOnly), `SameSite=Lax`,
  *   `Path=/`, `Secure` outside development; `GET /api/account/csrf` also returns it as `{ token }`;
  * - a mutation (POST, PUT, PATCH, DELETE) of the account API (`/api/account/*`) or the inbox
@@ -113,7 +114,8 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler {
       }
     }
     await next();
-    if (!carried) {
+    // Never on an answer a shared cache may keep (an avatar): everyone it is served to would get the same token.
+    if (!carried && !/\bpublic\b/i.test(c.res.headers.get('cache-control') ?? '')) {
       // A fresh copy: the handler's answer may have immutable headers.
       c.res = new Response(c.res.body, c.res);
       c.res.headers.append('Set-Cookie', cookieLine);

@@ -82,6 +82,13 @@ describe('CSRF', () => {
     const { token: other } = (await fresh.json()) as { token: string };
     expect(other).not.toBe(token);
     expect(cookiesOf(fresh)[0]).toContain(`dn-csrf=${other};`);
+    // Not on an answer a shared cache may keep (an avatar, cached for a year): every reader would get the same token.
+    const avatarUser = await signedIn();
+    const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    const { avatarUrl } = endpoints.uploadAvatar.response.parse(await (await avatarUser(`${API}/profile/avatar`, { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: png })).json());
+    const picture = await server.fetch(new Request(avatarUrl!));
+    expect(picture.headers.get('Cache-Control')).toMatch(/public/);
+    expect(cookiesOf(picture)).toEqual([]);
     // The sign-in answer sets it too, so a page that signs in has it before its first change.
     const signIn = await server.fetch(new Request(SIGN_IN, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: JSON.stringify({ email: DEMO_EMAIL, password: DEMO_PASSWORD }) }));
     expect(cookiesOf(signIn).some((c) => c.startsWith('dn-csrf='))).toBe(true);
