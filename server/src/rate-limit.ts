@@ -33,8 +33,13 @@ export interface RateRule {
 
 /** The limited actions, each with its key (per user, per address or per IP). */
 export const RATE_RULES = {
-  /** Wrong passwords at sign-in, per account (the address typed). */
+  /**
+   * Wrong passwords at sign-in, per account (the address typed) from one client address: a
+   * guesser from one place is stopped without locking the user out from their own.
+   */
   'sign-in': { max: 10, windowSeconds: 15 * 60 },
+  /** Wrong passwords at sign-in, per account from all client addresses (guesses spread over many). */
+  'sign-in-account': { max: 50, windowSeconds: 15 * 60 },
   /** Wrong passwords at sign-in, per client address (many accounts tried from one place). */
   'sign-in-ip': { max: 30, windowSeconds: 15 * 60 },
   /** Reset links requested, per address asked for (known or not: the answer stays the same). */

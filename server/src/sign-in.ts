@@ -102,7 +102,10 @@ export class SignInFlow {
     // Taken before the password is checked, given back when it was right: only wrong ones count.
     const ip = clientIp(request.headers) || 'unknown';
     try {
-      if (email) await limits.take('sign-in', email);
+      if (email) {
+        await limits.take('sign-in', `${email} ${ip}`);
+        await limits.take('sign-in-account', email);
+      }
       await limits.take('sign-in-ip', ip);
     } catch (error) {
       if (error instanceof HttpProblem) return failed(error.toResponse());
@@ -111,7 +114,10 @@ export class SignInFlow {
     const response = await engineRateLimit(await this.auth.handler(request));
 
     if (!response.ok) return failed(response);
-    if (email) await limits.giveBack('sign-in', email);
+    if (email) {
+      await limits.giveBack('sign-in', `${email} ${ip}`);
+      await limits.giveBack('sign-in-account', email);
+    }
     await limits.giveBack('sign-in-ip', ip);
     const answer = (await response
       .clone()

@@ -27,6 +27,7 @@ beforeAll(async () => {
     // Small limits keep the test short; the defaults are the same rules with larger numbers.
     rateLimits: {
       'sign-in': { max: 3, windowSeconds: 600 },
+      'sign-in-account': { max: 5, windowSeconds: 600 },
       'sign-in-ip': { max: 6, windowSeconds: 600 },
       'password-reset': { max: 2, windowSeconds: 3600 },
       reauth: { max: 2, windowSeconds: 900 },
@@ -157,9 +158,10 @@ describe('CSRF', () => {
 });
 
 describe('rate limits', () => {
-  it('counts wrong passwords at sign-in per account: 429 with Retry-After, the right password too, until the window ends', async () => {
+  it('counts wrong passwords at sign-in per account and address, and per account: 429 with Retry-After, the right password too, until the window ends', async () => {
     const user = await newUser('limited-sign-in');
-    const attempt = (password: string) => server.fetch(new Request(SIGN_IN, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'X-Forwarded-For': '198.51.100.20' }, body: JSON.stringify({ email: user.email, password }) }));
+    const attempt = (password: string, ip = '198.51.100.20') =>
+      server.fetch(new Request(SIGN_IN, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'X-Forwarded-For': ip }, body: JSON.stringify({ email: user.email, password }) }));
     expect((await attempt('wrong-1')).status).toBe(401);
     expect((await attempt('wrong-2')).status).toBe(401);
     // A right password is given back: it does not bring the limit closer.
@@ -168,10 +170,16 @@ describe('rate limits', () => {
     const retryAfter = await expectRateLimited(await attempt('wrong-4'));
     expect(retryAfter).toBeLessThanOrEqual(600);
     await expectRateLimited(await attempt(user.password));
-    const row = await server.database.db.selectFrom('dn_rate_limit').selectAll().where('key', '=', `sign-in:${user.email}`).executeTakeFirstOrThrow();
-    expect(row.count).toBe(5);
-    const blocked = await server.database.db.selectFrom('dn_login_attempt').select('failure_reason').where('user_id', '=', user.id).where('failure_reason', '=', 'blocked').execute();
-    expect(blocked).toHaveLength(2);
+    const db = server.database.db;
+    expect((await db.selectFrom('dn_rate_limit').selectAll().where('key', '=', `sign-in:${user.email} 198.51.100.20`).executeTakeFirstOrThrow()).count).toBe(5);
+    expect((await db.selectFrom('dn_login_attempt').select('failure_reason').where('user_id', '=', user.id).where('failure_reason', '=', 'blocked').execute())).toHaveLength(2);
+
+    // The guesser's address is held back, the user's own is not…
+    expect((await attempt(user.password, '198.51.100.21')).status).toBe(200);
+    // …until the account as a whole has had too many wrong ones, from anywhere.
+    expect((await attempt('wrong-5', '198.51.100.21')).status).toBe(401);
+    expect((await attempt('wrong-6', '198.51.100.22')).status).toBe(401);
+    await expectRateLimited(await attempt(user.password, '198.51.100.23'));
 
     offset = 601_000;
     try {
