@@ -56,6 +56,9 @@ export const DEVICE_COOKIE = 'dn-device';
 export const INBOX_PATH = '/api/inbox';
 const INBOX_LIMIT = 50;
 const DEVICE_ID = /^[A-Za-z0-9_-]{43}$/;
+/** How long a browser keeps the device cookie (the most browsers allow). */
+const DEVICE_COOKIE_DAYS = 400;
+const DAY_MS = 24 * 60 * 60_000;
 
 /** The user's matrix: the catalog's defaults, the user's stored choices, locked cells at their default. */
 export async function notificationMatrix(db: Kysely<Database>, userId: string): Promise<s.NotificationPreferences> {
@@ -133,6 +136,8 @@ export class Notifier {
     const seen = await this.db.selectFrom('dn_known_device').select(['device_hash', 'browser', 'os']).where('user_id', '=', userId).execute();
     const same = seen.find((d) => d.device_hash === hash);
     const known = same !== undefined && same.browser === browser && same.os === os;
+    // A device unseen for as long as its cookie lives is gone from the browser too.
+    await this.db.deleteFrom('dn_known_device').where('user_id', '=', userId).where('last_seen_at', '<', new Date(at.getTime() - DEVICE_COOKIE_DAYS * DAY_MS)).execute();
     await this.db
       .insertInto('dn_known_device')
       .values({ user_id: userId, device_hash: hash, browser, os, first_seen_at: at, last_seen_at: at })
@@ -158,7 +163,7 @@ export class Notifier {
       });
     }
     if (sent === id) return null;
-    return [`${DEVICE_COOKIE}=${id}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${400 * 24 * 60 * 60}`, ...(this.development ? [] : ['Secure'])].join('; ');
+    return [`${DEVICE_COOKIE}=${id}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${(DEVICE_COOKIE_DAYS * DAY_MS) / 1000}`, ...(this.development ? [] : ['Secure'])].join('; ');
   }
 }
 

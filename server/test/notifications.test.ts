@@ -123,6 +123,16 @@ describe('a sign-in from a new device', () => {
     expect(await mailsOf(user.email, 'new-device')).toHaveLength(1);
     expect((await inbox(phone)).items.map((i) => i.kind)).toEqual(['new-device']);
   });
+
+  it('forgets a device unseen for as long as its cookie lives, yet still alerts a dormant account', async () => {
+    const user = await newUser('dormant');
+    const db = server.database.db;
+    const longAgo = new Date(Date.now() - 401 * 24 * 60 * 60_000);
+    await db.insertInto('dn_known_device').values({ user_id: user.id, device_hash: 'an-old-browser', browser: 'Chrome', os: 'macOS', first_seen_at: longAgo, last_seen_at: longAgo }).execute();
+    await signIn(browser(FIREFOX_WINDOWS), user.email, user.password);
+    expect((await db.selectFrom('dn_known_device').select('browser').where('user_id', '=', user.id).execute()).map((d) => d.browser)).toEqual(['Firefox']);
+    expect(await mailsOf(user.email, 'new-device')).toHaveLength(1);
+  });
 });
 
 describe('password and email changes', () => {
