@@ -14,6 +14,8 @@ import { clientIp, describeUserAgent, requestCookie } from './device.js';
 import type { Notifier } from './notify.js';
 import { fieldProblem, HttpProblem } from './problem.js';
 import { engineRateLimit, rateLimited, type RateLimiter } from './rate-limit.js';
+import type { Database } from './schema.js';
+import { acceptTotpStep, backupCodesRemaining, decryptSecret, matchTotpStep } from './two-factor.js';
 
 declare module './schema.js' {
   interface TwoFactorTable {
@@ -23,8 +25,6 @@ declare module './schema.js' {
     lockedUntil?: Date | string | null;
   }
 }
-import type { Database } from './schema.js';
-import { acceptTotpStep, backupCodesRemaining, decryptSecret, matchTotpStep } from './two-factor.js';
 
 const TRUST_MS = TRUSTED_DEVICE_DAYS * 24 * 60 * 60 * 1000;
 
