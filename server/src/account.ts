@@ -21,6 +21,8 @@ import type { MailLinks, Outbox } from './mail.js';
 import { fieldProblem, HttpProblem, notFound, unauthorized, validationProblem } from './problem.js';
 import type { Database } from './schema.js';
 import type { Feature } from './feature.js';
+import { notificationMatrix, SECURITY_TYPE, type Notifier } from './notify.js';
+import type { RateLimiter } from './rate-limit.js';
 
 type Endpoints = typeof endpoints;
 type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
@@ -68,12 +70,16 @@ export interface AccountApiOptions {
   validateResponses?: boolean;
   /** The parts built in modules of their own (data export, account deletion, connected accounts). */
   features?: ((feature: Feature) => void)[];
+  /** Counts wrong passwords and codes, and requests that send mail. */
+  limits: RateLimiter;
+  /** The account's own notifications (password and email changed). */
+  notifier: Notifier;
 }
 
 const iso = (d: Date | string): string => new Date(d).toISOString();
 
 export function createAccountApi(options: AccountApiOptions): Hono {
-  const { auth, db, apiUrl } = options;
+  const { auth, db, apiUrl, limits, notifier } = options;
   const now = options.now ?? (() => new Date());
   const app = new Hono();
 
@@ -87,11 +93,14 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     return row?.password ?? null;
   }
 
+  /** Checks the user's password; every proof of identity goes through here, so wrong ones are counted (`reauth` limit). */
   async function verifyPassword(userId: string, password: string): Promise<boolean> {
-    const hash = await passwordHash(userId);
-    if (!hash) return false;
-    const context = await auth.$context;
-    return context.password.verify({ hash, password });
+    return limits.guess('reauth', userId, async () => {
+      const hash = await passwordHash(userId);
+      if (!hash) return false;
+      const context = await auth.$context;
+      return context.password.verify({ hash, password });
+    });
   }
 
   async function assertFresh(signed: Signed): Promise<void> {
@@ -106,8 +115,9 @@ export function createAccountApi(options: AccountApiOptions): Hono {
 
   /** A TOTP code of the user's enabled 2FA, used once: 422 `invalid-code` or `code-reused` on `code` otherwise. */
   async function confirmTotp(userId: string, code: string): Promise<void> {
+    await limits.take('reauth', userId);
     const result = await checkUserTotp(auth, db, userId, code);
-    if (result === 'ok') return;
+    if (result === 'ok') return limits.giveBack('reauth', userId);
     if (result === 'reused') throw fieldProblem(422, 'code-reused', 'Code already used', [{ field: 'code', message: 'This code was already used. Wait for the next one.', code: 'code-reused' }]);
     throw fieldProblem(422, 'invalid-code', 'Wrong code', [{ field: 'code', message: 'That code is not correct.', code: 'invalid-code' }]);
   }
@@ -344,13 +354,26 @@ export function createAccountApi(options: AccountApiOptions): Hono {
       throw fieldProblem(422, 'password-rejected', 'Password rejected', [{ field: 'newPassword', message: 'Choose a password different from your current one.', code: 'same-as-current' }]);
     }
     await auth.api.changePassword({ body: { currentPassword: body.currentPassword, newPassword: body.newPassword, revokeOtherSessions: false }, headers });
+    await notifier.notify(signed.user.id, {
+      typeId: SECURITY_TYPE,
+      kind: 'password-changed',
+      title: 'Your password was changed',
+      body: 'The password of your account was changed in the account settings.',
+      mail: {
+        subject: 'Your password was changed',
+        text: [
+          'The password of your DialNexa account was just changed in the account settings.',
+          'If you did not do this, reset your password right away and sign out the other sessions.',
+        ].join('\n'),
+      },
+    });
     const others = await activeSessions(signed.user.id);
     return { changedAt: iso(now()), otherSessions: others.filter((x) => x.id !== signed.session.id).length };
   });
 
   // ——— Email change and password reset (email.ts) ———
 
-  registerMailRoutes({ route, auth, db, outbox: options.outbox, links: options.links, now, readProfile, checkNewPassword });
+  registerMailRoutes({ route, auth, db, outbox: options.outbox, links: options.links, now, readProfile, checkNewPassword, limits, notifier });
 
   // ——— Sessions ———
 
@@ -495,10 +518,12 @@ export function createAccountApi(options: AccountApiOptions): Hono {
   route('startTwoFactorSetup', async ({ signed }) => {
     const userId = signed.user.id;
     if (await twoFactorEnabled(userId)) throw new HttpProblem(409, 'conflict', 'Already on', 'Two-factor authentication is already on.');
+    await limits.take('two-factor-setup-start', userId);
     const { secret, encrypted } = await newTotpSecret(auth);
     // The plugin's row, not yet verified: its sign-in step ignores it until setup is confirmed.
     const codes = await newBackupCodes(auth);
-    const row = { secret: encrypted, backupCodes: codes.encrypted, verified: false };
+    // The plugin's lock counts failures with an increment, which a NULL counter would never reach: start it at 0.
+    const row = { secret: encrypted, backupCodes: codes.encrypted, verified: false, failedVerificationCount: 0, lockedUntil: null };
     const existing = await db.selectFrom('twoFactor').select('id').where('userId', '=', userId).executeTakeFirst();
     if (existing) await db.updateTable('twoFactor').set(row).where('id', '=', existing.id).execute();
     else await db.insertInto('twoFactor').values({ id: randomUUID(), userId, ...row }).execute();
@@ -530,8 +555,10 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     if (!row || !meta?.setup_id || meta.setup_id !== body.setupId || !meta.setup_expires_at || new Date(meta.setup_expires_at) <= now()) {
       throw new HttpProblem(410, 'setup-expired', 'Setup expired', 'This setup has expired. Start again.');
     }
+    await limits.take('two-factor-setup', userId);
     const step = await matchTotpStep(await decryptSecret(auth, row.secret), body.code);
     if (step === null) throw fieldProblem(422, 'invalid-code', 'Wrong code', [{ field: 'code', message: 'That code is not correct.', code: 'invalid-code' }]);
+    await limits.giveBack('two-factor-setup', userId);
     await acceptTotpStep(db, userId, step);
     const codes = await newBackupCodes(auth);
     const at = now();
@@ -574,23 +601,7 @@ export function createAccountApi(options: AccountApiOptions): Hono {
 
   // ——— Notifications ———
 
-  async function readNotifications(userId: string): Promise<s.NotificationPreferences> {
-    const rows = await db.selectFrom('dn_notification_setting').selectAll().where('user_id', '=', userId).execute();
-    const values: Record<string, Record<string, boolean>> = {};
-    for (const type of NOTIFICATION_CATALOG.types) {
-      const row: Record<string, boolean> = {};
-      for (const channel of NOTIFICATION_CATALOG.channels) row[channel.id] = type.defaults[channel.id] ?? false;
-      values[type.id] = row;
-    }
-    for (const row of rows) {
-      const type = NOTIFICATION_CATALOG.types.find((t) => t.id === row.type_id);
-      // A locked cell keeps its default whatever was stored before the lock.
-      if (!type || type.locked[row.channel_id] !== undefined) continue;
-      const cells = values[row.type_id];
-      if (cells && row.channel_id in cells) cells[row.channel_id] = row.enabled;
-    }
-    return { ...structuredClone(NOTIFICATION_CATALOG), values };
-  }
+  const readNotifications = (userId: string): Promise<s.NotificationPreferences> => notificationMatrix(db, userId);
 
   route('getNotificationPreferences', ({ signed }) => readNotifications(signed.user.id));
 

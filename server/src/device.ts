@@ -49,3 +49,17 @@ export function describeUserAgent(ua: string | null | undefined): DeviceInfo {
   const deviceType: DeviceType = /iPad|Tablet/.test(text) ? 'tablet' : /Mobi|iPhone|Android/.test(text) ? 'mobile' : text && os !== 'Unknown' ? 'desktop' : 'unknown';
   return { deviceType, browser, os };
 }
+
+/** The client's address as the proxy in front reports it (Better Auth reads the same header). */
+export function clientIp(headers: Headers): string {
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || '';
+}
+
+/** The value of the request's cookie `name`, if it sent one. */
+export function requestCookie(headers: Headers, name: string): string | null {
+  for (const part of (headers.get('cookie') ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return null;
+}

@@ -18,7 +18,10 @@ import type * as s from '../../src/api/schemas.js';
 import type { Handler } from './account.js';
 import type { Auth } from './auth.js';
 import type { MailLinks, Outbox } from './mail.js';
+import { clientIp } from './device.js';
+import { SECURITY_TYPE, type Notifier } from './notify.js';
 import { fieldProblem, HttpProblem } from './problem.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { Database } from './schema.js';
 
 const HOUR_MS = 60 * 60_000;
@@ -46,10 +49,14 @@ export interface MailRoutesContext {
   readProfile(userId: string): Promise<s.Profile>;
   /** Throws the policy's 422 for a password it refuses, on `field`. */
   checkNewPassword(password: string, field?: string): void;
+  /** Requests that send mail are counted: email-change links per user, reset links per address and per client. */
+  limits: RateLimiter;
+  /** The notices of a changed email and a reset password, on the channels the user has on. */
+  notifier: Notifier;
 }
 
 export function registerMailRoutes(context: MailRoutesContext): void {
-  const { route, auth, db, outbox, links, now, readProfile, checkNewPassword } = context;
+  const { route, auth, db, outbox, links, now, readProfile, checkNewPassword, limits, notifier } = context;
 
   async function markUsed(tokenHash: string, kind: string, forgetAfter: Date): Promise<void> {
     const at = now();
@@ -119,6 +126,7 @@ export function registerMailRoutes(context: MailRoutesContext): void {
       throw fieldProblem(422, 'validation', 'Same address', [{ field: 'newEmail', message: 'This is already your email address.' }]);
     }
     if (await emailTaken(newEmail, signed.user.id)) throw takenProblem();
+    await limits.take('email-change', signed.user.id);
     const at = now();
     await sendVerification(signed.user.id, newEmail, at, at);
     return readEmailChange(signed.user.id);
@@ -127,6 +135,7 @@ export function registerMailRoutes(context: MailRoutesContext): void {
   route('resendEmailChange', async ({ signed }) => {
     const pending = await db.selectFrom('dn_email_change').selectAll().where('user_id', '=', signed.user.id).where('expires_at', '>', now()).executeTakeFirst();
     if (!pending) throw new HttpProblem(409, 'conflict', 'Nothing to resend', 'No email change is pending.');
+    await limits.take('email-change', signed.user.id);
     await sendVerification(signed.user.id, pending.new_email, new Date(pending.requested_at));
     return readEmailChange(signed.user.id);
   });
@@ -149,14 +158,20 @@ export function registerMailRoutes(context: MailRoutesContext): void {
     const user = await db.selectFrom('user').select('email').where('id', '=', taken.user_id).executeTakeFirstOrThrow();
     const authContext = await auth.$context;
     await authContext.internalAdapter.updateUser(taken.user_id, { email: taken.new_email, emailVerified: true, updatedAt: now() });
-    await outbox.send({
-      to: user.email,
+    // Told at the old address: the one that would not know otherwise.
+    await notifier.notify(taken.user_id, {
+      typeId: SECURITY_TYPE,
       kind: 'email-changed',
-      subject: 'Your sign-in email was changed',
-      text: [
-        `The sign-in email of your DialNexa account is now ${taken.new_email}.`,
-        'If you did not make this change, reset your password and contact support right away.',
-      ].join('\n'),
+      title: 'Your sign-in email was changed',
+      body: `You now sign in with ${taken.new_email} instead of ${user.email}.`,
+      mail: {
+        to: user.email,
+        subject: 'Your sign-in email was changed',
+        text: [
+          `The sign-in email of your DialNexa account is now ${taken.new_email}.`,
+          'If you did not make this change, reset your password and contact support right away.',
+        ].join('\n'),
+      },
     });
     return readProfile(taken.user_id);
   });
@@ -164,6 +179,9 @@ export function registerMailRoutes(context: MailRoutesContext): void {
   // ——— Password reset ———
 
   route('requestPasswordReset', async ({ body, headers }) => {
+    // Counted per address asked for, known or not, so the limit tells nothing about who has an account.
+    await limits.take('password-reset', body.email.trim().toLowerCase());
+    await limits.take('password-reset-ip', clientIp(headers) || 'unknown');
     // Better Auth answers the same whether or not the account exists; so does this route.
     await auth.api.requestPasswordReset({ body: { email: body.email.trim() }, headers });
     return { validForMinutes: PASSWORD_RESET_VALID_MINUTES, resendAfterSeconds: RESET_RESEND_SECONDS };
@@ -184,16 +202,20 @@ export function registerMailRoutes(context: MailRoutesContext): void {
       throw error;
     }
     await markUsed(tokenHash, 'password-reset', new Date(record.expiresAt));
-    const user = await db.selectFrom('user').select('email').where('id', '=', record.value).executeTakeFirst();
+    const user = await db.selectFrom('user').select('id').where('id', '=', record.value).executeTakeFirst();
     if (user) {
-      await outbox.send({
-        to: user.email,
+      await notifier.notify(user.id, {
+        typeId: SECURITY_TYPE,
         kind: 'password-changed',
-        subject: 'Your password was changed',
-        text: [
-          'The password of your DialNexa account was just reset with a link sent to this address, and every session was signed out.',
-          'If you did not do this, reset your password again and contact support right away.',
-        ].join('\n'),
+        title: 'Your password was reset',
+        body: 'The password of your account was reset with an emailed link, and every session was signed out.',
+        mail: {
+          subject: 'Your password was changed',
+          text: [
+            'The password of your DialNexa account was just reset with a link sent to this address, and every session was signed out.',
+            'If you did not do this, reset your password again and contact support right away.',
+          ].join('\n'),
+        },
       });
     }
     return { completedAt: now().toISOString() };

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /** What a message is about; the development mailbox and tests filter by it. */
-export type MailKind = 'email-change' | 'email-changed' | 'password-reset' | 'password-changed';
+export type MailKind = 'email-change' | 'email-changed' | 'password-reset' | 'password-changed' | 'new-device';
 
 export interface MailMessage {
   to: string;

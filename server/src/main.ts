@@ -4,10 +4,12 @@
  * (PostgreSQL instead of PGlite), BETTER_AUTH_SECRET (required with NODE_ENV=production),
  * BASE_URL (public origin), TRUSTED_ORIGINS (comma-separated), SEED_DEMO (0: no demo user; full: with
  * the mock's history, trusted devices and 2FA, as `npm start` runs it),
- * APP_URL (where the links in messages lead; BASE_URL by default), MAIL_FROM (the sender).
+ * APP_URL (where the links in messages lead; BASE_URL by default), MAIL_FROM (the sender),
+ * CSRF (`off` drops the double-submit token), RATE_LIMIT (`off`, or `rule=max/seconds,…` overrides).
  */
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { parseRateLimits } from './rate-limit.js';
 import { createAccountServer } from './server.js';
 
 const env = process.env;
@@ -23,6 +25,8 @@ const server = await createAccountServer({
   seedDemo: env['SEED_DEMO'] === '0' ? false : env['SEED_DEMO'] === 'full' ? 'full' : true,
   appUrl: env['APP_URL'] || undefined,
   mailFrom: env['MAIL_FROM'] || undefined,
+  csrf: env['CSRF']?.toLowerCase() !== 'off',
+  rateLimits: parseRateLimits(env['RATE_LIMIT']),
 });
 
 const http = serve({ fetch: server.fetch, port }, (info) => {

@@ -214,6 +214,43 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007_rate_limits_inbox': {
+    async up(db: Kysely<unknown>) {
+      // One row per limited key (`reauth:<user id>`, `sign-in-ip:<address>`): attempts in the window that ends at `reset_at`.
+      await db.schema
+        .createTable('dn_rate_limit')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('reset_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('dn_rate_limit_reset').on('dn_rate_limit').column('reset_at').execute();
+      // The in-app channel of the account's notifications (the demo's bell).
+      await db.schema
+        .createTable('dn_inbox_item')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('read_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('dn_inbox_item_user_created').on('dn_inbox_item').columns(['user_id', 'created_at desc', 'id desc']).execute();
+      // Browsers a user signed in from: the SHA-256 of the device cookie's random id, with the browser and system seen.
+      await db.schema
+        .createTable('dn_known_device')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+        .addColumn('device_hash', 'text', (c) => c.notNull())
+        .addColumn('browser', 'text', (c) => c.notNull())
+        .addColumn('os', 'text', (c) => c.notNull())
+        .addColumn('first_seen_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull())
+        .addPrimaryKeyConstraint('dn_known_device_pk', ['user_id', 'device_hash'])
+        .execute();
+      // 2FA rows written by the account API's setup before it set the counter: the plugin's lock increments it, and NULL + 1 stays NULL.
+      await sql`update "twoFactor" set "failedVerificationCount" = 0 where "failedVerificationCount" is null`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -21,6 +21,9 @@ import { HttpProblem } from './problem.js';
 import { seedDemoUser } from './seed.js';
 import { devDemoRoutes } from './dev-demo.js';
 import { SignInFlow } from './sign-in.js';
+import { csrfProtection } from './csrf.js';
+import { inboxRoutes, INBOX_PATH, Notifier } from './notify.js';
+import { engineRateLimit, RateLimiter, type RateLimitConfig } from './rate-limit.js';
 
 export const ACCOUNT_BASE = '/api/account';
 export const AUTH_BASE = '/api/auth';
@@ -53,7 +56,7 @@ export interface AccountServerOptions {
   /** Public origin of the server, e.g. `https://account.example.com`. */
   baseUrl: string;
   trustedOrigins?: string[] | undefined;
-  /** Development: cookies without `Secure`, no rate limits, a generated secret allowed. Default false. */
+  /** Development: cookies without `Secure`, Better Auth's own limiter off (the server's limits stay on), a generated secret allowed. Default false. */
   development?: boolean | undefined;
   /** Where the host's pages are; the links in messages lead there (`/verify-email`, `/reset-password`). Default `baseUrl`. */
   appUrl?: string | undefined;
@@ -71,6 +74,10 @@ export interface AccountServerOptions {
   now?: () => Date;
   /** How often the export worker looks for queued jobs, in ms. Default 1000. */
   exportPollMs?: number | undefined;
+  /** The double-submit CSRF token on the account API's mutations (`dn-csrf` cookie, `X-CSRF-Token` header). Default true. */
+  csrf?: boolean | undefined;
+  /** Rate limits: `'off'`, or rules overriding the defaults (`RATE_RULES`). Default: the defaults, in development too. */
+  rateLimits?: RateLimitConfig | undefined;
 }
 
 /** What `@hono/node-server` passes beside the request: the socket the request came in on. */
@@ -121,21 +128,40 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     await migrateAccountTables(database.db);
     if (options.seedDemo) await seedDemoUser(auth, database.db, { full: options.seedDemo === 'full' });
 
-    const flow = new SignInFlow(auth, database.db, options.now);
+    const limits = new RateLimiter(database.db, options.rateLimits, options.now);
+    const notifier = new Notifier(database.db, outbox, options.now, options.development ?? false);
+    const flow = new SignInFlow(auth, database.db, { limits, notifier }, options.now);
     const exports = new ExportRunner(database.db, { pollMs: options.exportPollMs, ...(options.now && { now: options.now }) });
     const features = [dataExport(), accountDeletion, connectedAccounts({ developmentProvider: options.development ?? false })];
     const app = new Hono();
+    if (options.csrf ?? true) {
+      app.use(
+        csrfProtection({
+          auth,
+          accountBase: ACCOUNT_BASE,
+          protectedPrefixes: [`${INBOX_PATH}/`],
+          // The development provider's authorization form: its single-use state, bound to the signed-in user, is its token.
+          exemptPrefixes: [`${ACCOUNT_BASE}/dev-oauth/`],
+          origins: [new URL(options.baseUrl).origin, ...(options.trustedOrigins ?? [])],
+          development: options.development ?? false,
+        }),
+      );
+    }
     app.post(`${AUTH_BASE}/sign-in/email`, (c) => flow.signInWithEmail(c.req.raw));
     // The two-factor plugin's own switches skip the contract's re-authentication window and its
     // TOTP replay check: 2FA is turned on and off, and backup codes renewed, only through /api/account.
     app.on(['GET', 'POST'], BLOCKED_AUTH_ROUTES.map((path) => `${AUTH_BASE}${path}`), () => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
-    app.on(['GET', 'POST'], `${AUTH_BASE}/*`, (c) => auth.handler(c.req.raw));
+    app.on(['GET', 'POST'], `${AUTH_BASE}/*`, async (c) => engineRateLimit(await auth.handler(c.req.raw)));
+    inboxRoutes(app, { auth, db: database.db, now: options.now ?? (() => new Date()) });
     if (options.development) {
       // The development mailbox: the messages the server would have mailed, newest first (`?to=` filters).
       app.get(DEV_MAILBOX_PATH, async (c) => c.json({ items: await outbox.list({ to: c.req.query('to'), limit: 50 }) }));
       if (options.seedDemo) devDemoRoutes(app, { auth, db: database.db, full: options.seedDemo === 'full' });
     }
-    app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, outbox, links, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, features, ...(options.now && { now: options.now }) }));
+    app.route(
+      ACCOUNT_BASE,
+      createAccountApi({ auth, db: database.db, outbox, links, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, features, limits, notifier, ...(options.now && { now: options.now }) }),
+    );
     app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
     exports.start();
     const close = async (): Promise<void> => {

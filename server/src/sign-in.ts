@@ -10,17 +10,23 @@ import type { Kysely } from 'kysely';
 import { TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
 import type { TrustedDevice, TwoFactorChallengeRequest, TwoFactorChallengeResult } from '../../src/api/schemas.js';
 import type { Auth } from './auth.js';
-import { describeUserAgent } from './device.js';
+import { clientIp, describeUserAgent, requestCookie } from './device.js';
+import type { Notifier } from './notify.js';
 import { fieldProblem, HttpProblem } from './problem.js';
+import { engineRateLimit, rateLimited, type RateLimiter } from './rate-limit.js';
 import type { Database } from './schema.js';
 import { acceptTotpStep, backupCodesRemaining, decryptSecret, matchTotpStep } from './two-factor.js';
 
-const TRUST_MS = TRUSTED_DEVICE_DAYS * 24 * 60 * 60 * 1000;
-
-/** The client's address as the proxy in front reports it (Better Auth reads the same header). */
-export function clientIp(headers: Headers): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || '';
+declare module './schema.js' {
+  interface TwoFactorTable {
+    /** Wrong codes in a row at sign-in; the plugin locks the account when it reaches its maximum. */
+    failedVerificationCount?: number | null;
+    /** Set by the plugin when too many codes in a row were wrong (its account lock). */
+    lockedUntil?: Date | string | null;
+  }
 }
+
+const TRUST_MS = TRUSTED_DEVICE_DAYS * 24 * 60 * 60 * 1000;
 
 /** `name=value` pairs of `Set-Cookie` lines. */
 function setCookies(response: Response): Map<string, string> {
@@ -31,14 +37,6 @@ function setCookies(response: Response): Map<string, string> {
     if (at > 0) out.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
   }
   return out;
-}
-
-function requestCookie(headers: Headers, name: string): string | null {
-  for (const part of (headers.get('cookie') ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return null;
 }
 
 /** The value a signed cookie carries, without its signature (`value.signature`, URL-encoded). */
@@ -67,6 +65,8 @@ export class SignInFlow {
   constructor(
     private readonly auth: Auth,
     private readonly db: Kysely<Database>,
+    /** Wrong passwords and codes are counted here; a successful sign-in is told to the notifier (new-device alert). */
+    private readonly guards: { limits: RateLimiter; notifier: Notifier },
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -90,16 +90,35 @@ export class SignInFlow {
     const email = typeof sent?.email === 'string' ? sent.email.trim().toLowerCase() : null;
     const trustName = await this.cookieName('trust_device');
     const previousTrust = trustIdentifier(requestCookie(request.headers, trustName));
-    const response = await this.auth.handler(request);
-
-    if (!response.ok) {
+    const { limits, notifier } = this.guards;
+    const failed = async (response: Response): Promise<Response> => {
       const user = email ? await this.db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirst() : undefined;
       if (user) {
         const reason = response.status === 429 ? 'blocked' : response.status === 403 ? 'locked' : 'wrong-password';
         await this.recordAttempt({ userId: user.id, success: false, failureReason: reason, headers: request.headers });
       }
       return response;
+    };
+    // Taken before the password is checked, given back when it was right: only wrong ones count.
+    const ip = clientIp(request.headers) || 'unknown';
+    try {
+      if (email) {
+        await limits.take('sign-in', `${email} ${ip}`);
+        await limits.take('sign-in-account', email);
+      }
+      await limits.take('sign-in-ip', ip);
+    } catch (error) {
+      if (error instanceof HttpProblem) return failed(error.toResponse());
+      throw error;
     }
+    const response = await engineRateLimit(await this.auth.handler(request));
+
+    if (!response.ok) return failed(response);
+    if (email) {
+      await limits.giveBack('sign-in', `${email} ${ip}`);
+      await limits.giveBack('sign-in-account', email);
+    }
+    await limits.giveBack('sign-in-ip', ip);
     const answer = (await response
       .clone()
       .json()
@@ -125,6 +144,12 @@ export class SignInFlow {
           .where('user_id', '=', userId)
           .execute();
       }
+      const deviceCookie = await notifier.signedIn(userId, request.headers);
+      if (deviceCookie) {
+        const answered = new Response(response.body, response);
+        answered.headers.append('Set-Cookie', deviceCookie);
+        return answered;
+      }
     }
     return response;
   }
@@ -137,6 +162,8 @@ export class SignInFlow {
     const challenge = await this.db.selectFrom('verification').select(['value', 'expiresAt']).where('identifier', '=', identifier).executeTakeFirst();
     if (!challenge || new Date(challenge.expiresAt) <= this.now()) throw expired();
     const userId = challenge.value;
+    // Every attempt counts until it succeeds; past the limit, 429 with Retry-After before the code is looked at.
+    await this.guards.limits.take('two-factor-challenge', userId);
 
     if (body.method === 'totp') {
       const row = await this.db.selectFrom('twoFactor').select('secret').where('userId', '=', userId).executeTakeFirst();
@@ -163,13 +190,19 @@ export class SignInFlow {
       }
       if (problem.code === 'ACCOUNT_TEMPORARILY_LOCKED') {
         await this.recordAttempt({ userId, success: false, failureReason: 'locked', headers: request.headers });
-        throw new HttpProblem(429, 'rate-limited', 'Too many attempts', 'Too many wrong codes. Try again later.', { retryAfter: 900 });
+        // The plugin's account lock: wait until it ends (its default is 15 minutes).
+        const lock = await this.db.selectFrom('twoFactor').select('lockedUntil').where('userId', '=', userId).executeTakeFirst();
+        const until = lock?.lockedUntil ? new Date(lock.lockedUntil).getTime() : Number.NaN;
+        throw rateLimited(Number.isFinite(until) ? Math.max(1, Math.ceil((until - Date.now()) / 1000)) : 900);
       }
       throw expired();
     }
     const cookies = answer.headers.getSetCookie();
     for (const line of cookies) responseHeaders.append('Set-Cookie', line);
+    await this.guards.limits.giveBack('two-factor-challenge', userId);
     await this.recordAttempt({ userId, success: true, failureReason: null, headers: request.headers });
+    const deviceCookie = await this.guards.notifier.signedIn(userId, request.headers);
+    if (deviceCookie) responseHeaders.append('Set-Cookie', deviceCookie);
 
     let trustedDevice: TrustedDevice | null = null;
     const trusted = trustIdentifier(setCookies(answer).get(await this.cookieName('trust_device')));

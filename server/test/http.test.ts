@@ -23,7 +23,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-it('answers the next request after refusing a 3 MB avatar unread', async () => {
+it('answers the next request after refusing a 3 MB avatar unread, too large or without the CSRF header', async () => {
   const signIn = await fetch(`${origin}/api/auth/sign-in/email`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -31,12 +31,18 @@ it('answers the next request after refusing a 3 MB avatar unread', async () => {
   });
   expect(signIn.status).toBe(200);
   const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrf = /(?:^|; )dn-csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
   const big = new Uint8Array(3 * 1024 * 1024);
   big.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const refused = await fetch(`${origin}/api/account/profile/avatar`, { method: 'PUT', headers: { cookie, 'Content-Type': 'image/png' }, body: big });
+  const refused = await fetch(`${origin}/api/account/profile/avatar`, { method: 'PUT', headers: { cookie, 'Content-Type': 'image/png', 'X-CSRF-Token': csrf }, body: big });
   expect(refused.status).toBe(413);
   expect(refused.headers.get('connection')).toBe('close');
   await refused.text();
+  // Refused for its missing CSRF header, unread as well: the connection closes the same way.
+  const forged = await fetch(`${origin}/api/account/profile/avatar`, { method: 'PUT', headers: { cookie, 'Content-Type': 'image/png' }, body: big });
+  expect(forged.status).toBe(403);
+  expect(forged.headers.get('connection')).toBe('close');
+  await forged.text();
   // The same client right after: a fresh connection, a normal answer.
   for (let i = 0; i < 3; i++) {
     const next = await fetch(`${origin}/api/account/profile`, { headers: { cookie } });
