@@ -23,7 +23,7 @@ import { emit } from '../../internal/events.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { safeHref } from '../../internal/safe-url.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
-import { isWindowed, listRowStyles, listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
+import { isWindowed, listRowStyles, listScrollerStyles, rowsRendered, virtualList } from '../../internal/virtual-list.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './session-list.styles.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
@@ -122,6 +122,13 @@ export class DnSessionList extends DnElement {
     if (!list) return undefined;
     if (this.sortedFor?.list !== list) this.sortedFor = { list, sessions: sortSessions(list.items) };
     return this.sortedFor.sessions;
+  }
+
+  /** Also waits for the rows of a long plain list, which follow its first rows in the next frames. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await rowsRendered(this);
+    return complete;
   }
 
   override render() {
