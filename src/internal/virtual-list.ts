@@ -5,9 +5,10 @@
  * so rows off screen cost little to lay out and paint; creating them is what costs. So the
  * first {@link FIRST_ROWS} rows (more than a screen shows) are rendered with the element's
  * update and painted in the next frame; the rest follow, in order, {@link ROWS_PER_FRAME} a
- * frame in the frames after it — a page of 200 is whole four frames later, long before
- * anyone scrolls. Every row says from the start how many there are (`aria-setsize`), and the
- * element's `updateComplete` waits for the last row ({@link rowsRendered}).
+ * frame in the frames after it — a page of 200 is whole in the fourth frame, long before
+ * anyone scrolls (in a hidden page, which has no frames, every row comes at once). Every row
+ * says from the start how many there are (`aria-setsize`), and the element's `updateComplete`
+ * waits for the last row ({@link rowsRendered}).
  *
  * Longer lists are windowed: only the rows in (and just around) the view are in the DOM,
  * so 10,000 rows cost about what 10 do. The virtualizer (`@lit-labs/virtualizer`, which
@@ -138,7 +139,8 @@ class Plain extends AsyncDirective {
   override update(part: ChildPart, rows: Rows): unknown {
     this.#latest = rows;
     this.#host ??= part.options?.host ?? this;
-    this.#shown = Math.min(rows[0].length, Math.max(this.#shown, FIRST_ROWS));
+    // A hidden page has no frames (they resume only once it shows): every row at once there.
+    this.#shown = document.visibilityState === 'hidden' ? rows[0].length : Math.min(rows[0].length, Math.max(this.#shown, FIRST_ROWS));
     if (this.#shown < rows[0].length) this.#schedule();
     else this.#finish();
     return this.#value();

@@ -98,4 +98,15 @@ describe('virtualList (plain lists)', () => {
     await rowsRendered(el);
     expect(ids(el)).to.deep.equal(el.items.map((item) => item.id));
   });
+
+  it('renders every row at once in a hidden page, which has no frames to spread them over', async () => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      const el = await host(itemsOf(WINDOW_THRESHOLD));
+      expect(rows(el)).to.have.length(WINDOW_THRESHOLD);
+    } finally {
+      delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
+    }
+    expect(document.visibilityState).to.equal('visible');
+  });
 });
