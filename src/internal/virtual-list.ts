@@ -106,16 +106,15 @@ class Windowed extends AsyncDirective {
 
 const windowed = directive(Windowed);
 
-/** Per element: what each of its plain lists still adding rows resolves once it has them all. */
-const pendingRows = new WeakMap<object, Set<Promise<void>>>();
+/** Per element: resolves once every plain list of it that was adding rows has them all. */
+const pendingRows = new WeakMap<object, Promise<unknown>>();
 
 /**
  * Resolves once every row of the plain lists of `host` (the element rendering them) is in
  * the DOM: at once when none is still adding rows. The elements' `updateComplete` awaits it.
  */
-export function rowsRendered(host: object): Promise<void> {
-  const pending = pendingRows.get(host);
-  return pending?.size ? Promise.all(pending).then(() => undefined) : Promise.resolve();
+export function rowsRendered(host: object): Promise<unknown> {
+  return pendingRows.get(host) ?? Promise.resolve();
 }
 
 /**
@@ -127,10 +126,10 @@ export function rowsRendered(host: object): Promise<void> {
 class Plain extends AsyncDirective {
   #shown = 0;
   #latest?: Rows;
-  #host?: object;
   #frame?: number;
-  #done?: () => void;
-  #pending?: Promise<void>;
+  #host?: object;
+  /** Resolves what `rowsRendered` returns while rows are still to come. */
+  #done?: (value?: unknown) => void;
 
   render(..._rows: Rows): unknown {
     return nothing;
@@ -139,9 +138,10 @@ class Plain extends AsyncDirective {
   override update(part: ChildPart, rows: Rows): unknown {
     this.#latest = rows;
     this.#host ??= part.options?.host ?? this;
+    const count = rows[0].length;
     // A hidden page has no frames (they resume only once it shows): every row at once there.
-    this.#shown = document.visibilityState === 'hidden' ? rows[0].length : Math.min(rows[0].length, Math.max(this.#shown, FIRST_ROWS));
-    if (this.#shown < rows[0].length) this.#schedule();
+    this.#shown = document.visibilityState === 'hidden' ? count : Math.min(count, Math.max(this.#shown, FIRST_ROWS));
+    if (this.#shown < count) this.#schedule();
     else this.#finish();
     return this.#value();
   }
@@ -152,33 +152,25 @@ class Plain extends AsyncDirective {
     return repeat(shown, key as (item: unknown) => string, renderItem as (item: unknown, index: number) => TemplateResult);
   }
 
+  /** A frame's callbacks run before it paints: the first rows are painted in the next frame, the rest added from the one after. */
   #schedule(): void {
-    if (!this.#pending) {
-      this.#pending = new Promise<void>((resolve) => (this.#done = resolve));
-      let pending = pendingRows.get(this.#host!);
-      if (!pending) pendingRows.set(this.#host!, (pending = new Set()));
-      pending.add(this.#pending);
-    }
-    // A frame's callbacks run before it paints: the first rows are painted in the next frame,
-    // and the rest added from the frame after it.
+    const host = this.#host!;
+    if (!this.#done) pendingRows.set(host, Promise.all([rowsRendered(host), new Promise((resolve) => (this.#done = resolve))]));
     this.#frame ??= requestAnimationFrame(() => (this.#frame = requestAnimationFrame(this.#more)));
   }
 
   #more = (): void => {
     this.#frame = undefined;
-    const items = this.#latest![0];
-    this.#shown = Math.min(items.length, this.#shown + ROWS_PER_FRAME);
+    const count = this.#latest![0].length;
+    this.#shown = Math.min(count, this.#shown + ROWS_PER_FRAME);
     this.setValue(this.#value());
-    if (this.#shown < items.length) this.#frame = requestAnimationFrame(this.#more);
+    if (this.#shown < count) this.#frame = requestAnimationFrame(this.#more);
     else this.#finish();
   };
 
   #finish(): void {
-    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    cancelAnimationFrame(this.#frame!);
     this.#frame = undefined;
-    if (!this.#pending) return;
-    pendingRows.get(this.#host!)?.delete(this.#pending);
-    this.#pending = undefined;
     this.#done?.();
     this.#done = undefined;
   }
@@ -190,7 +182,7 @@ class Plain extends AsyncDirective {
   }
 
   protected override reconnected(): void {
-    if (this.#latest && this.#shown < this.#latest[0].length) this.#schedule();
+    if (this.#shown < this.#latest![0].length) this.#schedule();
   }
 }
 
