@@ -320,7 +320,7 @@ export class DnLoginActivity extends DnElement {
   }
 
   /**
-   * One attempt. A page can hold 200 rows, all rendered at once (see virtual-list.ts), so the
+   * One attempt. A page can hold 200 rows, every one rendered (see virtual-list.ts), so the
    * row is one template: the icons are inline drawings whose path is an attribute (nested icon
    * templates cost a clone and a marker each), no whitespace between tags where the layout
    * ignores it (every text node is cloned and inserted 200 times), and the words every row
