@@ -334,7 +334,6 @@ export class DnLoginActivity extends DnElement {
     const outcome = attempt.success ? SUCCESS_PATH : FAILURE_PATH;
     const known = attempt.deviceType in DEVICE_PATHS ? attempt.deviceType : 'unknown';
     const classes = `attempt${attempt.success ? '' : ' failed'}${member ? ' burst' : ''}${newest ? ' burst-start' : ''}`;
-    // prettier-ignore
     return html`<li part="attempt" class=${classes} data-id=${attempt.id} aria-posinset=${index + 1} aria-setsize=${total}>${member && newest ? this.renderBurstNote(member.burst) : nothing}<span class="outcome-icon" aria-hidden="true"><svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><circle cx="12" cy="12" r="9"></circle><path d=${outcome}></path></svg></span
       ><div class="details"
         ><p class="when"><time part="time" datetime=${attempt.at}>${formatDateTime(attempt.at, settings)}</time><span part="relative-time" class="relative">${formatRelative(attempt.at, settings)}</span></p
