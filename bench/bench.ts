@@ -86,14 +86,25 @@ function mount(tag: string, api: AccountApi, attributes: Record<string, string> 
   return el;
 }
 
-/** Milliseconds from the list's data arriving to the first painted frame showing rows. */
-async function firstFrame(tag: string, options: MockFetchOptions, attributes: Record<string, string> = {}): Promise<number> {
+/**
+ * Milliseconds from the list's data arriving to the first painted frame showing rows (`first`),
+ * and to the painted frame with every row of a plain list in the DOM (`complete`): a long plain
+ * list adds the rows after its first ones in the frames that follow, and the element's
+ * `updateComplete` waits for them. For a windowed or a short list both are the same frame.
+ */
+async function firstFrame(tag: string, options: MockFetchOptions, attributes: Record<string, string> = {}): Promise<{ first: number; complete: number; rows: number }> {
   const arrivals: number[] = [];
-  const el = mount(tag, timedApi(options, arrivals), attributes);
-  await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  const el = mount(tag, timedApi(options, arrivals), attributes) as HTMLElement & { updateComplete: Promise<unknown> };
+  await el.updateComplete;
   await waitFor(() => rows(el) > 0, el.shadowRoot as ShadowRoot);
   const painted = await afterPaint();
-  return painted - (arrivals[0] ?? painted);
+  const arrived = arrivals[0] ?? painted;
+  const atFirst = rows(el);
+  await el.updateComplete;
+  // The last rows are added in a frame's callbacks, before that frame paints: a task queued
+  // now runs once it has.
+  const complete = rows(el) === atFirst ? painted : await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now()), 0));
+  return { first: painted - arrived, complete: complete - arrived, rows: rows(el) };
 }
 
 /**

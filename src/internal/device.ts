@@ -3,15 +3,18 @@
  * its name for assistive technology, a controller that keeps relative times current,
  * and the card layout of a list row.
  */
-import { css, html, svg, type ReactiveController, type ReactiveControllerHost, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { css, html, type ReactiveController, type ReactiveControllerHost, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { DeviceType } from '../api/schemas.js';
 
-/** 24 × 24 outline drawings, stroked with `currentColor`. */
-export const DEVICE_ICONS: Record<DeviceType, SVGTemplateResult> = {
-  desktop: svg`<rect x="3" y="4" width="18" height="12" rx="1.5" /><path d="M8 20h8M12 16v4" />`,
-  mobile: svg`<rect x="7" y="2.5" width="10" height="19" rx="2" /><path d="M11 18.5h2" />`,
-  tablet: svg`<rect x="4" y="3" width="16" height="18" rx="2" /><path d="M11 18h2" />`,
-  unknown: svg`<circle cx="12" cy="12" r="9" /><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .8-1 1.5V14M12 17.2v.1" />`,
+/**
+ * 24 × 24 outline drawings, stroked with `currentColor`: one path each (the rounded rectangles
+ * and circles written as arcs), so that a row binds one attribute instead of nesting templates.
+ */
+export const DEVICE_PATHS: Record<DeviceType, string> = {
+  desktop: 'M4.5 4h15A1.5 1.5 0 0 1 21 5.5v9a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 14.5v-9A1.5 1.5 0 0 1 4.5 4ZM8 20h8M12 16v4',
+  mobile: 'M9 2.5h6a2 2 0 0 1 2 2v15a2 2 0 0 1-2 2H9a2 2 0 0 1-2-2v-15a2 2 0 0 1 2-2ZM11 18.5h2',
+  tablet: 'M6 3h12a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2ZM11 18h2',
+  unknown: 'M21 12a9 9 0 0 1-18 0a9 9 0 0 1 18 0ZM9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .8-1 1.5V14M12 17.2v.1',
 };
 
 const DEVICE_KEYS: Record<DeviceType, string> = {
@@ -42,14 +45,19 @@ export function icon(shape: SVGTemplateResult): TemplateResult {
   </svg>`;
 }
 
+/** The key of a device type's name; types the contract does not know (a newer server) read as unknown. */
+export const deviceTypeKey = (type: DeviceType): string => DEVICE_KEYS[type in DEVICE_PATHS ? type : 'unknown'];
+
 /**
  * The device-type icon, named for screen readers ("Computer", "Phone", …) in part
  * `device-type`. Types the contract does not know (a newer server) read as unknown.
+ * One template with the drawing bound as an attribute: lists render hundreds of these.
  */
 export function renderDeviceType(type: DeviceType, t: (key: string) => string): TemplateResult {
-  const known = type in DEVICE_ICONS ? type : 'unknown';
+  const known = type in DEVICE_PATHS ? type : 'unknown';
   return html`<span part="device-type" class="device-type"
-    >${icon(DEVICE_ICONS[known])}<span class="visually-hidden">${t(DEVICE_KEYS[known])}</span></span
+    ><svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d=${DEVICE_PATHS[known]}></path></svg
+    ><span class="visually-hidden">${t(DEVICE_KEYS[known])}</span></span
   >`;
 }
 

@@ -450,6 +450,33 @@ describe('dn-login-activity', () => {
       expect(rows(el).length).to.be.lessThan(60);
     });
 
+    it('renders a page of 200 plain: its first rows with the data, all 200 in order before any scroll, no page asked meanwhile', async () => {
+      const { provider, backend } = await mount(html`<dn-login-activity page-size="200"></dn-login-activity>`, { loginAttempts: 1000, settle: false });
+      const el = provider.querySelector<DnLoginActivity>('dn-login-activity')!;
+      const items = backend.store.listLoginActivity({ limit: 200 }).items;
+      await until(() => rows(el).length > 0, 'the first rows');
+      // The count and every row's set size tell the whole page from the first rows on.
+      expect(countText(el)).to.equal('Showing 200 sign-in attempts');
+      expect(rows(el).every((row) => row.getAttribute('aria-setsize') === '200')).to.equal(true);
+      expect(rows(el).map((row) => row.dataset['id'])).to.deep.equal(items.slice(0, rows(el).length).map((a) => a.id));
+      // updateComplete waits for the last row.
+      await el.updateComplete;
+      const list = within(el).getByShadowRole('list', { name: 'Sign-in attempts' });
+      const shown = within(list).getAllByShadowRole('listitem');
+      expect(shown.map((row) => row.dataset['id'])).to.deep.equal(items.map((a) => a.id));
+      expect(shown.map((row) => row.getAttribute('aria-posinset'))).to.deep.equal(items.map((_, i) => String(i + 1)));
+      expect(shadow(el).querySelector('[part="list"]')!.classList.contains('plain'), 'not windowed').to.equal(true);
+      // The end of the page is out of the box's view: nothing asks for the next one.
+      await nextFrame();
+      await nextFrame();
+      await nextTask();
+      expect(pages(backend)).to.have.length(1);
+      // Scrolled to the end, the next page comes (and with 400 rows the list is windowed).
+      scrollListTo(el, 1);
+      await until(() => countText(el) === 'Showing 400 sign-in attempts', 'the next page after scrolling');
+      expect(pages(backend)).to.have.length(2);
+    });
+
     it('clamps a page-size above 200 to 200', async () => {
       const big = await mountActivity({}, html`<dn-login-activity page-size="500"></dn-login-activity>`);
       expect(pages(big.backend)[0]!.limit).to.equal(200);

@@ -1,6 +1,5 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { resources } from '../../api/resources.js';
 import type { ResourceKey } from '../../api/resource-store.js';
 import { loginActivityContract, type LoginActivityPage, type LoginAttempt } from '../../api/contract/login-activity.js';
@@ -19,10 +18,10 @@ import { layoutStyles } from '../../internal/styles/layout.styles.js';
 import { visuallyHiddenStyles } from '../../internal/styles/utility.styles.js';
 import { choiceStyles } from '../../internal/styles/choices.styles.js';
 import { ResourceController } from '../../internal/resource-controller.js';
-import { deviceListStyles, deviceNames, icon, RefreshController, renderDeviceType } from '../../internal/device.js';
+import { DEVICE_PATHS, deviceListStyles, deviceNames, deviceTypeKey, icon, RefreshController } from '../../internal/device.js';
 import { emit } from '../../internal/events.js';
 import { safeHref } from '../../internal/safe-url.js';
-import { isWindowed, listRowStyles, listScrollerStyles, virtualList, type VisibilityChangedEvent } from '../../internal/virtual-list.js';
+import { isWindowed, listRowStyles, listScrollerStyles, rowsRendered, virtualList, type VisibilityChangedEvent } from '../../internal/virtual-list.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { styles } from './login-activity.styles.js';
 
@@ -40,8 +39,9 @@ const BURST_MIN_LENGTH = 3;
 /** At most this long between two attempts of a burst, so failures weeks apart do not group. */
 const BURST_MAX_GAP_MS = 15 * 60_000;
 
-const SUCCESS_ICON = svg`<circle cx="12" cy="12" r="9" /><path d="m8 12.5 2.6 2.6L16.2 9.5" />`;
-const FAILURE_ICON = svg`<circle cx="12" cy="12" r="9" /><path d="m9 9 6 6M15 9l-6 6" />`;
+/** The mark inside the outcome's circle: a tick or a cross (24 × 24, stroked). */
+const SUCCESS_PATH = 'm8 12.5 2.6 2.6L16.2 9.5';
+const FAILURE_PATH = 'm9 9 6 6M15 9l-6 6';
 const WARNING_ICON = svg`<path d="M12 3.5 2.5 20h19L12 3.5Z" /><path d="M12 10v4.5M12 17.2v.1" />`;
 
 /** Known `failureReason` codes; anything else reads as a plain "Failed". */
@@ -51,6 +51,9 @@ const REASONS: Record<string, string> = {
   blocked: 'activity.reasonBlocked',
   locked: 'activity.reasonLocked',
 };
+
+/** Translates a key, once per render; `deviceName` says "Chrome on macOS" for a row. */
+type RowWords = ((key: string) => string) & { deviceName: (device: { browser: string; os: string }) => string };
 
 /** A run of failed attempts next to each other in the list, close together in time. */
 interface Burst {
@@ -190,6 +193,9 @@ export class DnLoginActivity extends DnElement {
   /** The filter changed: say what the list shows once the first page is in. */
   private filterChanged = false;
 
+  /** Watches the rows near the end of a plain list (see {@link watchNearEnd}). */
+  private nearEnd?: IntersectionObserver;
+
   /** The first page `items` shows (the filter and page size it was asked with). */
   private shownKey?: ResourceKey;
 
@@ -228,6 +234,20 @@ export class DnLoginActivity extends DnElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abortMore();
+    this.nearEnd?.disconnect();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page with the rows kept: watch them again.
+    if (this.hasUpdated) this.watchNearEnd();
+  }
+
+  /** Also waits for the rows of a long plain list, which follow its first rows in the next frames. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await rowsRendered(this);
+    return complete;
   }
 
   override render() {
@@ -253,21 +273,39 @@ export class DnLoginActivity extends DnElement {
     }
     const total = items.length;
     const windowed = isWindowed(total);
+    const words = this.rowWords();
     // The role is not redundant: Safari drops list semantics from restyled lists (see virtual-list.ts).
     // eslint-disable-next-line lit-a11y/no-redundant-role
     const list = html`<ul part="list" class=${windowed ? 'list' : 'list plain'} role="list" aria-label=${this.t('activity.listLabel')} @visibilityChanged=${windowed ? this.handleVisibility : nothing}>
       ${virtualList(
         items,
         (attempt) => attempt.id,
-        (attempt, index) => this.renderAttempt(attempt, index, total),
+        (attempt, index) => this.renderAttempt(attempt, index, total, words),
       )}
     </ul>`;
     return html`${this.bursts.length > 0 ? this.renderBurstAlert() : nothing}
       <p part="count" class="muted count">
         ${this.t('activity.shown', { count: total, number: formatNumber(total, this.userSettings) })}
       </p>
-      <div part="scroller" class="scroller" tabindex="0" role="region" aria-label=${this.t('activity.listLabel')} @scroll=${windowed ? nothing : this.handleScroll}>${list}</div>
+      <div part="scroller" class="scroller" tabindex="0" role="region" aria-label=${this.t('activity.listLabel')}>${list}</div>
       ${this.renderMore()}`;
+  }
+
+  /** The words rows share, each translated once per render (a page has up to 200 rows). */
+  private rowWords(): RowWords {
+    const known = new Map<string, string>();
+    const words = ((key: string) => {
+      let text = known.get(key);
+      if (text === undefined) known.set(key, (text = this.t(key)));
+      return text;
+    }) as RowWords;
+    words.deviceName = (device) => {
+      const key = `\u0000${device.browser}\u0000${device.os}`;
+      let text = known.get(key);
+      if (text === undefined) known.set(key, (text = this.t('activity.deviceName', deviceNames(device, words))));
+      return text;
+    };
+    return words;
   }
 
   private renderBurstAlert(): TemplateResult {
@@ -281,52 +319,49 @@ export class DnLoginActivity extends DnElement {
     </div>`;
   }
 
-  private renderAttempt(attempt: LoginAttempt, index: number, total: number): TemplateResult {
+  /**
+   * One attempt. A page can hold 200 rows, every one rendered (see virtual-list.ts), so the
+   * row is one template: the icons are inline drawings whose path is an attribute (nested icon
+   * templates cost a clone and a marker each), no whitespace between tags where the layout
+   * ignores it (every text node is cloned and inserted 200 times), and the words every row
+   * shares come from `words`, translated once per render.
+   */
+  private renderAttempt(attempt: LoginAttempt, index: number, total: number, words: RowWords): TemplateResult {
     const settings = this.userSettings;
     const member = this.burstMembers.get(attempt.id);
     const reason = attempt.success ? undefined : REASONS[attempt.failureReason ?? ''];
     const newest = member !== undefined && member.position === member.burst.length;
-    const classes = { attempt: true, failed: !attempt.success, burst: member !== undefined, 'burst-start': newest };
-    return html`<li part="attempt" class=${classMap(classes)} data-id=${attempt.id} aria-posinset=${index + 1} aria-setsize=${total}>
-      ${member && newest
-        ? html`<p part="burst-note" class="burst-note">
-            <span class="note-icon" aria-hidden="true">${icon(WARNING_ICON)}</span>
-            <span>${this.burstNote(member.burst)}</span>
-          </p>`
-        : nothing}
-      <span class="outcome-icon" aria-hidden="true">${icon(attempt.success ? SUCCESS_ICON : FAILURE_ICON)}</span>
-      <div class="details">
-        <p class="when">
-          <time part="time" datetime=${attempt.at}>${formatDateTime(attempt.at, settings)}</time>
-          <span part="relative-time" class="relative">${formatRelative(attempt.at, settings)}</span>
-        </p>
-        <p class="device">
-          ${renderDeviceType(attempt.deviceType, (key) => this.t(key))}
-          <bdi part="device">${this.t('activity.deviceName', deviceNames(attempt, (key) => this.t(key)))}</bdi>
-        </p>
-        <p class="meta">
-          <bdi part="location">${attempt.location ?? this.t('activity.unknownLocation')}</bdi>
-          <span aria-hidden="true">·</span>
-          <span>${this.t('activity.ip')} <span part="ip" class="mono" dir="ltr">${attempt.ip}</span></span>
-        </p>
-      </div>
-      <div class="outcome">
-        <span part="outcome" class="badge ${attempt.success ? 'success' : 'danger'}">
-          ${icon(attempt.success ? SUCCESS_ICON : FAILURE_ICON)}
-          ${this.t(attempt.success ? 'activity.succeeded' : 'activity.failed')}
-        </span>
-        ${reason ? html`<span part="reason" class="reason">${this.t(reason)}</span>` : nothing}
-        ${member
-          ? html`<span part="burst-badge" class="badge warning">
-              ${icon(WARNING_ICON)}
-              ${this.t('activity.burstPosition', {
-                position: formatNumber(member.position, settings),
-                number: formatNumber(member.burst.length, settings),
-              })}
-            </span>`
-          : nothing}
-      </div>
-    </li>`;
+    const outcome = attempt.success ? SUCCESS_PATH : FAILURE_PATH;
+    const known = attempt.deviceType in DEVICE_PATHS ? attempt.deviceType : 'unknown';
+    const classes = `attempt${attempt.success ? '' : ' failed'}${member ? ' burst' : ''}${newest ? ' burst-start' : ''}`;
+    return html`<li part="attempt" class=${classes} data-id=${attempt.id} aria-posinset=${index + 1} aria-setsize=${total}>${member && newest ? this.renderBurstNote(member.burst) : nothing}<span class="outcome-icon" aria-hidden="true"><svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><circle cx="12" cy="12" r="9"></circle><path d=${outcome}></path></svg></span
+      ><div class="details"
+        ><p class="when"><time part="time" datetime=${attempt.at}>${formatDateTime(attempt.at, settings)}</time><span part="relative-time" class="relative">${formatRelative(attempt.at, settings)}</span></p
+        ><p class="device"><span part="device-type" class="device-type"><svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d=${DEVICE_PATHS[known]}></path></svg><span class="visually-hidden">${words(deviceTypeKey(known))}</span></span><bdi part="device">${words.deviceName(attempt)}</bdi></p
+        ><p class="meta"><bdi part="location">${attempt.location ?? words('activity.unknownLocation')}</bdi><span aria-hidden="true">·</span><span>${words('activity.ip')} <span part="ip" class="mono" dir="ltr">${attempt.ip}</span></span></p
+      ></div
+      ><div class="outcome"
+        ><span part="outcome" class="badge ${attempt.success ? 'success' : 'danger'}"><svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><circle cx="12" cy="12" r="9"></circle><path d=${outcome}></path></svg>${words(attempt.success ? 'activity.succeeded' : 'activity.failed')}</span
+        >${reason ? html`<span part="reason" class="reason">${words(reason)}</span>` : nothing}${member ? this.renderBurstBadge(member) : nothing}</div
+    ></li>`;
+  }
+
+  private renderBurstNote(burst: Burst): TemplateResult {
+    return html`<p part="burst-note" class="burst-note">
+      <span class="note-icon" aria-hidden="true">${icon(WARNING_ICON)}</span>
+      <span>${this.burstNote(burst)}</span>
+    </p>`;
+  }
+
+  private renderBurstBadge(member: BurstMember): TemplateResult {
+    const settings = this.userSettings;
+    return html`<span part="burst-badge" class="badge warning">
+      ${icon(WARNING_ICON)}
+      ${this.t('activity.burstPosition', {
+        position: formatNumber(member.position, settings),
+        number: formatNumber(member.burst.length, settings),
+      })}
+    </span>`;
   }
 
   private renderMore(): TemplateResult {
@@ -381,26 +416,33 @@ export class DnLoginActivity extends DnElement {
     if (event.last >= items.length - PREFETCH_ROWS) void this.loadMore();
   };
 
-  /** A plain list has no virtualizer to report what is in view: the box says it. */
-  private readonly handleScroll = (): void => this.loadMoreIfNearEnd();
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // A box not yet full (a small page size) fills up page by page, as it would by scrolling.
-    // After this update, not during it (Lit warns of a change inside `updated`).
-    queueMicrotask(() => this.loadMoreIfNearEnd());
+    // Once every row is in (a long page adds its rows over a few frames).
+    void rowsRendered(this).then(() => this.watchNearEnd());
   }
 
-  /** Plain lists only: loads the next page once a row this close to the end is in the box's view. */
-  private loadMoreIfNearEnd(): void {
+  /**
+   * Plain lists only (a windowed one has the virtualizer's `visibilityChanged`): the last
+   * {@link PREFETCH_ROWS} + 1 rows are watched in the box, and the next page loads once one of
+   * them is in its view. Watched anew after every update, so a box not yet full (a small page
+   * size) fills up page by page as it would by scrolling. An observer, not a measurement: reading
+   * row positions right after rendering would lay out a 200-row page twice before its first frame.
+   * A hidden list (an inactive tab, display: none) has nothing in view.
+   */
+  private watchNearEnd(): void {
+    this.nearEnd?.disconnect();
     const items = this.items;
-    if (!items || isWindowed(items.length) || !this.nextCursor || this.loadingMore || this.moreError) return;
+    if (!items || isWindowed(items.length) || !this.nextCursor || this.loadingMore || this.moreError || !this.isConnected) return;
     const box = this.renderRoot.querySelector<HTMLElement>('[part="scroller"]');
-    const rows = box?.querySelectorAll<HTMLElement>('[part="attempt"]');
-    const near = rows?.[Math.max(0, rows.length - 1 - PREFETCH_ROWS)];
-    // A hidden list (an inactive tab, display: none) has no size: nothing is in view.
-    if (!box || !near || box.clientHeight === 0) return;
-    if (near.getBoundingClientRect().top <= box.getBoundingClientRect().bottom) void this.loadMore();
+    const rows = box?.querySelector('[part="list"]')?.children;
+    if (!box || !rows?.length || rows.length < items.length) return;
+    if (this.nearEnd?.root !== box) {
+      this.nearEnd = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting) && !this.moreError) void this.loadMore();
+      }, { root: box });
+    }
+    for (let i = Math.max(0, rows.length - 1 - PREFETCH_ROWS); i < rows.length; i++) this.nearEnd.observe(rows[i]!);
   }
 
   private readonly handleChangePassword = (): void => {

@@ -23,7 +23,7 @@ import { deviceListStyles, deviceNames, RefreshController, renderDeviceType } fr
 import { emit } from '../../internal/events.js';
 import { ResourceController } from '../../internal/resource-controller.js';
 import { renderRelativeTime, relativeTimeStyles } from '../../internal/time.js';
-import { isWindowed, listRowStyles, listScrollerStyles, virtualList } from '../../internal/virtual-list.js';
+import { isWindowed, listRowStyles, listScrollerStyles, rowsRendered, virtualList } from '../../internal/virtual-list.js';
 import { renderBusyButton } from '../../internal/controls.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
@@ -97,6 +97,13 @@ export class DnTrustedDevices extends DnElement {
   /** Writes through the store: every reader of the list shows the change. */
   private set devices(items: TrustedDevice[]) {
     this.list.set({ ...this.list.value, items });
+  }
+
+  /** Also waits for the rows of a long plain list, which follow its first rows in the next frames. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await rowsRendered(this);
+    return complete;
   }
 
   override render() {
