@@ -3,15 +3,19 @@
  * PORT (8787), DATA_DIR (PGlite's folder, `.data/` beside this package), DATABASE_URL
  * (PostgreSQL instead of PGlite), BETTER_AUTH_SECRET (required with NODE_ENV=production),
  * BASE_URL (public origin), TRUSTED_ORIGINS (comma-separated), SEED_DEMO (0 to skip the demo user),
- * APP_URL (where the links in messages lead; BASE_URL by default), MAIL_FROM (the sender).
+ * APP_URL (where the links in messages lead; BASE_URL by default), MAIL_FROM (the sender),
+ * SMTP_URL (delivery of the outbox: smtp://user:pass@host:587 or smtps://…; without it messages stay
+ * in the outbox, the development mailbox).
  */
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createAccountServer } from './server.js';
+import { smtpTarget, smtpTransport } from './smtp.js';
 
 const env = process.env;
 const port = Number(env['PORT'] ?? 8787);
 const development = env['NODE_ENV'] !== 'production';
+const smtpUrl = env['SMTP_URL'] || undefined;
 const server = await createAccountServer({
   databaseUrl: env['DATABASE_URL'] || undefined,
   dataDir: resolve(env['DATA_DIR'] ?? resolve(import.meta.dirname, '../.data')),
@@ -22,10 +26,13 @@ const server = await createAccountServer({
   seedDemo: env['SEED_DEMO'] !== '0',
   appUrl: env['APP_URL'] || undefined,
   mailFrom: env['MAIL_FROM'] || undefined,
+  mailTransport: smtpUrl ? smtpTransport(smtpUrl) : undefined,
 });
 
 const http = serve({ fetch: server.fetch, port }, (info) => {
   console.log(`DialNexa account server on http://localhost:${info.port} (${server.database.kind}${development ? ', development' : ''})`);
+  // Where mail goes, without the URL's credentials.
+  console.log(smtpUrl ? `mail: SMTP via ${smtpTarget(smtpUrl)}` : 'mail: kept in the outbox (no SMTP_URL)');
 });
 
 let stopping = false;

@@ -15,7 +15,7 @@ import { connectedAccounts } from './connections.js';
 import { accountDeletion } from './deletion.js';
 import { dataExport, ExportRunner } from './export.js';
 import { migrateAccountTables } from './migrations.js';
-import { defaultLinks, Outbox, type MailLinks, type MailTransport } from './mail.js';
+import { defaultLinks, Outbox, type MailLinks, type MailTransport, type RetryPolicy } from './mail.js';
 import { resetPasswordMailer } from './email.js';
 import { HttpProblem } from './problem.js';
 import { seedDemoUser } from './seed.js';
@@ -62,6 +62,8 @@ export interface AccountServerOptions {
   mailTransport?: MailTransport | undefined;
   /** The sender of messages, e.g. `DialNexa <no-reply@example.com>`. */
   mailFrom?: string | undefined;
+  /** How failed deliveries are retried (6 attempts over about 16 minutes by default). */
+  mailRetry?: Partial<RetryPolicy> | undefined;
   /** Create the demo user on first start. Default false. */
   seedDemo?: boolean | undefined;
   now?: () => Date;
@@ -102,7 +104,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
   const secret = resolveSecret(options);
   const database = await openDatabase(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir });
   try {
-    const outbox = new Outbox({ db: database.db, transport: options.mailTransport, from: options.mailFrom, ...(options.now && { now: options.now }) });
+    const outbox = new Outbox({ db: database.db, transport: options.mailTransport, from: options.mailFrom, retry: options.mailRetry, ...(options.now && { now: options.now }) });
     const links = options.links ?? defaultLinks(options.appUrl ?? options.baseUrl);
     const auth = createAuth({
       db: database.db,
@@ -133,8 +135,10 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     app.route(ACCOUNT_BASE, createAccountApi({ auth, db: database.db, outbox, links, apiUrl: `${options.baseUrl.replace(/\/$/, '')}${ACCOUNT_BASE}`, challenge: flow, features, ...(options.now && { now: options.now }) }));
     app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
     exports.start();
+    outbox.start();
     const close = async (): Promise<void> => {
       await exports.stop();
+      await outbox.stop();
       await database.close();
     };
     return {
