@@ -20,6 +20,7 @@ import { resetPasswordMailer } from './email.js';
 import { HttpProblem } from './problem.js';
 import { seedDemoUser } from './seed.js';
 import { SignInFlow } from './sign-in.js';
+import { configuredProviders, type ProvidersConfig } from './providers.js';
 
 export const ACCOUNT_BASE = '/api/account';
 export const AUTH_BASE = '/api/auth';
@@ -64,6 +65,8 @@ export interface AccountServerOptions {
   mailFrom?: string | undefined;
   /** How failed deliveries are retried (6 attempts over about 16 minutes by default). */
   mailRetry?: Partial<RetryPolicy> | undefined;
+  /** Google, Microsoft and GitHub for connected accounts (`socialProvidersFromEnv`); the others use the development provider outside production. */
+  socialProviders?: ProvidersConfig | undefined;
   /** Create the demo user on first start. Default false. */
   seedDemo?: boolean | undefined;
   now?: () => Date;
@@ -113,6 +116,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
       trustedOrigins: options.trustedOrigins,
       development: options.development ?? false,
       sendResetPassword: resetPasswordMailer(outbox, links),
+      socialProviders: options.socialProviders,
     });
     const { runMigrations } = await getMigrations(auth.options);
     await runMigrations();
@@ -121,7 +125,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
 
     const flow = new SignInFlow(auth, database.db, options.now);
     const exports = new ExportRunner(database.db, { pollMs: options.exportPollMs, ...(options.now && { now: options.now }) });
-    const features = [dataExport(), accountDeletion, connectedAccounts({ developmentProvider: options.development ?? false })];
+    const features = [dataExport(), accountDeletion, connectedAccounts({ developmentProvider: options.development ?? false, providers: configuredProviders(options.socialProviders) })];
     const app = new Hono();
     app.post(`${AUTH_BASE}/sign-in/email`, (c) => flow.signInWithEmail(c.req.raw));
     // The two-factor plugin's own switches skip the contract's re-authentication window and its
