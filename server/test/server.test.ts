@@ -15,7 +15,7 @@ import { cookieClient } from './client.js';
 import { serverHooks } from './conformance-hooks.js';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
-import { backend, testStorage } from './storage.js';
+import { testBackend, testStorage } from './storage.js';
 
 /** The endpoints the server answers so far; the rest of the table answers 404. */
 const IMPLEMENTED: EndpointName[] = [
@@ -93,7 +93,7 @@ describe('the reference server', () => {
   it('signs the demo user in through Better Auth and answers the account API by the contract', async () => {
     server = await start();
     // PGlite in the `server` project, PostgreSQL in `server-postgres`.
-    expect(server.database.kind).toBe(backend);
+    expect(server.database.kind).toBe(testBackend());
     const fetch = client(() => server!);
 
     expect((await fetch(`${API}/profile`)).status).toBe(401);

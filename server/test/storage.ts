@@ -10,8 +10,8 @@ export interface TestStorage {
   dataDir?: string;
 }
 
-/** The database the tests of this file run on. */
-export const backend: 'postgres' | 'pglite' = process.env[FILE_DATABASE_ENV] ? 'postgres' : 'pglite';
+/** The database the tests of this file run on (read when called: the setup sets it before the file runs). */
+export const testBackend = (): 'postgres' | 'pglite' => (process.env[FILE_DATABASE_ENV] ? 'postgres' : 'pglite');
 
 export function testStorage(dataDir?: string): TestStorage {
   const databaseUrl = process.env[FILE_DATABASE_ENV];
