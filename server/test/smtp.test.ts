@@ -159,6 +159,25 @@ it('gives up after the last attempt and keeps the message as failed with the rea
   expect(logged.some((line) => line.includes(`mail ${failed.id} (password-reset) attempt 3 of 3 failed: EENVELOPE 550; giving up`))).toBe(true);
 });
 
+it('sends a message a stopped process left queued or half-sent, once its claim has lapsed', async () => {
+  const before = received.length;
+  const past = new Date(Date.now() - 60_000);
+  const left = { to: DEMO_EMAIL, text: 'Left behind by a stopped instance.', kind: 'password-changed', created_at: past, sent_at: null, status: 'queued' };
+  await server.database.db
+    .insertInto('dn_outbox')
+    .values([
+      { ...left, id: 'left-queued', subject: 'Queued before a restart', attempts: 1, next_attempt_at: past },
+      // Claimed by an attempt that never finished; its lease ends in an hour.
+      { ...left, id: 'left-claimed', subject: 'Claimed elsewhere', attempts: 1, next_attempt_at: new Date(Date.now() + 60 * 60_000) },
+    ])
+    .execute();
+  const row = (id: string) => server.database.db.selectFrom('dn_outbox').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow();
+  expect(await until(() => row('left-queued'), (r) => r.status === 'sent')).toEqual({ status: 'sent', attempts: 2 });
+  expect(received.slice(before).map((m) => headersOf(m.raw).get('subject'))).toEqual(['Queued before a restart']);
+  // Still under another instance's claim: left alone.
+  expect(await row('left-claimed')).toEqual({ status: 'queued', attempts: 1 });
+});
+
 it('reports a refused sign-in to the SMTP server by its code, and never logs the password, the address or a link token', async () => {
   const wrong = smtpTransport(`smtp://${USER}:not-${PASSWORD}@127.0.0.1:${port}`);
   const error = await wrong.send({ to: DEMO_EMAIL, subject: 'x', text: 'x', kind: 'password-reset', from: FROM }).then(
