@@ -32,12 +32,16 @@ dn_pg_start() {
   if [ "$(id -u)" = 0 ]; then chown -R postgres: "$DN_PG_DIR"; fi
   chmod 700 "$DN_PG_DIR"
 
+  # From the cluster's folder: the postgres user may not be allowed into the clone's.
+  local here="$PWD"
+  cd "$DN_PG_DIR"
   "${run[@]}" "$bin/initdb" -D "$DN_PG_DIR/data" -U dn_test --pwfile="$DN_PG_DIR/pwfile" --auth=scram-sha-256 \
     --encoding=UTF8 --locale=C.UTF-8 >"$DN_PG_DIR/initdb.log" 2>&1 ||
     { cat "$DN_PG_DIR/initdb.log"; return 1; }
   "${run[@]}" "$bin/pg_ctl" -D "$DN_PG_DIR/data" -l "$DN_PG_DIR/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $DN_PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null ||
     { cat "$DN_PG_DIR/server.log"; return 1; }
+  cd "$here"
   DN_PG_STOP=("${run[@]}" "$bin/pg_ctl" -D "$DN_PG_DIR/data" -m immediate stop)
   trap 'dn_pg_stop' EXIT
 
@@ -48,7 +52,7 @@ dn_pg_start() {
 
 dn_pg_stop() {
   if [ -n "${DN_PG_DIR:-}" ]; then
-    "${DN_PG_STOP[@]}" >/dev/null 2>&1 || true
+    (cd / && "${DN_PG_STOP[@]}" >/dev/null 2>&1) || true
     rm -rf "$DN_PG_DIR"
     DN_PG_DIR=''
   fi
