@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { endpoints } from '../../src/api/endpoints.js';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
 import { configuredProviders, socialProvidersFromEnv } from '../src/providers.js';
@@ -120,6 +120,9 @@ describe('in production', () => {
       socialProviders: socialProvidersFromEnv({ GITHUB_CLIENT_ID: 'Iv1.fakegithubclient', GITHUB_CLIENT_SECRET: 'fake-github-secret' }),
     });
   });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
   afterAll(async () => {
     await production?.close();
   });
@@ -134,5 +137,37 @@ describe('in production', () => {
     expect(github.searchParams.get('client_id')).toBe('Iv1.fakegithubclient');
     expect(github.searchParams.get('state')).toBeTruthy();
     expect(await (await connect(fetch, 'microsoft')).json()).toMatchObject({ status: 409, title: 'Provider not set up' });
+  });
+
+  it("links the GitHub account on Better Auth's callback and sends the browser back with ?connected=github", async () => {
+    // GitHub's side, answered here: the code exchange and the user's profile and addresses.
+    const seen: string[] = [];
+    const real = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.hostname !== 'github.com' && url.hostname !== 'api.github.com') return real(input, init);
+      seen.push(`${url.hostname}${url.pathname}`);
+      const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+      if (url.pathname === '/login/oauth/access_token') {
+        expect(new URLSearchParams(String(init?.body)).get('code')).toBe('code-from-github');
+        return json({ access_token: 'gho_fake', token_type: 'bearer', scope: 'read:user,user:email' });
+      }
+      if (url.pathname === '/user') return json({ id: 4242, login: 'amira-h', name: 'Amira Haddad', email: null, avatar_url: null });
+      if (url.pathname === '/user/emails') return json([{ email: 'amira@work.example', primary: true, verified: true }]);
+      return new Response('not found', { status: 404 });
+    });
+    const fetch = await signedIn(() => production);
+    const start = new URL(endpoints.connectAccount.response.parse(await (await connect(fetch, 'github')).json()).authorizationUrl);
+    const callback = await fetch(`${ORIGIN}/api/auth/callback/github?${new URLSearchParams({ code: 'code-from-github', state: start.searchParams.get('state')! })}`);
+    expect(callback.status).toBe(302);
+    expect(callback.headers.get('Location')).toBe(`${ORIGIN}/settings?connected=github`);
+    expect(seen).toEqual(['github.com/login/oauth/access_token', 'api.github.com/user', 'api.github.com/user/emails']);
+    const listed = endpoints.listConnectedAccounts.response.parse(await (await fetch(`${API}/connected-accounts`)).json());
+    expect(listed.items.find((i) => i.provider === 'github')).toMatchObject({ connected: true });
+    const account = await production.database.db.selectFrom('account').select(['accountId', 'userId']).where('providerId', '=', 'github').executeTakeFirstOrThrow();
+    expect(account.accountId).toBe('4242');
+    // The state was single use: the same callback again links nothing and says why.
+    const again = await fetch(`${ORIGIN}/api/auth/callback/github?${new URLSearchParams({ code: 'code-from-github', state: start.searchParams.get('state')! })}`);
+    expect(again.headers.get('Location')).toMatch(/error=/);
   });
 });
