@@ -57,7 +57,11 @@ export function createAuth(options: AuthOptions) {
     socialProviders: options.socialProviders ?? {},
     // Linking happens only from a signed-in session (the state is bound to it), so the provider's
     // address may differ from the account's: a work GitHub on a personal sign-in is normal.
-    account: { accountLinking: { enabled: true, allowDifferentEmails: true } },
+    account: {
+      accountLinking: { enabled: true, allowDifferentEmails: true },
+      // The provider account's address, shown in the connected accounts (filled by the providers' `getAccountFields`).
+      additionalFields: { providerEmail: { type: 'string', required: false } },
+    },
     plugins: [twoFactor({ issuer: ISSUER, trustDeviceMaxAge: TRUSTED_DEVICE_DAYS * 24 * 60 * 60 })],
   });
 }

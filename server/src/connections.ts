@@ -33,6 +33,10 @@ export interface OAuthStateTable {
 }
 
 declare module './schema.js' {
+  /** Better Auth's `account` with the additional field set in auth.ts. */
+  interface AccountTable {
+    providerEmail: ColumnType<string | null, string | null | undefined, string | null>;
+  }
   interface Database {
     dn_connection: ConnectionTable;
     dn_oauth_state: OAuthStateTable;
@@ -66,7 +70,9 @@ export function connectedAccounts(options: ConnectionsOptions) {
       const rows = await db
         .selectFrom('account')
         .leftJoin('dn_connection', 'dn_connection.account_id', 'account.id')
-        .select(['account.providerId', 'account.createdAt', 'dn_connection.email'])
+        .select(['account.providerId', 'account.createdAt'])
+        // The development provider records the address in dn_connection, a real one on the account row.
+        .select((eb) => eb.fn.coalesce('dn_connection.email', 'account.providerEmail').as('email'))
         .where('account.userId', '=', userId)
         .execute();
       return {

@@ -17,12 +17,12 @@ export type ProvidersConfig = Pick<SocialProviders, ProviderId>;
  * GITHUB_CLIENT_SECRET. A provider with only one of its pair set is an error, not silently absent.
  */
 export function socialProvidersFromEnv(env: Record<string, string | undefined>): ProvidersConfig {
-  const pair = (prefix: string): { clientId: string; clientSecret: string } | undefined => {
+  const pair = (prefix: string) => {
     const clientId = env[`${prefix}_CLIENT_ID`]?.trim();
     const clientSecret = env[`${prefix}_CLIENT_SECRET`]?.trim();
     if (!clientId && !clientSecret) return undefined;
     if (!clientId || !clientSecret) throw new Error(`${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET are needed together`);
-    return { clientId, clientSecret };
+    return { clientId, clientSecret, getAccountFields: accountFields };
   };
   const config: ProvidersConfig = {};
   const google = pair('GOOGLE');
@@ -33,6 +33,9 @@ export function socialProvidersFromEnv(env: Record<string, string | undefined>):
   if (github) config.github = github;
   return config;
 }
+
+/** What Better Auth stores on the linked `account` row beside its own fields: the provider account's address. */
+const accountFields = (_tokens: unknown, user: { email?: string | null | undefined }) => ({ providerEmail: user.email ?? undefined });
 
 /** The ids of the configured providers. */
 export function configuredProviders(config: ProvidersConfig | undefined): ProviderId[] {

@@ -51,13 +51,14 @@ const connect = (fetch: Awaited<ReturnType<typeof signedIn>>, provider: string) 
 describe('configuration by environment', () => {
   it('takes a provider with both its id and secret, Microsoft with its tenant, and refuses half a pair', () => {
     expect(configuredProviders(socialProvidersFromEnv({}))).toEqual([]);
+    const fields = expect.any(Function);
     expect(socialProvidersFromEnv(ENV)).toEqual({
-      google: { clientId: ENV.GOOGLE_CLIENT_ID, clientSecret: ENV.GOOGLE_CLIENT_SECRET },
-      microsoft: { clientId: ENV.MICROSOFT_CLIENT_ID, clientSecret: ENV.MICROSOFT_CLIENT_SECRET, tenantId: 'northwind-tenant' },
+      google: { clientId: ENV.GOOGLE_CLIENT_ID, clientSecret: ENV.GOOGLE_CLIENT_SECRET, getAccountFields: fields },
+      microsoft: { clientId: ENV.MICROSOFT_CLIENT_ID, clientSecret: ENV.MICROSOFT_CLIENT_SECRET, tenantId: 'northwind-tenant', getAccountFields: fields },
     });
     expect(socialProvidersFromEnv({ MICROSOFT_CLIENT_ID: 'id', MICROSOFT_CLIENT_SECRET: 'secret', GITHUB_CLIENT_ID: 'gh', GITHUB_CLIENT_SECRET: 'gh-secret' })).toEqual({
-      microsoft: { clientId: 'id', clientSecret: 'secret', tenantId: 'common' },
-      github: { clientId: 'gh', clientSecret: 'gh-secret' },
+      microsoft: { clientId: 'id', clientSecret: 'secret', tenantId: 'common', getAccountFields: fields },
+      github: { clientId: 'gh', clientSecret: 'gh-secret', getAccountFields: fields },
     });
     expect(() => socialProvidersFromEnv({ GITHUB_CLIENT_ID: 'only-the-id' })).toThrow('GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET are needed together');
   });
@@ -163,7 +164,8 @@ describe('in production', () => {
     expect(callback.headers.get('Location')).toBe(`${ORIGIN}/settings?connected=github`);
     expect(seen).toEqual(['github.com/login/oauth/access_token', 'api.github.com/user', 'api.github.com/user/emails']);
     const listed = endpoints.listConnectedAccounts.response.parse(await (await fetch(`${API}/connected-accounts`)).json());
-    expect(listed.items.find((i) => i.provider === 'github')).toMatchObject({ connected: true });
+    // Listed with the GitHub account's own address (its verified primary one), not the user's.
+    expect(listed.items.find((i) => i.provider === 'github')).toMatchObject({ connected: true, email: 'amira@work.example' });
     const account = await production.database.db.selectFrom('account').select(['accountId', 'userId']).where('providerId', '=', 'github').executeTakeFirstOrThrow();
     expect(account.accountId).toBe('4242');
     // The state was single use: the same callback again links nothing and says why.
