@@ -86,8 +86,8 @@ export interface OutboxOptions {
 }
 
 /**
- * Every message is written to `dn_outbox` first. With a transport it is `queued` and sent at
- * once; a failed attempt is retried by the worker (`start()`) after a growing pause until the
+ * Every message is written to `dn_outbox` first. With a transport it is `queued` and its first
+ * attempt starts at once, without holding up the request; a failed attempt is retried by the worker (`start()`) after a growing pause until the
  * policy's attempts are used up (`failed`). A message being sent is claimed for `leaseMs`
  * (`FOR UPDATE SKIP LOCKED`), so instances sharing a database never send one twice at a time,
  * and one a stopped process left half-sent is tried again once the lease ends.
@@ -113,7 +113,7 @@ export class Outbox {
     this.#log = options.log ?? ((line) => console.error(line));
   }
 
-  /** Writes the message to the outbox and, when a transport is configured, makes the first attempt. */
+  /** Writes the message to the outbox and, when a transport is configured, starts the first attempt. */
   async send(message: MailMessage): Promise<void> {
     const id = randomUUID();
     const now = this.#now();
@@ -134,13 +134,20 @@ export class Outbox {
       })
       .execute();
     if (!this.#transport) return;
-    const attempt = this.#attempt({ id, to: message.to, subject: message.subject, text: message.text, kind: message.kind, attempts: 1 });
-    this.#inFlight.add(attempt);
-    try {
-      await attempt;
-    } finally {
-      this.#inFlight.delete(attempt);
-    }
+    // Not awaited: the message is safe in the outbox, and the answer to the request that caused
+    // it neither waits for the mail server nor takes longer when an address exists.
+    this.#track(this.#attempt({ id, to: message.to, subject: message.subject, text: message.text, kind: message.kind, attempts: 1 }));
+  }
+
+  /** Keeps an attempt until it settles (`stop()` waits for it); its errors are reported, never thrown. */
+  #track(work: Promise<void>): void {
+    const tracked = work.catch((error: unknown) => this.#log(`mail worker: ${deliveryError(error)}`)).finally(() => this.#inFlight.delete(tracked));
+    this.#inFlight.add(tracked);
+  }
+
+  /** Resolves when the attempts under way have settled (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.#inFlight]);
   }
 
   /** Starts the worker that retries messages due (nothing to do without a transport). */
@@ -155,14 +162,16 @@ export class Outbox {
     this.#stopped = true;
     clearTimeout(this.#timer);
     await this.#pass;
-    await Promise.allSettled([...this.#inFlight]);
+    await this.settled();
     await this.#transport?.close?.();
   }
 
   #schedule(ms: number): void {
     if (this.#stopped) return;
     this.#timer = setTimeout(() => {
-      this.#pass = this.deliverDue().finally(() => this.#schedule(this.#retry.pollMs));
+      this.#pass = this.deliverDue()
+        .catch((error: unknown) => this.#log(`mail worker: ${deliveryError(error)}`))
+        .finally(() => this.#schedule(this.#retry.pollMs));
     }, ms);
     this.#timer.unref?.();
   }
