@@ -8,6 +8,9 @@ import nodemailer from 'nodemailer';
 import type { MailTransport } from './mail.js';
 
 export function smtpTransport(url: string): MailTransport {
+  // Checked here so that a mistyped URL stops the server with a message that does not repeat it (it holds the password).
+  const protocol = URL.canParse(url) ? new URL(url).protocol : null;
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') throw new Error('SMTP_URL must be smtp://user:pass@host:port or smtps://user:pass@host:port');
   const transporter = nodemailer.createTransport(url);
   return {
     async send(message) {

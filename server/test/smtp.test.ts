@@ -189,6 +189,11 @@ it('reports a refused sign-in to the SMTP server by its code, and never logs the
   await wrong.close?.();
   expect(error).toMatchObject({ code: 'EAUTH', responseCode: 535 });
   expect(smtpTarget(`smtps://${USER}:${PASSWORD}@mail.example.com:465`)).toBe('smtps://mail.example.com:465');
+  // A mistyped URL is refused without repeating it.
+  for (const bad of [`${USER}:${PASSWORD}@mail.example.com:587`, `http://${USER}:${PASSWORD}@mail.example.com`]) {
+    expect(() => smtpTransport(bad)).toThrow(/^SMTP_URL must be smtp:\/\/user:pass@host:port or smtps:/);
+    expect(() => smtpTransport(bad)).not.toThrow(PASSWORD);
+  }
 
   const secrets = [PASSWORD, DEMO_EMAIL, ...(await tokens())];
   expect(secrets.length).toBeGreaterThan(3);
