@@ -13,8 +13,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
  *   (`npm run test:stories`);
  * - `conformance`: the conformance kit (conformance/) against the mock backend over HTTP
  *   in Node, and against deliberately broken variants of it (`npm run test:conformance`).
- * - `server`: the reference server (server/) in Node on PGlite in a temporary folder
- *   (`npm run test:server`).
+ * - `server`: the reference server (server/) in Node on PGlite in a temporary folder, and
+ *   `server-postgres`: the same tests on PostgreSQL when DN_TEST_DATABASE_URL is set
+ *   (`npm run test:server` runs both; without the variable it says PostgreSQL was skipped).
  * All are part of `npm test`.
  */
 export default defineConfig({
@@ -52,11 +53,27 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['server/test/**/*.test.ts'],
+          globalSetup: ['server/test/global-setup.ts'],
           // Creating a PGlite database takes a few seconds; more on a busy machine.
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
+      // The same tests on a real PostgreSQL, a fresh database per file, when DN_TEST_DATABASE_URL names one.
+      ...(process.env['DN_TEST_DATABASE_URL']
+        ? [
+            {
+              test: {
+                name: 'server-postgres',
+                environment: 'node',
+                include: ['server/test/**/*.test.ts'],
+                setupFiles: ['server/test/postgres-setup.ts'],
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -262,3 +262,10 @@ console.log(report.map((line) => line.trimEnd()).join('\n'));
 if (args.markdown) console.log(`${markdown.join('\n')}`);
 if (args.json) console.log(JSON.stringify(figures, null, 2));
 if (figures.size?.leaked.length) process.exitCode = 1;
+
+// 5. The reference server under load (scripts/bench-server.mjs): requests per second and p50 / p99
+//    latency on PGlite and PostgreSQL. Without --only it runs last; --only=server runs it alone.
+if (typeof args.only !== 'string' || args.only.split(',').includes('server')) {
+  const { benchServer } = await import('./bench-server.mjs');
+  await benchServer({ markdown: !!args.markdown, json: !!args.json });
+}

@@ -8,6 +8,7 @@ import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Kysely } from 'kysely';
 import { PASSWORD_RESET_VALID_MINUTES, TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
+import type { ProvidersConfig } from './providers.js';
 import type { Database } from './schema.js';
 
 export const ISSUER = 'DialNexa';
@@ -23,6 +24,8 @@ export interface AuthOptions {
   development: boolean;
   /** Better Auth's `sendResetPassword`: writes the reset link to the outbox. */
   sendResetPassword: (data: { user: { email: string }; token: string }) => Promise<void>;
+  /** Google, Microsoft, GitHub: linked to the signed-in user from the connected accounts. */
+  socialProviders?: ProvidersConfig | undefined;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -51,6 +54,14 @@ export function createAuth(options: AuthOptions) {
     },
     rateLimit: { enabled: !options.development, storage: 'database' },
     telemetry: { enabled: false },
+    socialProviders: options.socialProviders ?? {},
+    // Linking happens only from a signed-in session (the state is bound to it), so the provider's
+    // address may differ from the account's: a work GitHub on a personal sign-in is normal.
+    account: {
+      accountLinking: { enabled: true, allowDifferentEmails: true },
+      // The provider account's address, shown in the connected accounts (filled by the providers' `getAccountFields`).
+      additionalFields: { providerEmail: { type: 'string', required: false } },
+    },
     plugins: [twoFactor({ issuer: ISSUER, trustDeviceMaxAge: TRUSTED_DEVICE_DAYS * 24 * 60 * 60 })],
   });
 }

@@ -1,8 +1,12 @@
 /**
  * Connected accounts: Better Auth's `account` rows of the providers Google, Microsoft and
- * GitHub. Outside production they are served by the built-in development provider: an authorization page on this server that links the account when the user
- * allows it, so the demo can connect and disconnect without any outside service.
- * Disconnecting the last way to sign in is refused.
+ * GitHub. A provider configured with its client id and secret (`providers.ts`) connects through
+ * Better Auth's account linking (`linkSocial`: the provider's authorization page, then Better
+ * Auth's callback links the account to the signed-in user). Outside production the others are
+ * served by the built-in development provider: an authorization page on this server that links
+ * the account when the user allows it, so the demo can connect and disconnect without any
+ * outside service. The list shows the providers that can be connected here and those already
+ * connected. Disconnecting the last way to sign in is refused.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ColumnType } from 'kysely';
@@ -29,6 +33,10 @@ export interface OAuthStateTable {
 }
 
 declare module './schema.js' {
+  /** Better Auth's `account` with the additional field set in auth.ts. */
+  interface AccountTable {
+    providerEmail: ColumnType<string | null, string | null | undefined, string | null>;
+  }
   interface Database {
     dn_connection: ConnectionTable;
     dn_oauth_state: OAuthStateTable;
@@ -41,6 +49,8 @@ const sha256 = (value: string): string => createHash('sha256').update(value).dig
 export interface ConnectionsOptions {
   /** Serve the others with the built-in development provider (never in production). */
   developmentProvider: boolean;
+  /** The providers configured in Better Auth's `socialProviders`. */
+  providers?: readonly string[] | undefined;
 }
 
 /** The demo's Google account, connected long ago (as in the mock). */
@@ -53,16 +63,21 @@ export async function seedDemoConnection(db: Kysely<Database>, userId: string, e
 export function connectedAccounts(options: ConnectionsOptions) {
   return ({ app, route, db, auth, now, apiUrl }: Feature): void => {
     const known = (provider: string) => PROVIDERS.find((p) => p.provider === provider);
+    const configured = (provider: string) => options.providers?.includes(provider) ?? false;
+    const available = (provider: string) => configured(provider) || options.developmentProvider;
 
     async function list(userId: string): Promise<s.ConnectedAccountList> {
       const rows = await db
         .selectFrom('account')
         .leftJoin('dn_connection', 'dn_connection.account_id', 'account.id')
-        .select(['account.providerId', 'account.createdAt', 'dn_connection.email'])
+        .select(['account.providerId', 'account.createdAt'])
+        // The development provider records the address in dn_connection, a real one on the account row.
+        .select((eb) => eb.fn.coalesce('dn_connection.email', 'account.providerEmail').as('email'))
         .where('account.userId', '=', userId)
         .execute();
       return {
-        items: PROVIDERS.map(({ provider, name }) => {
+        // What can be connected here, and what is connected (it can still be disconnected).
+        items: PROVIDERS.filter(({ provider }) => available(provider) || rows.some((r) => r.providerId === provider)).map(({ provider, name }) => {
           const row = rows.find((r) => r.providerId === provider);
           return { provider, name, connected: !!row, email: row?.email ?? null, connectedAt: row ? new Date(row.createdAt).toISOString() : null };
         }),
@@ -72,7 +87,7 @@ export function connectedAccounts(options: ConnectionsOptions) {
 
     route('listConnectedAccounts', ({ signed }) => list(signed.user.id));
 
-    route('connectAccount', async ({ signed, params, body }) => {
+    route('connectAccount', async ({ signed, params, body, headers, responseHeaders }) => {
       const provider = params['provider'] ?? '';
       if (!known(provider)) throw notFound(`The provider "${provider}"`);
       // The way back must lead to this server or a trusted origin, never elsewhere.
@@ -80,7 +95,21 @@ export function connectedAccounts(options: ConnectionsOptions) {
       if (!URL.canParse(body.redirectUri, apiUrl) || !origins.includes(new URL(body.redirectUri, apiUrl).origin)) {
         throw new HttpProblem(422, 'validation', 'Redirect not allowed', 'redirectUri must lead back to this site.', { errors: [{ field: 'redirectUri', message: 'This address is not on a trusted origin.' }] });
       }
-      if (!options.developmentProvider) throw new HttpProblem(409, 'conflict', 'Provider not set up', `Connecting ${known(provider)!.name} is not set up on this server.`);
+      if (!available(provider)) throw new HttpProblem(409, 'conflict', 'Provider not set up', `Connecting ${known(provider)!.name} is not set up on this server.`);
+      if (configured(provider)) {
+        // Better Auth keeps the state (a verification row and a signed cookie bound to this session) and links the account on its callback.
+        const back = new URL(body.redirectUri, apiUrl);
+        const done = new URL(back);
+        done.searchParams.set('connected', provider);
+        const linked = await auth.api.linkSocialAccount({
+          headers,
+          body: { provider: provider as 'google', callbackURL: done.toString(), errorCallbackURL: back.toString(), disableRedirect: true },
+          returnHeaders: true,
+        });
+        for (const cookie of linked.headers.getSetCookie()) responseHeaders.append('Set-Cookie', cookie);
+        if (!linked.response.url) throw new HttpProblem(500, 'internal', 'Provider unavailable', `${known(provider)!.name} did not give an authorization address.`);
+        return { authorizationUrl: linked.response.url };
+      }
       const state = randomBytes(32).toString('base64url');
       await db.insertInto('dn_oauth_state').values({ state_hash: sha256(state), user_id: signed.user.id, provider, redirect_uri: body.redirectUri, expires_at: new Date(now().getTime() + STATE_VALID_MS) }).execute();
       return { authorizationUrl: `${apiUrl}/dev-oauth/${provider}/authorize?${new URLSearchParams({ state })}` };

@@ -5,16 +5,23 @@
  * BASE_URL (public origin), TRUSTED_ORIGINS (comma-separated), SEED_DEMO (0: no demo user; full: with
  * the mock's history, trusted devices and 2FA, as `npm start` runs it),
  * APP_URL (where the links in messages lead; BASE_URL by default), MAIL_FROM (the sender),
- * CSRF (`off` drops the double-submit token), RATE_LIMIT (`off`, or `rule=max/seconds,…` overrides).
+ * CSRF (`off` drops the double-submit token), RATE_LIMIT (`off`, or `rule=max/seconds,…` overrides),
+ * SMTP_URL (delivery of the outbox: smtp://user:pass@host:587 or smtps://…; without it messages stay
+ * in the outbox, the development mailbox), GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET, MICROSOFT_CLIENT_ID /
+ * MICROSOFT_CLIENT_SECRET / MICROSOFT_TENANT_ID, GITHUB_CLIENT_ID / GITHUB_CLIENT_SECRET (connected accounts).
  */
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { parseRateLimits } from './rate-limit.js';
 import { createAccountServer } from './server.js';
+import { smtpTarget, smtpTransport } from './smtp.js';
+import { configuredProviders, socialProvidersFromEnv } from './providers.js';
 
 const env = process.env;
 const port = Number(env['PORT'] ?? 8787);
 const development = env['NODE_ENV'] !== 'production';
+const smtpUrl = env['SMTP_URL'] || undefined;
+const socialProviders = socialProvidersFromEnv(env);
 const server = await createAccountServer({
   databaseUrl: env['DATABASE_URL'] || undefined,
   dataDir: resolve(env['DATA_DIR'] ?? resolve(import.meta.dirname, '../.data')),
@@ -27,10 +34,16 @@ const server = await createAccountServer({
   mailFrom: env['MAIL_FROM'] || undefined,
   csrf: env['CSRF']?.toLowerCase() !== 'off',
   rateLimits: parseRateLimits(env['RATE_LIMIT']),
+  mailTransport: smtpUrl ? smtpTransport(smtpUrl) : undefined,
+  socialProviders,
 });
 
 const http = serve({ fetch: server.fetch, port }, (info) => {
   console.log(`DialNexa account server on http://localhost:${info.port} (${server.database.kind}${development ? ', development' : ''})`);
+  // Where mail goes, without the URL's credentials.
+  console.log(smtpUrl ? `mail: SMTP via ${smtpTarget(smtpUrl)}` : 'mail: kept in the outbox (no SMTP_URL)');
+  const providers = configuredProviders(socialProviders);
+  console.log(`connected accounts: ${providers.length ? providers.join(', ') : 'no provider configured'}${development ? '; the development provider for the others' : ''}`);
 });
 
 let stopping = false;

@@ -251,6 +251,20 @@ const migrations: Record<string, Migration> = {
       await sql`update "twoFactor" set "failedVerificationCount" = 0 where "failedVerificationCount" is null`.execute(db);
     },
   },
+  '0008_outbox_delivery': {
+    async up(db: Kysely<unknown>) {
+      // Delivery from the outbox: attempts with backoff, then sent or failed, claimed by one instance at a time.
+      await db.schema
+        .alterTable('dn_outbox')
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('mailbox'))
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'timestamptz')
+        .addColumn('last_error', 'text')
+        .execute();
+      await sql`update dn_outbox set status = 'sent' where sent_at is not null`.execute(db);
+      await db.schema.createIndex('dn_outbox_due').on('dn_outbox').columns(['status', 'next_attempt_at']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -180,6 +180,14 @@ export interface OutboxTable {
   kind: string;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** `mailbox` (no transport: kept for the development mailbox), `queued`, `sent` or `failed`. */
+  status: Generated<string>;
+  /** Delivery attempts made so far. */
+  attempts: Generated<number>;
+  /** When the next attempt is due; while one is under way, when it counts as abandoned. */
+  next_attempt_at: Timestamp | null;
+  /** What the last failed attempt answered (an error code, never the message or the address). */
+  last_error: string | null;
 }
 
 /** The user's pending email change: the new address and the hash of the link's token. */

@@ -15,7 +15,7 @@ import { connectedAccounts } from './connections.js';
 import { accountDeletion } from './deletion.js';
 import { dataExport, ExportRunner } from './export.js';
 import { migrateAccountTables } from './migrations.js';
-import { defaultLinks, Outbox, type MailLinks, type MailTransport } from './mail.js';
+import { defaultLinks, Outbox, type MailLinks, type MailTransport, type RetryPolicy } from './mail.js';
 import { resetPasswordMailer } from './email.js';
 import { HttpProblem } from './problem.js';
 import { seedDemoUser } from './seed.js';
@@ -24,6 +24,7 @@ import { SignInFlow } from './sign-in.js';
 import { csrfProtection } from './csrf.js';
 import { inboxRoutes, INBOX_PATH, Notifier } from './notify.js';
 import { engineRateLimit, RateLimiter, type RateLimitConfig } from './rate-limit.js';
+import { configuredProviders, type ProvidersConfig } from './providers.js';
 
 export const ACCOUNT_BASE = '/api/account';
 export const AUTH_BASE = '/api/auth';
@@ -66,6 +67,10 @@ export interface AccountServerOptions {
   mailTransport?: MailTransport | undefined;
   /** The sender of messages, e.g. `DialNexa <no-reply@example.com>`. */
   mailFrom?: string | undefined;
+  /** How failed deliveries are retried (6 attempts over about 16 minutes by default). */
+  mailRetry?: Partial<RetryPolicy> | undefined;
+  /** Google, Microsoft and GitHub for connected accounts (`socialProvidersFromEnv`); the others use the development provider outside production. */
+  socialProviders?: ProvidersConfig | undefined;
   /**
    * Create the demo user on first start: `true` with its profile and settings, `'full'` also with
    * the mock's sessions, sign-in history, trusted devices and 2FA (the demo's). Default false.
@@ -113,7 +118,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
   const secret = resolveSecret(options);
   const database = await openDatabase(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir });
   try {
-    const outbox = new Outbox({ db: database.db, transport: options.mailTransport, from: options.mailFrom, ...(options.now && { now: options.now }) });
+    const outbox = new Outbox({ db: database.db, transport: options.mailTransport, from: options.mailFrom, retry: options.mailRetry, ...(options.now && { now: options.now }) });
     const links = options.links ?? defaultLinks(options.appUrl ?? options.baseUrl);
     const auth = createAuth({
       db: database.db,
@@ -122,6 +127,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
       trustedOrigins: options.trustedOrigins,
       development: options.development ?? false,
       sendResetPassword: resetPasswordMailer(outbox, links),
+      socialProviders: options.socialProviders,
     });
     const { runMigrations } = await getMigrations(auth.options);
     await runMigrations();
@@ -132,7 +138,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     const notifier = new Notifier(database.db, outbox, options.now, options.development ?? false);
     const flow = new SignInFlow(auth, database.db, { limits, notifier }, options.now);
     const exports = new ExportRunner(database.db, { pollMs: options.exportPollMs, ...(options.now && { now: options.now }) });
-    const features = [dataExport(), accountDeletion, connectedAccounts({ developmentProvider: options.development ?? false })];
+    const features = [dataExport(), accountDeletion, connectedAccounts({ developmentProvider: options.development ?? false, providers: configuredProviders(options.socialProviders) })];
     const app = new Hono();
     if (options.csrf ?? true) {
       app.use(
@@ -164,8 +170,10 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     );
     app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
     exports.start();
+    outbox.start();
     const close = async (): Promise<void> => {
       await exports.stop();
+      await outbox.stop();
       await database.close();
     };
     return {

@@ -10,6 +10,7 @@ import { OPTIONAL_PARTS, type OptionalPart } from '../../conformance/options.js'
 import { createAccountServer, type AccountServer } from '../src/index.js';
 import { cookieClient } from './client.js';
 import { serverHooks } from './conformance-hooks.js';
+import { testStorage } from './storage.js';
 
 const ORIGIN = 'http://localhost:8787';
 const API = `${ORIGIN}/api/account`;
@@ -21,7 +22,7 @@ const ELEVEN_MINUTES = 11 * 60_000;
 let server: AccountServer;
 
 beforeAll(async () => {
-  server = await createAccountServer({ baseUrl: ORIGIN, development: true });
+  server = await createAccountServer({ ...testStorage(), baseUrl: ORIGIN, development: true });
 });
 
 afterAll(async () => {

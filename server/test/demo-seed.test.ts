@@ -9,6 +9,7 @@ import { MOCK_TOTP_SECRET } from '../../mock/seed.js';
 import { endpoints } from '../../src/api/endpoints.js';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
 import { cookieClient } from './client.js';
+import { testStorage } from './storage.js';
 
 const ORIGIN = 'http://localhost:8787';
 const API = `${ORIGIN}/api/account`;
@@ -17,7 +18,7 @@ const CHROME_ON_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/
 let server: AccountServer;
 
 beforeAll(async () => {
-  server = await createAccountServer({ baseUrl: ORIGIN, development: true, seedDemo: 'full' });
+  server = await createAccountServer({ ...testStorage(), baseUrl: ORIGIN, development: true, seedDemo: 'full' });
 });
 
 afterAll(async () => {

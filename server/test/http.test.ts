@@ -6,13 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
+import { testStorage } from './storage.js';
 
 let server: AccountServer;
 let http: ServerType;
 let origin: string;
 
 beforeAll(async () => {
-  server = await createAccountServer({ baseUrl: 'http://localhost:8787', development: true, seedDemo: true });
+  server = await createAccountServer({ ...testStorage(), baseUrl: 'http://localhost:8787', development: true, seedDemo: true });
   http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => http.once('listening', resolve));
   origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../src/api/endpoints.js';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
+import { testStorage } from './storage.js';
 import { cookieClient } from './client.js';
 import { tokenOfMail } from './conformance-hooks.js';
 
@@ -17,7 +18,7 @@ let server: AccountServer;
 let offset = 0;
 
 beforeAll(async () => {
-  server = await createAccountServer({ baseUrl: ORIGIN, appUrl: 'http://localhost:5173', development: true, seedDemo: true, now: () => new Date(Date.now() + offset) });
+  server = await createAccountServer({ ...testStorage(), baseUrl: ORIGIN, appUrl: 'http://localhost:5173', development: true, seedDemo: true, now: () => new Date(Date.now() + offset) });
 });
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { createAccountServer, type AccountServer } from '../src/index.js';
 import { Notifier } from '../src/notify.js';
 import { cookieClient } from './client.js';
 import { tokenOfMail } from './conformance-hooks.js';
+import { testStorage } from './storage.js';
 
 const ORIGIN = 'http://localhost:8787';
 const API = `${ORIGIN}/api/account`;
@@ -31,7 +32,7 @@ interface InboxItem {
 let server: AccountServer;
 
 beforeAll(async () => {
-  server = await createAccountServer({ baseUrl: ORIGIN, development: true, rateLimits: 'off' });
+  server = await createAccountServer({ ...testStorage(), baseUrl: ORIGIN, development: true, rateLimits: 'off' });
 });
 
 afterAll(async () => {

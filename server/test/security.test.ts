@@ -10,6 +10,7 @@ import { otherCode, totpCode } from '../../conformance/totp.js';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
 import { engineRateLimit, parseRateLimits, RateLimiter } from '../src/rate-limit.js';
 import { cookieClient } from './client.js';
+import { testStorage } from './storage.js';
 
 const ORIGIN = 'http://localhost:8787';
 const API = `${ORIGIN}/api/account`;
@@ -19,7 +20,7 @@ let server: AccountServer;
 let offset = 0;
 
 beforeAll(async () => {
-  server = await createAccountServer({
+  server = await createAccountServer({ ...testStorage(),
     baseUrl: ORIGIN,
     development: true,
     seedDemo: true,

@@ -1,7 +1,7 @@
 /**
- * The reference server in Node on PGlite in a temporary folder: sign in through Better Auth,
- * use the account API, restart on the same folder and find the data kept (the conformance
- * kit runs in conformance.test.ts).
+ * The reference server in Node on PGlite in a temporary folder (or on PostgreSQL, in the
+ * `server-postgres` project): sign in through Better Auth, use the account API, restart on the
+ * same data and find it kept (the conformance kit runs in conformance.test.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { cookieClient } from './client.js';
 import { endpoints } from '../../src/api/endpoints.js';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
+import { testBackend, testStorage } from './storage.js';
 
 const ORIGIN = 'http://localhost:8787';
 const API = `${ORIGIN}/api/account`;
@@ -20,7 +21,7 @@ let dir: string;
 let server: AccountServer | undefined;
 
 function start(): Promise<AccountServer> {
-  return createAccountServer({ dataDir: dir, baseUrl: ORIGIN, development: true, seedDemo: true });
+  return createAccountServer({ ...testStorage(dir), baseUrl: ORIGIN, development: true, seedDemo: true });
 }
 
 /** A browser-like client: keeps the cookies the server sets. */
@@ -42,6 +43,8 @@ afterAll(async () => {
 describe('the reference server', () => {
   it('signs the demo user in through Better Auth and answers the account API by the contract', async () => {
     server = await start();
+    // PGlite in the `server` project, PostgreSQL in `server-postgres`.
+    expect(server.database.kind).toBe(testBackend());
     const fetch = client(() => server!);
 
     expect((await fetch(`${API}/profile`)).status).toBe(401);
@@ -88,7 +91,7 @@ describe('the reference server', () => {
     expect(await wrong.json()).toMatchObject({ type: 'urn:dialnexa:problem:invalid-credentials', errors: [{ field: 'currentPassword' }] });
   });
 
-  it('keeps everything after a restart on the same data folder', async () => {
+  it('keeps everything after a restart on the same data', async () => {
     await server?.close();
     server = await start();
     const fetch = client(() => server!);
