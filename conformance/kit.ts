@@ -57,6 +57,8 @@ export class Kit {
   readonly state: {
     email?: string;
     displayName?: string;
+    /** The trusted-device revoke check ran (inside the 2FA part, while 2FA was on). */
+    trustedDeviceChecked?: boolean;
   } = {};
 
   constructor(

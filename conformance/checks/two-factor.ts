@@ -7,6 +7,7 @@ import type * as s from '../../src/api/schemas.js';
 import { fail, skip, type Kit } from '../kit.js';
 import { UNKNOWN_ID, WRONG_PASSWORD } from '../probes.js';
 import { otherCode, secretOfUri, totpCode } from '../totp.js';
+import { checkRevokeTrustedDevice } from './sessions.js';
 
 export async function checkTwoFactor(kit: Kit): Promise<void> {
   const { client } = kit;
@@ -103,6 +104,21 @@ export async function checkTwoFactor(kit: Kit): Promise<void> {
     if (second.status === 200) fail('the same backup code signed in a second time: each code works once');
     kit.refused(second, 422, ['code-reused', 'invalid-code']);
   });
+
+  // A trusted device exists only while 2FA is on: sign in once more with "trust this device"
+  // (a backup code the other checks leave alone), then revoke that device twice.
+  const trustCode = backupCodes[2];
+  if (enabledCode && trustCode && hooks?.startTwoFactorChallenge) {
+    const start = hooks.startTwoFactorChallenge;
+    await checkRevokeTrustedDevice(kit, async () => {
+      const answer = await client.call('verifyTwoFactorChallenge', {
+        body: { challengeId: await start(kit.hookContext()), method: 'backup', code: trustCode, trustDevice: true },
+      });
+      const result = kit.ok<s.TwoFactorChallengeResult>(answer, 'a sign-in with a backup code and "trust this device"');
+      if (!result.trustedDevice) fail('the answer to a sign-in with "trust this device" has no trusted device');
+      return result.trustedDevice.id;
+    });
+  }
 
   await kit.check(
     { id: 'two-factor/regenerate', rule: 'two-factor', endpoint: 'regenerateBackupCodes', title: 'new backup codes: a new set; a wrong password: 422' },
