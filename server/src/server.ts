@@ -10,6 +10,7 @@ import { getMigrations } from 'better-auth/db/migration';
 import { Hono } from 'hono';
 import { createAccountApi } from './account.js';
 import { createAuth, type Auth } from './auth.js';
+import { withoutSessionToken } from './auth-answers.js';
 import { openDatabase, type OpenDatabase } from './db.js';
 import { connectedAccounts } from './connections.js';
 import { accountDeletion } from './deletion.js';
@@ -30,7 +31,14 @@ export const ACCOUNT_BASE = '/api/account';
 export const AUTH_BASE = '/api/auth';
 
 /** Better Auth routes not served: the contract's endpoints do these with its own checks. */
-export const BLOCKED_AUTH_ROUTES = ['/two-factor/enable', '/two-factor/disable', '/two-factor/generate-backup-codes'] as const;
+export const BLOCKED_AUTH_ROUTES = [
+  '/two-factor/enable',
+  '/two-factor/disable',
+  '/two-factor/generate-backup-codes',
+  // A connected provider's OAuth tokens: the server never acts at the provider for the browser, and a page's script must not get them.
+  '/get-access-token',
+  '/refresh-token',
+] as const;
 
 /** Development only: the outbox as JSON. */
 export const DEV_MAILBOX_PATH = '/api/dev/mailbox';
@@ -153,11 +161,12 @@ export async function createAccountServer(options: AccountServerOptions): Promis
         }),
       );
     }
-    app.post(`${AUTH_BASE}/sign-in/email`, (c) => flow.signInWithEmail(c.req.raw));
+    // Better Auth's answers carry the session token beside the HttpOnly cookie: it is taken out of every one.
+    app.post(`${AUTH_BASE}/sign-in/email`, async (c) => withoutSessionToken(await flow.signInWithEmail(c.req.raw)));
     // The two-factor plugin's own switches skip the contract's re-authentication window and its
     // TOTP replay check: 2FA is turned on and off, and backup codes renewed, only through /api/account.
     app.on(['GET', 'POST'], BLOCKED_AUTH_ROUTES.map((path) => `${AUTH_BASE}${path}`), () => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
-    app.on(['GET', 'POST'], `${AUTH_BASE}/*`, async (c) => engineRateLimit(await auth.handler(c.req.raw)));
+    app.on(['GET', 'POST'], `${AUTH_BASE}/*`, async (c) => withoutSessionToken(await engineRateLimit(await auth.handler(c.req.raw))));
     inboxRoutes(app, { auth, db: database.db, now: options.now ?? (() => new Date()) });
     if (options.development) {
       // The development mailbox: the messages the server would have mailed, newest first (`?to=` filters).
