@@ -12,6 +12,7 @@ import { createAccountApi } from './account.js';
 import { createAuth, type Auth } from './auth.js';
 import { withoutSessionToken } from './auth-answers.js';
 import { openDatabase, type OpenDatabase } from './db.js';
+import { resolveClientAddress } from './device.js';
 import { connectedAccounts } from './connections.js';
 import { accountDeletion } from './deletion.js';
 import { dataExport, ExportRunner } from './export.js';
@@ -44,14 +45,17 @@ export const BLOCKED_AUTH_ROUTES = [
 export const DEV_MAILBOX_PATH = '/api/dev/mailbox';
 
 /**
- * The request with the socket's address as `X-Forwarded-For` when no proxy in front set one,
- * so Better Auth's sessions and the login activity record where a direct request came from.
+ * The request with its client address resolved once (`resolveClientAddress`, by `TRUST_PROXY`) and
+ * put in `X-Forwarded-For` as its only value, `X-Real-IP` dropped: Better Auth (its sessions, its
+ * limiter) and the server (sign-in history, rate limits, alerts) read the same address.
  */
-function withClientAddress(request: Request, env: NodeBindings | undefined): Request {
-  const address = env?.incoming?.socket?.remoteAddress;
-  if (!address || request.headers.has('x-forwarded-for')) return request;
+function withClientAddress(request: Request, env: NodeBindings | undefined, trustProxy: number): Request {
+  const address = resolveClientAddress(request.headers, env?.incoming?.socket?.remoteAddress, trustProxy);
+  if (request.headers.get('x-forwarded-for') === (address || null) && !request.headers.has('x-real-ip')) return request;
   const headers = new Headers(request.headers);
-  headers.set('X-Forwarded-For', address.startsWith('::ffff:') ? address.slice(7) : address);
+  headers.delete('x-real-ip');
+  if (address) headers.set('X-Forwarded-For', address);
+  else headers.delete('X-Forwarded-For');
   return new Request(request, { headers, ...(request.body && { duplex: 'half' }) } as RequestInit);
 }
 
@@ -91,6 +95,8 @@ export interface AccountServerOptions {
   csrf?: boolean | undefined;
   /** Rate limits: `'off'`, or rules overriding the defaults (`RATE_RULES`). Default: the defaults, in development too. */
   rateLimits?: RateLimitConfig | undefined;
+  /** Proxies in front that append to `X-Forwarded-For` (`TRUST_PROXY`); 0, the default, believes only the socket. */
+  trustProxy?: number | undefined;
 }
 
 /** What `@hono/node-server` passes beside the request: the socket the request came in on. */
@@ -186,7 +192,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
       await database.close();
     };
     return {
-      fetch: (request, env) => Promise.resolve(app.fetch(withClientAddress(request, env), env)),
+      fetch: (request, env) => Promise.resolve(app.fetch(withClientAddress(request, env, options.trustProxy ?? 0), env)),
       app,
       auth,
       database,
