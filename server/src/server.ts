@@ -13,6 +13,7 @@ import { createAuth, type Auth } from './auth.js';
 import { withoutSessionToken } from './auth-answers.js';
 import { openDatabase, type OpenDatabase } from './db.js';
 import { resolveClientAddress } from './device.js';
+import { Retention, type RetentionOptions } from './retention.js';
 import { connectedAccounts } from './connections.js';
 import { accountDeletion } from './deletion.js';
 import { dataExport, ExportRunner } from './export.js';
@@ -97,6 +98,8 @@ export interface AccountServerOptions {
   rateLimits?: RateLimitConfig | undefined;
   /** Proxies in front that append to `X-Forwarded-For` (`TRUST_PROXY`); 0, the default, believes only the socket. */
   trustProxy?: number | undefined;
+  /** How long things are kept (`LOGIN_HISTORY_DAYS` sets `loginHistoryDays`) and how often the cleanup runs. */
+  retention?: RetentionOptions | undefined;
 }
 
 /** What `@hono/node-server` passes beside the request: the socket the request came in on. */
@@ -151,6 +154,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     const limits = new RateLimiter(database.db, options.rateLimits, options.now);
     const notifier = new Notifier(database.db, outbox, options.now, options.development ?? false);
     const flow = new SignInFlow(auth, database.db, { limits, notifier }, options.now);
+    const retention = new Retention(database.db, { ...options.retention, ...(options.now && { now: options.now }) });
     const exports = new ExportRunner(database.db, { pollMs: options.exportPollMs, ...(options.now && { now: options.now }) });
     const features = [dataExport(), accountDeletion, connectedAccounts({ developmentProvider: options.development ?? false, providers: configuredProviders(options.socialProviders) })];
     const app = new Hono();
@@ -186,7 +190,9 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
     exports.start();
     outbox.start();
+    retention.start();
     const close = async (): Promise<void> => {
+      await retention.stop();
       await exports.stop();
       await outbox.stop();
       await database.close();
