@@ -171,6 +171,26 @@ export class SignInFlow {
     return response;
   }
 
+  /**
+   * `/api/auth/callback/<provider>` through Better Auth. When it signed someone in (it set a session
+   * cookie; linking an account to the signed-in user sets none), the sign-in is recorded like one
+   * by password and the device told to the notifier: a new one is alerted, and gets its cookie.
+   */
+  async socialCallback(request: Request): Promise<Response> {
+    const response = await engineRateLimit(await this.auth.handler(request));
+    const sessionCookie = (await this.auth.$context).authCookies.sessionToken.name;
+    const value = setCookies(response).get(sessionCookie);
+    if (!value) return response;
+    const signed = await this.auth.api.getSession({ headers: new Headers({ cookie: `${sessionCookie}=${value}` }) });
+    if (!signed) return response;
+    await this.recordAttempt({ userId: signed.user.id, success: true, failureReason: null, headers: request.headers });
+    const deviceCookie = await this.guards.notifier.signedIn(signed.user.id, request.headers);
+    if (!deviceCookie) return response;
+    const answered = new Response(response.body, response);
+    answered.headers.append('Set-Cookie', deviceCookie);
+    return answered;
+  }
+
   /** `POST /two-factor/challenge`: the code goes to the two-factor plugin's own verification. */
   async verify(body: TwoFactorChallengeRequest, request: Request, responseHeaders: Headers): Promise<TwoFactorChallengeResult> {
     const expired = (): HttpProblem => new HttpProblem(410, 'challenge-expired', 'Sign-in expired', 'This sign-in has expired. Sign in again.');
