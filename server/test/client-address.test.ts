@@ -77,7 +77,9 @@ describe.each([
     expect((await wrong('1.1.1.1')).status).toBe(401);
     expect((await wrong('2.2.2.2')).status).toBe(401);
     expect((await wrong('3.3.3.3')).status).toBe(429);
+    // (On PostgreSQL both servers of this file share a database: the other one's row may be there too.)
     const limited = await server.database.db.selectFrom('dn_rate_limit').select(['key', 'count']).where('key', 'like', 'sign-in-ip:%').execute();
-    expect(limited).toEqual([{ key: `sign-in-ip:${expected}`, count: 3 }]);
+    expect(limited).toContainEqual({ key: `sign-in-ip:${expected}`, count: 3 });
+    expect(limited.map((r) => r.key).filter((key) => /6\.6\.6\.6|[123]\.[123]\.[123]\.[123]/.test(key))).toEqual([]);
   });
 });
