@@ -268,6 +268,7 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     }
     const bytes = new Uint8Array(await request.arrayBuffer());
     if (bytes.byteLength > AVATAR_MAX_BYTES) throw tooLarge(bytes.byteLength);
+    await limits.take('avatar-upload', signed.user.id);
     // The type comes from the bytes, never from the declared Content-Type or a file name.
     const type = sniffImageType(bytes);
     if (!type) throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported file type', 'Upload a JPG, PNG or WebP image.');

@@ -183,6 +183,34 @@ describe('avatar decoding', () => {
     expect(await refused(pngBomb(AVATAR_MAX_SIDE), 415)).toMatch(/cannot be read/);
   });
 
+  it('decodes uploads that arrive together, a failed one holding up none', async () => {
+    const good = jpegFile(64, 48);
+    const bad = Buffer.concat([good.subarray(0, good.length / 2), Buffer.from([0xff, 0xd9])]);
+    const order: string[] = [];
+    const settle = (name: string, work: Promise<unknown>) => work.then(() => order.push(`${name} ok`), () => order.push(`${name} refused`));
+    await Promise.all([settle('bad', assertAvatarDecodes(bad, 'image/jpeg')), settle('good', assertAvatarDecodes(good, 'image/jpeg')), settle('png', assertAvatarDecodes(pngFile(8, 8), 'image/png'))]);
+    expect(order).toEqual(['bad refused', 'good ok', 'png ok']);
+  });
+
+  it('limits uploads per user (each is decoded in full): 429 with Retry-After past the limit', async () => {
+    const limited = await createAccountServer({ ...testStorage(), baseUrl: ORIGIN, development: true, rateLimits: { 'avatar-upload': { max: 2, windowSeconds: 3600 } } });
+    try {
+      const email = 'avatar-limited@northwind-calls.example';
+      const password = 'Avatar#Pass-2026';
+      await limited.auth.api.signUpEmail({ body: { email, password, name: 'Avatar Limited' } });
+      const fetch = cookieClient(() => limited, ORIGIN);
+      await fetch(`${ORIGIN}/api/auth/sign-in/email`, { method: 'POST', body: JSON.stringify({ email, password }) });
+      const put = () => fetch(`${API}/profile/avatar`, { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: pngFile(8, 8) as Uint8Array<ArrayBuffer> });
+      expect((await put()).status).toBe(200);
+      expect((await put()).status).toBe(200);
+      const third = await put();
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get('Retry-After'))).toBeGreaterThan(3500);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('reads the size of each WebP kind from its header', () => {
     const vp8x = new Uint8Array(30);
     vp8x.set(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8X'));
