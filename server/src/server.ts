@@ -173,10 +173,10 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     }
     // Better Auth's answers carry the session token beside the HttpOnly cookie: it is taken out of every one.
     app.post(`${AUTH_BASE}/sign-in/email`, async (c) => withoutSessionToken(await flow.signInWithEmail(c.req.raw)));
-    // The two-factor plugin's own switches skip the contract's re-authentication window and its
-    // TOTP replay check: 2FA is turned on and off, and backup codes renewed, only through /api/account.
     // A provider's way back: a sign-in through it is recorded and may alert a new device (a link is neither).
     app.on(['GET', 'POST'], `${AUTH_BASE}/callback/:provider`, async (c) => withoutSessionToken(await flow.socialCallback(c.req.raw)));
+    // The two-factor plugin's own switches skip the contract's re-authentication window and its
+    // TOTP replay check: 2FA is turned on and off, and backup codes renewed, only through /api/account.
     app.on(['GET', 'POST'], BLOCKED_AUTH_ROUTES.map((path) => `${AUTH_BASE}${path}`), () => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
     app.on(['GET', 'POST'], `${AUTH_BASE}/*`, async (c) => withoutSessionToken(await engineRateLimit(await auth.handler(c.req.raw))));
     inboxRoutes(app, { auth, db: database.db, now: options.now ?? (() => new Date()) });
