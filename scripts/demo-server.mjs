@@ -82,6 +82,8 @@ export async function startDemoOnServer({ dataDir, vitePort = 5173, serverPort, 
       BASE_URL: origin,
       TRUSTED_ORIGINS: [origin, origin.replace('localhost', '127.0.0.1')].join(','),
       SEED_DEMO: process.env['SEED_DEMO'] ?? 'full',
+      // The demo's sign-in history reaches back about 180 days, as the mock's does; the default keeps 90.
+      LOGIN_HISTORY_DAYS: process.env['LOGIN_HISTORY_DAYS'] ?? '365',
       ...(dataDir && { DATA_DIR: dataDir }),
       ...env,
     },

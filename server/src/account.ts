@@ -11,6 +11,7 @@ import type * as s from '../../src/api/schemas.js';
 import { AVATAR_MAX_BYTES } from '../../src/api/contract/constants.js';
 import { BREACHED_PASSWORDS, NOTIFICATION_CATALOG } from '../../mock/seed.js';
 import { sniffImageType, wellFormed } from '../../mock/store/profile.js';
+import { assertAvatarDecodes } from './image.js';
 import { randomUUID } from 'node:crypto';
 import { ISSUER, type Auth } from './auth.js';
 import { currentTrustIdentifier, describeTrustedDevice, type SignInFlow } from './sign-in.js';
@@ -267,11 +268,14 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     }
     const bytes = new Uint8Array(await request.arrayBuffer());
     if (bytes.byteLength > AVATAR_MAX_BYTES) throw tooLarge(bytes.byteLength);
+    await limits.take('avatar-upload', signed.user.id);
     // The type comes from the bytes, never from the declared Content-Type or a file name.
     const type = sniffImageType(bytes);
     if (!type) throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported file type', 'Upload a JPG, PNG or WebP image.');
     // A signature says only how a file starts: the structure behind it must hold too.
     if (!wellFormed(bytes, type)) throw new HttpProblem(415, 'unsupported-media-type', 'Damaged image', 'This file is damaged or only starts like an image. Upload a JPG, PNG or WebP image.');
+    // Every pixel decoded (the size read from the header and bounded first): what is stored is an image.
+    await assertAvatarDecodes(bytes, type);
     const row = { id: randomUUID(), content_type: type, bytes, updated_at: now() };
     await db
       .insertInto('dn_avatar')

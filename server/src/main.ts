@@ -8,11 +8,15 @@
  * CSRF (`off` drops the double-submit token), RATE_LIMIT (`off`, or `rule=max/seconds,…` overrides),
  * SMTP_URL (delivery of the outbox: smtp://user:pass@host:587 or smtps://…; without it messages stay
  * in the outbox, the development mailbox), GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET, MICROSOFT_CLIENT_ID /
- * MICROSOFT_CLIENT_SECRET / MICROSOFT_TENANT_ID, GITHUB_CLIENT_ID / GITHUB_CLIENT_SECRET (connected accounts).
+ * MICROSOFT_CLIENT_SECRET / MICROSOFT_TENANT_ID, GITHUB_CLIENT_ID / GITHUB_CLIENT_SECRET (connected accounts),
+ * TRUST_PROXY (how many proxies in front append to X-Forwarded-For; unset: the socket's address only),
+ * LOGIN_HISTORY_DAYS (how long sign-in attempts are kept; 90).
  */
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { parseTrustProxy } from './device.js';
 import { parseRateLimits } from './rate-limit.js';
+import { parseLoginHistoryDays } from './retention.js';
 import { createAccountServer } from './server.js';
 import { smtpTarget, smtpTransport } from './smtp.js';
 import { configuredProviders, socialProvidersFromEnv } from './providers.js';
@@ -36,6 +40,8 @@ const server = await createAccountServer({
   rateLimits: parseRateLimits(env['RATE_LIMIT']),
   mailTransport: smtpUrl ? smtpTransport(smtpUrl) : undefined,
   socialProviders,
+  trustProxy: parseTrustProxy(env['TRUST_PROXY']),
+  retention: { periods: { loginHistoryDays: parseLoginHistoryDays(env['LOGIN_HISTORY_DAYS']) } },
 });
 
 const http = serve({ fetch: server.fetch, port }, (info) => {

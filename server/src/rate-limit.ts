@@ -56,6 +56,8 @@ export const RATE_RULES = {
   'two-factor-setup-start': { max: 10, windowSeconds: 60 * 60 },
   /** Email-change links sent (request and resend), per user. */
   'email-change': { max: 10, windowSeconds: 60 * 60 },
+  /** Avatar uploads, per user: each is decoded in full, which costs the process up to about 2 s. */
+  'avatar-upload': { max: 30, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateRule>;
 
 export type RateRuleName = keyof typeof RATE_RULES;

@@ -10,7 +10,10 @@ import { getMigrations } from 'better-auth/db/migration';
 import { Hono } from 'hono';
 import { createAccountApi } from './account.js';
 import { createAuth, type Auth } from './auth.js';
+import { withoutSessionToken } from './auth-answers.js';
 import { openDatabase, type OpenDatabase } from './db.js';
+import { resolveClientAddress } from './device.js';
+import { Retention, type RetentionOptions } from './retention.js';
 import { connectedAccounts } from './connections.js';
 import { accountDeletion } from './deletion.js';
 import { dataExport, ExportRunner } from './export.js';
@@ -30,20 +33,30 @@ export const ACCOUNT_BASE = '/api/account';
 export const AUTH_BASE = '/api/auth';
 
 /** Better Auth routes not served: the contract's endpoints do these with its own checks. */
-export const BLOCKED_AUTH_ROUTES = ['/two-factor/enable', '/two-factor/disable', '/two-factor/generate-backup-codes'] as const;
+export const BLOCKED_AUTH_ROUTES = [
+  '/two-factor/enable',
+  '/two-factor/disable',
+  '/two-factor/generate-backup-codes',
+  // A connected provider's OAuth tokens: the server never acts at the provider for the browser, and a page's script must not get them.
+  '/get-access-token',
+  '/refresh-token',
+] as const;
 
 /** Development only: the outbox as JSON. */
 export const DEV_MAILBOX_PATH = '/api/dev/mailbox';
 
 /**
- * The request with the socket's address as `X-Forwarded-For` when no proxy in front set one,
- * so Better Auth's sessions and the login activity record where a direct request came from.
+ * The request with its client address resolved once (`resolveClientAddress`, by `TRUST_PROXY`) and
+ * put in `X-Forwarded-For` as its only value, `X-Real-IP` dropped: Better Auth (its sessions, its
+ * limiter) and the server (sign-in history, rate limits, alerts) read the same address.
  */
-function withClientAddress(request: Request, env: NodeBindings | undefined): Request {
-  const address = env?.incoming?.socket?.remoteAddress;
-  if (!address || request.headers.has('x-forwarded-for')) return request;
+function withClientAddress(request: Request, env: NodeBindings | undefined, trustProxy: number): Request {
+  const address = resolveClientAddress(request.headers, env?.incoming?.socket?.remoteAddress, trustProxy);
+  if (request.headers.get('x-forwarded-for') === (address || null) && !request.headers.has('x-real-ip')) return request;
   const headers = new Headers(request.headers);
-  headers.set('X-Forwarded-For', address.startsWith('::ffff:') ? address.slice(7) : address);
+  headers.delete('x-real-ip');
+  if (address) headers.set('X-Forwarded-For', address);
+  else headers.delete('X-Forwarded-For');
   return new Request(request, { headers, ...(request.body && { duplex: 'half' }) } as RequestInit);
 }
 
@@ -83,6 +96,10 @@ export interface AccountServerOptions {
   csrf?: boolean | undefined;
   /** Rate limits: `'off'`, or rules overriding the defaults (`RATE_RULES`). Default: the defaults, in development too. */
   rateLimits?: RateLimitConfig | undefined;
+  /** Proxies in front that append to `X-Forwarded-For` (`TRUST_PROXY`); 0, the default, believes only the socket. */
+  trustProxy?: number | undefined;
+  /** How long things are kept (`LOGIN_HISTORY_DAYS` sets `loginHistoryDays`) and how often the cleanup runs. */
+  retention?: RetentionOptions | undefined;
 }
 
 /** What `@hono/node-server` passes beside the request: the socket the request came in on. */
@@ -137,6 +154,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     const limits = new RateLimiter(database.db, options.rateLimits, options.now);
     const notifier = new Notifier(database.db, outbox, options.now, options.development ?? false);
     const flow = new SignInFlow(auth, database.db, { limits, notifier }, options.now);
+    const retention = new Retention(database.db, { ...options.retention, ...(options.now && { now: options.now }) });
     const exports = new ExportRunner(database.db, { pollMs: options.exportPollMs, ...(options.now && { now: options.now }) });
     const features = [dataExport(), accountDeletion, connectedAccounts({ developmentProvider: options.development ?? false, providers: configuredProviders(options.socialProviders) })];
     const app = new Hono();
@@ -153,11 +171,14 @@ export async function createAccountServer(options: AccountServerOptions): Promis
         }),
       );
     }
-    app.post(`${AUTH_BASE}/sign-in/email`, (c) => flow.signInWithEmail(c.req.raw));
+    // Better Auth's answers carry the session token beside the HttpOnly cookie: it is taken out of every one.
+    app.post(`${AUTH_BASE}/sign-in/email`, async (c) => withoutSessionToken(await flow.signInWithEmail(c.req.raw)));
+    // A provider's way back: a sign-in through it is recorded and may alert a new device (a link is neither).
+    app.on(['GET', 'POST'], `${AUTH_BASE}/callback/:provider`, async (c) => withoutSessionToken(await flow.socialCallback(c.req.raw)));
     // The two-factor plugin's own switches skip the contract's re-authentication window and its
     // TOTP replay check: 2FA is turned on and off, and backup codes renewed, only through /api/account.
     app.on(['GET', 'POST'], BLOCKED_AUTH_ROUTES.map((path) => `${AUTH_BASE}${path}`), () => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
-    app.on(['GET', 'POST'], `${AUTH_BASE}/*`, async (c) => engineRateLimit(await auth.handler(c.req.raw)));
+    app.on(['GET', 'POST'], `${AUTH_BASE}/*`, async (c) => withoutSessionToken(await engineRateLimit(await auth.handler(c.req.raw))));
     inboxRoutes(app, { auth, db: database.db, now: options.now ?? (() => new Date()) });
     if (options.development) {
       // The development mailbox: the messages the server would have mailed, newest first (`?to=` filters).
@@ -171,13 +192,15 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
     exports.start();
     outbox.start();
+    retention.start();
     const close = async (): Promise<void> => {
+      await retention.stop();
       await exports.stop();
       await outbox.stop();
       await database.close();
     };
     return {
-      fetch: (request, env) => Promise.resolve(app.fetch(withClientAddress(request, env), env)),
+      fetch: (request, env) => Promise.resolve(app.fetch(withClientAddress(request, env, options.trustProxy ?? 0), env)),
       app,
       auth,
       database,

@@ -5,7 +5,7 @@
  * to `POST /two-factor/challenge`; a device trusted there gets a row the user can list and
  * revoke, renewed each time the plugin renews its trust record.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
 import type { TrustedDevice, TwoFactorChallengeRequest, TwoFactorChallengeResult } from '../../src/api/schemas.js';
@@ -27,6 +27,19 @@ declare module './schema.js' {
 }
 
 const TRUST_MS = TRUSTED_DEVICE_DAYS * 24 * 60 * 60 * 1000;
+
+/**
+ * A failed sign-in for an address that has no account has no user's history to go to. It is
+ * counted by the rate limits like any other (per client address, and per address tried), and
+ * logged as one line that names the address tried only by a keyed hash: the first 12 hex digits
+ * of HMAC-SHA256 under the server's secret, the same for every attempt at one address (so a log
+ * shows one address tried 300 times, or 300 addresses once each) and not reversible by trying
+ * likely addresses without the secret.
+ */
+export function unknownAccountLine(secret: string, email: string, ip: string, status: number): string {
+  const ref = createHmac('sha256', secret).update(`sign-in-unknown:${email}`).digest('hex').slice(0, 12);
+  return `sign-in: no account for the address tried (ref ${ref}) from ${ip || 'an unknown address'}: ${status}`;
+}
 
 /** `name=value` pairs of `Set-Cookie` lines. */
 function setCookies(response: Response): Map<string, string> {
@@ -68,6 +81,8 @@ export class SignInFlow {
     /** Wrong passwords and codes are counted here; a successful sign-in is told to the notifier (new-device alert). */
     private readonly guards: { limits: RateLimiter; notifier: Notifier },
     private readonly now: () => Date = () => new Date(),
+    /** Where a failed sign-in for an address with no account is logged (`unknownAccountLine`). */
+    private readonly log: (line: string) => void = (line) => console.warn(line),
   ) {}
 
   private async cookieName(name: 'two_factor' | 'trust_device'): Promise<string> {
@@ -96,6 +111,8 @@ export class SignInFlow {
       if (user) {
         const reason = response.status === 429 ? 'blocked' : response.status === 403 ? 'locked' : 'wrong-password';
         await this.recordAttempt({ userId: user.id, success: false, failureReason: reason, headers: request.headers });
+      } else if (email) {
+        this.log(unknownAccountLine((await this.auth.$context).secret, email, clientIp(request.headers), response.status));
       }
       return response;
     };
@@ -152,6 +169,26 @@ export class SignInFlow {
       }
     }
     return response;
+  }
+
+  /**
+   * `/api/auth/callback/<provider>` through Better Auth. When it signed someone in (it set a session
+   * cookie; linking an account to the signed-in user sets none), the sign-in is recorded like one
+   * by password and the device told to the notifier: a new one is alerted, and gets its cookie.
+   */
+  async socialCallback(request: Request): Promise<Response> {
+    const response = await engineRateLimit(await this.auth.handler(request));
+    const sessionCookie = (await this.auth.$context).authCookies.sessionToken.name;
+    const value = setCookies(response).get(sessionCookie);
+    if (!value) return response;
+    const signed = await this.auth.api.getSession({ headers: new Headers({ cookie: `${sessionCookie}=${value}` }) });
+    if (!signed) return response;
+    await this.recordAttempt({ userId: signed.user.id, success: true, failureReason: null, headers: request.headers });
+    const deviceCookie = await this.guards.notifier.signedIn(signed.user.id, request.headers);
+    if (!deviceCookie) return response;
+    const answered = new Response(response.body, response);
+    answered.headers.append('Set-Cookie', deviceCookie);
+    return answered;
   }
 
   /** `POST /two-factor/challenge`: the code goes to the two-factor plugin's own verification. */

@@ -32,7 +32,8 @@ interface InboxItem {
 let server: AccountServer;
 
 beforeAll(async () => {
-  server = await createAccountServer({ ...testStorage(), baseUrl: ORIGIN, development: true, rateLimits: 'off' });
+  // Behind one proxy: the browsers' requests carry its X-Forwarded-For.
+  server = await createAccountServer({ ...testStorage(), baseUrl: ORIGIN, development: true, rateLimits: 'off', trustProxy: 1 });
 });
 
 afterAll(async () => {

@@ -22,6 +22,8 @@ let offset = 0;
 beforeAll(async () => {
   server = await createAccountServer({ ...testStorage(),
     baseUrl: ORIGIN,
+    // The requests stand for ones through one proxy, which sets X-Forwarded-For.
+    trustProxy: 1,
     development: true,
     seedDemo: true,
     now: () => new Date(Date.now() + offset),
@@ -252,7 +254,7 @@ describe('rate limits', () => {
     expect(answer.headers.get('Content-Type')).toBe('application/problem+json');
     expect(await answer.json()).toMatchObject({ type: 'urn:dialnexa:problem:rate-limited', retryAfter: 7 });
     // The engine's limiter is on outside development: its sign-in rule (3 in 10 s per address) answers through the wrapper.
-    const production = await createAccountServer({ baseUrl: 'https://account.example.com', secret: 'a-secret-long-enough-for-better-auth-0123456789' });
+    const production = await createAccountServer({ baseUrl: 'https://account.example.com', secret: 'a-secret-long-enough-for-better-auth-0123456789', trustProxy: 1 });
     try {
       const attempt = () =>
         production.fetch(new Request('https://account.example.com/api/auth/sign-in/email', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://account.example.com', 'X-Forwarded-For': '192.0.2.8' }, body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong-password' }) }));

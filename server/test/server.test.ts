@@ -21,7 +21,8 @@ let dir: string;
 let server: AccountServer | undefined;
 
 function start(): Promise<AccountServer> {
-  return createAccountServer({ ...testStorage(dir), baseUrl: ORIGIN, development: true, seedDemo: true });
+  // Behind one proxy: a request's X-Forwarded-For is where it came from.
+  return createAccountServer({ ...testStorage(dir), baseUrl: ORIGIN, development: true, seedDemo: true, trustProxy: 1 });
 }
 
 /** A browser-like client: keeps the cookies the server sets. */
