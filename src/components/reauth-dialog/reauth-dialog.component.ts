@@ -80,7 +80,8 @@ export class DnReauthDialog extends DnElement {
    */
   confirm(options: ConfirmIdentityOptions): Promise<boolean> {
     if (this.pending) return this.pending;
-    this.methods = options.methods.length > 0 ? options.methods : ['password'];
+    const fields = options.methods.filter((m): m is Method => m !== 'passkey');
+    this.methods = fields.length > 0 ? fields : ['password'];
     this.method = this.methods[0] ?? 'password';
     this.requestApi = options.api;
     this.returnFocus = deepActiveElement();
