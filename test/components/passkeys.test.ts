@@ -146,7 +146,7 @@ describe('dn-passkeys', () => {
       button('Add a passkey').click();
       await until(() => el.shadowRoot!.querySelector('[part="add-error"]'), 'the message');
       expect(visibleText(el.shadowRoot!.querySelector('[part="add-error"]')!)).to.equal(
-        'This device or security key already has a passkey for your account, so nothing was saved. Use another one.',
+        'The passkey was not added, nothing was saved. This device or security key already has a passkey for your account. Use another one.',
       );
       expect(requestsTo(backend, 'finishPasskeyRegistration')).to.have.length(1);
       expect(names(el)).to.deep.equal(['First']);
@@ -160,7 +160,7 @@ describe('dn-passkeys', () => {
       const { el, backend } = await mountPasskeys({ passkeys: 0 });
       button('Add a passkey').click();
       await until(() => el.shadowRoot!.querySelector('[part="add-error"]'), 'the message');
-      expect(visibleText(el)).to.contain('The passkey prompt was closed, so nothing was saved.');
+      expect(visibleText(el)).to.contain('The passkey was not added, nothing was saved. The passkey prompt was closed.');
       expect(requestsTo(backend, 'finishPasskeyRegistration')).to.have.length(0);
       expect(backend.store.listPasskeys().items).to.have.length(0);
     });
@@ -199,7 +199,7 @@ describe('dn-passkeys', () => {
         refusing('NotAllowedError', 150);
         button('Add a passkey').click();
         await until(() => /timed out/.test(visibleText(el)), 'the timeout message');
-        expect(visibleText(el)).to.contain('The passkey prompt timed out, so nothing was saved. Try again.');
+        expect(visibleText(el)).to.contain('The passkey was not added, nothing was saved. The passkey prompt timed out. Try again.');
         expect(requestsTo(backend, 'finishPasskeyRegistration')).to.have.length(0);
       });
 
@@ -208,7 +208,7 @@ describe('dn-passkeys', () => {
         refusing('SecurityError');
         button('Add a passkey').click();
         await until(() => /didn't allow/.test(visibleText(el)));
-        expect(visibleText(el)).to.contain("This browser didn't allow a passkey for this site, so nothing was saved.");
+        expect(visibleText(el)).to.contain("The passkey was not added, nothing was saved. This browser didn't allow a passkey for this site.");
       });
     });
 
@@ -358,6 +358,103 @@ describe('dn-passkeys', () => {
       dialogButton(el, 'Remove').click();
       await until(() => statusOf(el) === 'YubiKey 5C was already removed, so it is no longer listed.');
       expect(names(el)).to.deep.equal(['iCloud Keychain', 'Work laptop']);
+    });
+  });
+
+  describe('"Confirm it\'s you" with a passkey', () => {
+    const usePasskey = () => screen.getByRole('button', { name: /^(Use a passkey|Waiting for your passkey…)$/ }) as HTMLButtonElement;
+
+    async function removeWithConfirmation(el: HTMLElement, name: string, confirm: () => Promise<void>): Promise<void> {
+      button(`Remove ${name}`).focus();
+      button(`Remove ${name}`).click();
+      await until(() => dialogOpen(el));
+      dialogButton(el, 'Remove').click();
+      await until(reauthOpen, '"Confirm it\'s you"');
+      await confirm();
+      await until(() => !names(el).includes(name), `${name} removed`);
+    }
+
+    it('adds a passkey, sees it listed, renames it, confirms sensitive actions with it, and removes it', async () => {
+      await addVirtualAuthenticator();
+      const { el, backend } = await mountPasskeys({ passkeys: 1, reauth: 'always' });
+      // Adding is sensitive: confirmed with the password (the seeded passkey is on no authenticator here).
+      button('Add a passkey').click();
+      await until(reauthOpen, '"Confirm it\'s you"');
+      expect(usePasskey()).to.exist;
+      await typeInto(screen.getByLabelText('Password'), MOCK_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await until(() => el.shadowRoot!.querySelector('[part="rename-form"]'), 'the name form of the new passkey');
+      await typeInto(nameField(), 'Laptop');
+      await sendKeys({ press: 'Enter' });
+      await until(() => names(el).includes('Laptop'), 'the new passkey listed under its name');
+      expect(names(el)).to.deep.equal(['iCloud Keychain', 'Laptop']);
+      // Removing the other one: "Use a passkey" instead of the password.
+      await removeWithConfirmation(el, 'iCloud Keychain', async () => {
+        expect(visibleText(reauthDialog()!)).to.contain('Use a passkey');
+        usePasskey().click();
+      });
+      expect(requestsTo(backend, 'reauthenticateWithPasskey').map((r) => r.status)).to.deep.equal([200]);
+      expect(requestsTo(backend, 'reauthenticate').map((r) => r.status)).to.deep.equal([200]);
+      expect(reauthOpen()).to.equal(false);
+      // The passkey that confirmed is now this session's, used a moment ago.
+      await until(() => visibleText(el).includes('Used for this session'));
+      const laptop = backend.store.listPasskeys().items.find((p) => p.name === 'Laptop')!;
+      expect(laptop.current).to.equal(true);
+      expect(laptop.lastUsedAt).to.be.a('string');
+      const counted = (await virtualCredentials())[0]!.signCount;
+      expect(counted).to.be.greaterThan(0);
+      // And removing it, confirmed with itself once more (a new challenge, a higher counter).
+      await removeWithConfirmation(el, 'Laptop', async () => usePasskey().click());
+      expect(requestsTo(backend, 'reauthenticateWithPasskey').map((r) => r.status)).to.deep.equal([200, 200]);
+      expect((await virtualCredentials())[0]!.signCount).to.be.greaterThan(counted);
+      await until(() => el.shadowRoot!.querySelector('[part="empty"]'), 'the empty state');
+      expect(backend.store.listPasskeys().items).to.deep.equal([]);
+    });
+
+    it('is accessible with "Use a passkey" offered', async () => {
+      const { el } = await mountPasskeys({ reauth: 'when-stale' });
+      button('Remove Work laptop').click();
+      await until(() => dialogOpen(el));
+      dialogButton(el, 'Remove').click();
+      await until(reauthOpen);
+      await expect(reauthDialog()!).to.be.accessible();
+      screen.getByRole('button', { name: 'Cancel' }).click();
+      await until(() => !reauthOpen());
+    });
+
+    it('says why a passkey did not confirm, keeps the dialog open, and the password still works', async () => {
+      await addVirtualAuthenticator();
+      const { el, backend } = await mountPasskeys({ passkeys: 2, reauth: 'when-stale' });
+      button('Remove YubiKey 5C').focus();
+      button('Remove YubiKey 5C').click();
+      await until(() => dialogOpen(el));
+      dialogButton(el, 'Remove').click();
+      await until(reauthOpen);
+      // The authenticator holds none of this account's passkeys: the browser's prompt ends without one.
+      await setUserVerified(false);
+      usePasskey().click();
+      await until(() => /The passkey prompt was closed\. Try again when you are ready\./.test(visibleText(reauthDialog()!)), 'the reason in the dialog');
+      expect(reauthOpen()).to.equal(true);
+      expect(usePasskey().getAttribute('aria-busy')).to.equal('false');
+      expect(requestsTo(backend, 'reauthenticateWithPasskey')).to.have.length(0);
+      await typeInto(screen.getByLabelText('Password'), MOCK_PASSWORD);
+      await sendKeys({ press: 'Enter' });
+      await until(() => names(el).length === 1);
+    });
+
+    it('offers only the passkey to an account without a password', async () => {
+      await addVirtualAuthenticator();
+      const { el, backend } = await mountPasskeys({ passkeys: 1, passwordless: true, reauth: 'always' });
+      button('Add a passkey').click();
+      await until(reauthOpen);
+      expect(screen.queryByLabelText('Password')).to.equal(null);
+      expect(visibleText(reauthDialog()!)).to.contain('confirm with one of your passkeys');
+      await until(() => document.activeElement === usePasskey(), 'focus on "Use a passkey"');
+      // The only passkey is not on this authenticator: the server refuses what the browser cannot sign.
+      screen.getByRole('button', { name: 'Cancel' }).click();
+      await until(() => !reauthOpen());
+      expect(requestsTo(backend, 'startPasskeyRegistration').map((r) => r.status)).to.deep.equal([403]);
+      expect(names(el)).to.have.length(1);
     });
   });
 

@@ -293,7 +293,7 @@ export class DnPasskeys extends DnElement {
       this.startRename(passkey, true);
     } catch (error) {
       if (error instanceof CeremonyError) {
-        if (error.reason !== 'aborted') this.addError = { key: ceremonyMessageKey(error.reason) };
+        if (error.reason !== 'aborted') this.addError = [{ key: 'passkeys.notAdded' }, { key: ceremonyMessageKey(error.reason) }];
         return;
       }
       const apiError = this.handleFailure(error);

@@ -57,13 +57,13 @@ export default {
     passkeyNotAccepted: 'Dieser Passkey wurde nicht angenommen. Versuchen Sie es erneut oder wählen Sie einen anderen Weg.',
   },
   webauthn: {
-    cancelled: 'Die Passkey-Abfrage wurde geschlossen, es wurde nichts gespeichert. Versuchen Sie es erneut, wenn Sie bereit sind.',
-    timeout: 'Die Zeit für die Passkey-Abfrage ist abgelaufen, es wurde nichts gespeichert. Versuchen Sie es erneut.',
-    notAllowed: 'Dieser Browser hat für diese Website keinen Passkey zugelassen, es wurde nichts gespeichert.',
-    exists: 'Dieses Gerät oder dieser Sicherheitsschlüssel hat bereits einen Passkey für Ihr Konto, es wurde nichts gespeichert. Verwenden Sie ein anderes.',
+    cancelled: 'Die Passkey-Abfrage wurde geschlossen. Versuchen Sie es erneut, wenn Sie bereit sind.',
+    timeout: 'Die Zeit für die Passkey-Abfrage ist abgelaufen. Versuchen Sie es erneut.',
+    notAllowed: 'Dieser Browser hat für diese Website keinen Passkey zugelassen.',
+    exists: 'Dieses Gerät oder dieser Sicherheitsschlüssel hat bereits einen Passkey für Ihr Konto. Verwenden Sie ein anderes.',
     unsupported: 'Dieser Browser unterstützt keine Passkeys. Verwenden Sie einen aktuellen Browser, um einen hinzuzufügen.',
     insecure: 'Passkeys brauchen eine sichere (https-)Verbindung. Öffnen Sie diese Seite über https, um sie zu verwenden.',
     aborted: 'Die Passkey-Abfrage wurde abgebrochen.',
-    failed: 'Die Passkey-Abfrage ist fehlgeschlagen, es wurde nichts gespeichert. Versuchen Sie es erneut.',
+    failed: 'Die Passkey-Abfrage ist fehlgeschlagen. Versuchen Sie es erneut.',
   },
 } satisfies Messages;

@@ -57,13 +57,13 @@ export default {
     passkeyNotAccepted: 'No se aceptó esa llave de acceso. Inténtalo de nuevo o usa otro método.',
   },
   webauthn: {
-    cancelled: 'Se cerró el aviso de la llave de acceso, así que no se guardó nada. Inténtalo de nuevo cuando quieras.',
-    timeout: 'Se agotó el tiempo del aviso de la llave de acceso, así que no se guardó nada. Inténtalo de nuevo.',
-    notAllowed: 'Este navegador no permitió una llave de acceso para este sitio, así que no se guardó nada.',
-    exists: 'Este dispositivo o llave de seguridad ya tiene una llave de acceso para tu cuenta, así que no se guardó nada. Usa otro.',
+    cancelled: 'Se cerró el aviso de la llave de acceso. Inténtalo de nuevo cuando quieras.',
+    timeout: 'Se agotó el tiempo del aviso de la llave de acceso. Inténtalo de nuevo.',
+    notAllowed: 'Este navegador no permitió una llave de acceso para este sitio.',
+    exists: 'Este dispositivo o llave de seguridad ya tiene una llave de acceso para tu cuenta. Usa otro.',
     unsupported: 'Este navegador no admite llaves de acceso. Usa un navegador actual para añadir una.',
     insecure: 'Las llaves de acceso necesitan una conexión segura (https). Abre esta página con https para usarlas.',
     aborted: 'Se canceló el aviso de la llave de acceso.',
-    failed: 'Falló el aviso de la llave de acceso, así que no se guardó nada. Inténtalo de nuevo.',
+    failed: 'Falló el aviso de la llave de acceso. Inténtalo de nuevo.',
   },
 } satisfies Messages;

@@ -34,6 +34,6 @@ export default {
   alreadyRemoved: 'سبقت إزالة {{name}}، لذا لم يعد معروضًا.',
   lastMethod: 'لم تتم إزالة {{name}}.',
   added: 'تمت إضافة مفتاح المرور {{name}}.',
-  notAdded: 'لم تتم إضافة مفتاح المرور.',
+  notAdded: 'لم تتم إضافة مفتاح المرور، ولم يُحفظ شيء.',
   notAccepted: 'لم يقبل الخادم مفتاح المرور هذا، لذا لم يُحفظ شيء. حاول مرة أخرى.',
 } satisfies Messages;

@@ -35,6 +35,6 @@ export default {
   alreadyRemoved: '{{name}} wurde bereits entfernt und wird nicht mehr angezeigt.',
   lastMethod: '{{name}} wurde nicht entfernt.',
   added: 'Passkey {{name}} hinzugefügt.',
-  notAdded: 'Der Passkey wurde nicht hinzugefügt.',
+  notAdded: 'Der Passkey wurde nicht hinzugefügt, es wurde nichts gespeichert.',
   notAccepted: 'Der Server hat diesen Passkey nicht angenommen, es wurde nichts gespeichert. Versuchen Sie es erneut.',
 } satisfies Messages;

@@ -34,6 +34,6 @@ export default {
   alreadyRemoved: '{{name}} was already removed, so it is no longer listed.',
   lastMethod: '{{name}} was not removed.',
   added: 'Passkey {{name}} added.',
-  notAdded: 'The passkey was not added.',
+  notAdded: 'The passkey was not added, nothing was saved.',
   notAccepted: 'The server did not accept this passkey, so nothing was saved. Try again.',
 } satisfies Messages;

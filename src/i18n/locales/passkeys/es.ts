@@ -35,6 +35,6 @@ export default {
   alreadyRemoved: '{{name}} ya se había quitado, así que ya no aparece.',
   lastMethod: 'No se quitó {{name}}.',
   added: 'Se añadió la llave de acceso {{name}}.',
-  notAdded: 'No se añadió la llave de acceso.',
+  notAdded: 'No se añadió la llave de acceso y no se guardó nada.',
   notAccepted: 'El servidor no aceptó esta llave de acceso, así que no se guardó nada. Inténtalo de nuevo.',
 } satisfies Messages;
