@@ -131,6 +131,24 @@ describe('dn-passkeys', () => {
       await until(() => deepActive() === button('Rename Desk computer'), 'focus back on Rename');
     });
 
+    it('is busy while the prompt is open: a second press sends nothing', async () => {
+      await addVirtualAuthenticator({ automaticPresenceSimulation: false });
+      const { el, backend } = await mountPasskeys({ passkeys: 0 });
+      const add = button('Add a passkey');
+      add.click();
+      await until(() => el.shadowRoot!.querySelector('[part="add"]')?.getAttribute('aria-busy') === 'true', 'the busy button').catch(() => {
+        throw new Error(`not busy: ${visibleText(el)}`);
+      });
+      expect(button(/^Adding a passkey/).getAttribute('aria-disabled')).to.equal('true');
+      button(/^Adding a passkey/).click();
+      await nextTask();
+      expect(requestsTo(backend, 'startPasskeyRegistration')).to.have.length(1);
+      // The element leaves while the prompt waits for a touch: the prompt ends, nothing is saved.
+      el.remove();
+      await nextTask();
+      expect(backend.store.listPasskeys().items).to.have.length(0);
+    });
+
     it('keeps the suggested name when the user keeps it, sending no rename', async () => {
       await addVirtualAuthenticator();
       const { el, backend } = await mountPasskeys({ passkeys: 1 });
@@ -299,20 +317,25 @@ describe('dn-passkeys', () => {
   });
 
   describe('removing', () => {
-    it('asks first, removes, announces, emits and moves focus to the next passkey', async () => {
+    it('names the passkey in the question, sends nothing on Cancel and returns focus to its button', async () => {
       const { el, backend } = await mountPasskeys();
-      const removed: string[] = [];
-      el.addEventListener('dn-passkey-removed', (e) => removed.push(e.detail.passkey.name));
       button('Remove YubiKey 5C').focus();
       button('Remove YubiKey 5C').click();
       await until(() => dialogOpen(el));
       expect(visibleText(nativeDialogOf(el))).to.contain('Remove YubiKey 5C?');
+      expect(deepActive() === dialogButton(el, 'Cancel')).to.equal(true);
       dialogButton(el, 'Cancel').click();
       await until(() => !dialogOpen(el));
-      expect(requestsTo(backend, 'deletePasskey')).to.have.length(0);
-      // Focus back on the button once the dialog's answer settled.
       await until(() => deepActive() === button('Remove YubiKey 5C'), 'focus back on Remove');
-      await nextTask();
+      expect(requestsTo(backend, 'deletePasskey')).to.have.length(0);
+      expect(names(el)).to.have.length(3);
+    });
+
+    it('removes once confirmed, announces, emits and moves focus to the next passkey', async () => {
+      const { el } = await mountPasskeys();
+      const removed: string[] = [];
+      el.addEventListener('dn-passkey-removed', (e) => removed.push(e.detail.passkey.name));
+      button('Remove YubiKey 5C').focus();
       button('Remove YubiKey 5C').click();
       await until(() => dialogOpen(el));
       dialogButton(el, 'Remove').click();
