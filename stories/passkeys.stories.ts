@@ -165,6 +165,14 @@ export const LastWayToSignIn: Story = {
 export const Reauth: Story = {
   name: 'Re-authentication with a passkey offered',
   parameters: { mock: { passkeys: 3, reauth: 'when-stale' } },
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'dn-passkeys', '[part="remove"]');
+    await userEvent.click($(root, '[part="remove"]'));
+    const dialog = $(root, 'dn-confirm-dialog');
+    await waitFor(() => expect(dialog.shadowRoot?.querySelector('dialog')?.open).toBe(true));
+    await userEvent.click($(dialog.shadowRoot!, '[part="confirm-button"]'));
+    await waitFor(() => expect(document.querySelector('dn-reauth-dialog button[data-action="passkey"]')).toBeVisible());
+  },
 };
 
 /** Arabic, right to left. */
