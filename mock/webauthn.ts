@@ -148,3 +148,77 @@ export async function verifyAssertionSignature(
   if (alg === COSE_RS256) return crypto.subtle.verify({ name: 'RSASSA-PKCS1-v1_5' }, key, signature, signed);
   return false;
 }
+
+// ——— The attestation object, for browsers that send neither `authenticatorData` nor `publicKey` ———
+
+type Cbor = number | string | Uint8Array | Cbor[] | Map<Cbor, Cbor> | boolean | null | undefined;
+
+/** Decodes the CBOR items attestation objects and COSE keys use (RFC 8949 major types 0–5, simple values). */
+export function decodeCbor(bytes: Uint8Array): Cbor {
+  let at = 0;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = (info: number): number => {
+    if (info < 24) return info;
+    if (info === 24) return bytes[at++]!;
+    if (info === 25) return (at += 2), view.getUint16(at - 2);
+    if (info === 26) return (at += 4), view.getUint32(at - 4);
+    throw new Error('CBOR length not supported');
+  };
+  const item = (): Cbor => {
+    if (at >= bytes.length) throw new Error('CBOR truncated');
+    const head = bytes[at++]!;
+    const major = head >> 5;
+    const info = head & 0x1f;
+    if (major === 7) return info === 20 ? false : info === 21 ? true : info === 22 ? null : undefined;
+    const n = length(info);
+    switch (major) {
+      case 0:
+        return n;
+      case 1:
+        return -1 - n;
+      case 2:
+        if (at + n > bytes.length) throw new Error('CBOR truncated');
+        return bytes.slice(at, (at += n));
+      case 3:
+        if (at + n > bytes.length) throw new Error('CBOR truncated');
+        return new TextDecoder().decode(bytes.slice(at, (at += n)));
+      case 4:
+        return Array.from({ length: n }, item);
+      default: {
+        const map = new Map<Cbor, Cbor>();
+        for (let i = 0; i < n; i++) map.set(item(), item());
+        return map;
+      }
+    }
+  };
+  return item();
+}
+
+/** `authData` of an attestation object; `null` when it is not one. */
+export function authDataOfAttestation(attestationObject: Uint8Array): Uint8Array<ArrayBuffer> | null {
+  try {
+    const decoded = decodeCbor(attestationObject);
+    const authData = decoded instanceof Map ? decoded.get('authData') : undefined;
+    return authData instanceof Uint8Array ? new Uint8Array(authData) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The credential's public key as DER SubjectPublicKeyInfo, from the COSE key after the credential
+ * id in registration authenticator data: EC2 P-256 (ES256) only. `null` otherwise.
+ */
+export async function spkiOfAuthenticatorData(authData: Uint8Array, credentialIdLength: number): Promise<{ spki: Uint8Array<ArrayBuffer>; alg: number } | null> {
+  try {
+    const cose = decodeCbor(authData.slice(55 + credentialIdLength));
+    if (!(cose instanceof Map) || cose.get(1) !== 2 || cose.get(3) !== COSE_ES256 || cose.get(-1) !== 1) return null;
+    const x = cose.get(-2);
+    const y = cose.get(-3);
+    if (!(x instanceof Uint8Array) || !(y instanceof Uint8Array)) return null;
+    const key = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: toBase64url(x), y: toBase64url(y) }, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']);
+    return { spki: new Uint8Array(await crypto.subtle.exportKey('spki', key)), alg: COSE_ES256 };
+  } catch {
+    return null;
+  }
+}

@@ -6,6 +6,7 @@
 import type * as s from '../../src/api/schemas.js';
 import { MOCK_USER, TIME } from '../seed.js';
 import {
+  authDataOfAttestation,
   COSE_ES256,
   COSE_RS256,
   fromBase64url,
@@ -14,6 +15,7 @@ import {
   parseClientData,
   sameBytes,
   sha256,
+  spkiOfAuthenticatorData,
   toBase64url,
   verifyAssertionSignature,
   type AuthenticatorData,
@@ -200,13 +202,23 @@ export async function finishPasskeyRegistration(
 ): Promise<s.Passkey> {
   const { credential } = request;
   checkClientData(ctx, credential.response.clientDataJSON, 'webauthn.create', ctx.state.registrationChallenges, rp);
-  const { authenticatorData, publicKey, publicKeyAlgorithm } = credential.response;
-  if (!authenticatorData || !publicKey || publicKeyAlgorithm === undefined) {
-    throw refused('Send the authenticator data, the public key and its algorithm with the registration.');
+  // The attestation object is the source; `authenticatorData` and `publicKey` (which browsers add) must agree with it.
+  const attested = authDataOfAttestation(fromBase64url(credential.response.attestationObject));
+  if (!attested) throw refused('The attestation object is malformed.');
+  const { authenticatorData } = credential.response;
+  if (authenticatorData !== undefined && authenticatorData !== toBase64url(attested)) {
+    throw refused('The authenticator data differs from the attestation object’s.');
   }
-  const data = await checkAuthenticatorData(fromBase64url(authenticatorData), rp);
+  const data = await checkAuthenticatorData(attested, rp);
   if (!data.credentialId || toBase64url(data.credentialId) !== credential.rawId || credential.id !== credential.rawId) {
     throw refused('The credential id does not match the authenticator data.');
+  }
+  let { publicKey, publicKeyAlgorithm } = credential.response;
+  if (!publicKey || publicKeyAlgorithm === undefined) {
+    const fromCose = await spkiOfAuthenticatorData(attested, data.credentialId.length);
+    if (!fromCose) throw refused('The credential key is not an ES256 key (send `publicKey` for another algorithm).');
+    publicKey = toBase64url(fromCose.spki);
+    publicKeyAlgorithm = fromCose.alg;
   }
   if (!(await importPublicKey(fromBase64url(publicKey), publicKeyAlgorithm))) throw refused('The public key is not an ES256 or RS256 key.');
   if (ctx.state.passkeys.some((p) => p.credentialId === credential.rawId)) {

@@ -87,6 +87,23 @@ describe('mock passkeys (relying party)', () => {
     expect(store.listPasskeys().items).to.have.length(1);
   });
 
+  it('reads the key from the attestation object when the browser sends no publicKey, and refuses authenticator data that differs from it', async () => {
+    const store = new MockStore({ passkeys: 0, reauth: 'always' });
+    const full = await createPasskey(store.startPasskeyRegistration(rp), signal);
+    const { authenticatorData, publicKey: _key, publicKeyAlgorithm: _alg, ...standard } = full.response;
+    const other = fromBase64url(authenticatorData!);
+    other[32] = other[32]! & ~0x04;
+    const differing = { ...full, response: { ...full.response, authenticatorData: toBase64url(other) } };
+    expect((await refusal(store.finishPasskeyRegistration({ credential: differing }, rp))).detail).to.match(/differs from the attestation/);
+    await removeVirtualAuthenticator();
+    await addVirtualAuthenticator();
+    const fresh = await createPasskey(store.startPasskeyRegistration(rp), signal);
+    const { authenticatorData: _a, publicKey: _p, publicKeyAlgorithm: _g, ...bare } = fresh.response;
+    expect(standard).to.have.keys(Object.keys(bare));
+    await store.finishPasskeyRegistration({ credential: { ...fresh, response: bare } }, rp);
+    expect((await store.reauthenticateWithPasskey({ credential: await assertion(store) }, rp)).reauthenticatedUntil).to.be.a('string');
+  });
+
   it('offers the passkey among the re-authentication methods once there is one', async () => {
     const store = new MockStore({ passkeys: 0 });
     expect(store.reauthMethods()).to.deep.equal(['password']);
