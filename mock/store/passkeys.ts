@@ -32,7 +32,7 @@ const CEREMONY_TIMEOUT_MS = 2 * MINUTE;
 const CHALLENGE_VALID_MS = CEREMONY_TIMEOUT_MS + MINUTE;
 
 /** Names of well-known authenticators by AAGUID (the passkey's default name). */
-const AUTHENTICATORS: Record<string, string> = {
+export const AUTHENTICATORS: Record<string, string> = {
   'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4': 'Google Password Manager',
   'fbfc3007-154e-4ecc-8c0b-6e020557d7bd': 'iCloud Keychain',
   'adce0002-35bc-c60a-648b-0b25f1f05503': 'Chrome on Mac',
