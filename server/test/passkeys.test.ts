@@ -236,6 +236,18 @@ describe("Confirm it's you", () => {
     await problem(await confirm(fetch, await foreign.assert(options)), 422, 'invalid-credentials');
   });
 
+  it('accepts a challenge only from the session that asked for it', async () => {
+    const { email, password, fetch } = await newUser('pk-session-bound');
+    const authenticator = new SoftAuthenticator(ORIGIN);
+    await register(fetch, authenticator);
+    const elsewhere = cookieClient(() => server, ORIGIN);
+    expect((await elsewhere(SIGN_IN, json({ email, password }))).status).toBe(200);
+    const asked = await assertion(fetch, authenticator);
+    await problem(await confirm(elsewhere, asked), 422, 'invalid-credentials');
+    // Sent by another session, it is not used up for the one that asked.
+    await ok('reauthenticateWithPasskey', await confirm(fetch, asked));
+  });
+
   it('counts wrong assertions with wrong passwords under the reauth limit', async () => {
     const { id, password, fetch } = await newUser('pk-limit');
     const authenticator = new SoftAuthenticator(ORIGIN);
