@@ -119,6 +119,7 @@ export default defineConfig(({ command, mode }) =>
                 'password-change': resolve(projectDir, 'src/components/password-change/password-change.ts'),
                 'password-reset': resolve(projectDir, 'src/components/password-reset/password-reset.ts'),
                 'trusted-devices': resolve(projectDir, 'src/components/trusted-devices/trusted-devices.ts'),
+                passkeys: resolve(projectDir, 'src/components/passkeys/passkeys.ts'),
                 'session-list': resolve(projectDir, 'src/components/session-list/session-list.ts'),
                 'login-activity': resolve(projectDir, 'src/components/login-activity/login-activity.ts'),
                 'notification-matrix': resolve(projectDir, 'src/components/notification-matrix/notification-matrix.ts'),

@@ -44,6 +44,7 @@ export default {
     }),
   ],
   plugins: [
+    webAuthnCommand(),
     bundledTestDependency('shadow-dom-testing-library'),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
@@ -98,6 +99,68 @@ function bundledTestDependency(name) {
         define: { 'process.env.NODE_ENV': '"test"', 'process.env.DEBUG_PRINT_LIMIT': '"2000"' },
       }).then((result) => result.outputFiles[0].text);
       return { body: await bundle, type: 'js' };
+    },
+  };
+}
+
+/**
+ * `executeServerCommand('webauthn', …)`: a virtual authenticator for the test page, through the
+ * DevTools protocol's WebAuthn domain, so passkey ceremonies run for real in headless Chromium.
+ * Payload `{ action: 'add', options }` adds one (a CTAP2 platform authenticator with resident keys
+ * and user verification unless `options` say otherwise) and answers its id; `'credentials'` lists
+ * what it holds; `'user-verified'` with `value` makes it pass or fail verification;
+ * `'remove'` takes it away.
+ */
+function webAuthnCommand() {
+  /** Per test page: its DevTools session and the authenticator added. */
+  const pages = new Map();
+  return {
+    name: 'webauthn-command',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'webauthn') return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error('The webauthn command needs the Chrome launcher');
+      const page = session.browser.getPage(session.id);
+      let entry = pages.get(page);
+      if (!entry) {
+        const cdp = await page.createCDPSession();
+        await cdp.send('WebAuthn.enable', { enableUI: false });
+        entry = { cdp, authenticatorId: null };
+        pages.set(page, entry);
+        page.once('close', () => pages.delete(page));
+      }
+      const { cdp } = entry;
+      switch (payload?.action) {
+        case 'add': {
+          if (entry.authenticatorId) await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: entry.authenticatorId });
+          const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+            options: {
+              protocol: 'ctap2',
+              transport: 'internal',
+              hasResidentKey: true,
+              hasUserVerification: true,
+              isUserVerified: true,
+              automaticPresenceSimulation: true,
+              ...payload.options,
+            },
+          });
+          entry.authenticatorId = authenticatorId;
+          return authenticatorId;
+        }
+        case 'credentials': {
+          if (!entry.authenticatorId) return [];
+          const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId: entry.authenticatorId });
+          return credentials.map((c) => ({ credentialId: c.credentialId, isResidentCredential: c.isResidentCredential, signCount: c.signCount, rpId: c.rpId }));
+        }
+        case 'user-verified':
+          await cdp.send('WebAuthn.setUserVerified', { authenticatorId: entry.authenticatorId, isUserVerified: Boolean(payload.value) });
+          return true;
+        case 'remove':
+          if (entry.authenticatorId) await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: entry.authenticatorId });
+          entry.authenticatorId = null;
+          return true;
+        default:
+          throw new Error(`Unknown webauthn action ${JSON.stringify(payload?.action)}`);
+      }
     },
   };
 }

@@ -31,6 +31,10 @@ CSRF
   --csrf-token <token>    its value
   --csrf-cookie <name>    take its value from this cookie (double-submit)
 
+Passkeys
+  --passkey-origin <url>  the origin of the pages the elements run on, as browsers put it in WebAuthn
+                          client data (default: the origin of --base-url)
+
 What to check
   --check <part>          an optional part (repeatable, or comma-separated; "all" for every one):
 ${Object.entries(OPTIONAL_PARTS)
@@ -103,6 +107,7 @@ export async function optionsFromArgs(argv: string[], io: CliIo): Promise<{ opti
       'csrf-header': { type: 'string' },
       'csrf-token': { type: 'string' },
       'csrf-cookie': { type: 'string' },
+      'passkey-origin': { type: 'string' },
       check: { type: 'string', multiple: true },
       json: { type: 'string' },
       junit: { type: 'string' },
@@ -155,6 +160,7 @@ export async function optionsFromArgs(argv: string[], io: CliIo): Promise<{ opti
     parts: [...new Set(parts)],
     timeoutMs: positiveInt(values.timeout, '--timeout'),
     exportTimeoutMs: positiveInt(values['export-timeout'], '--export-timeout'),
+    ...(values['passkey-origin'] ? { passkeyOrigin: passkeyOrigin(values['passkey-origin']) } : {}),
     ...(io.fetch ? { fetch: io.fetch } : {}),
   };
   if (values['sign-in']) options.hooks = await loadHooks(values['sign-in'], io.cwd);
@@ -196,4 +202,14 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     return 2;
   }
   return report.failed > 0 ? 1 : 0;
+}
+
+function passkeyOrigin(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+    return url.origin;
+  } catch {
+    throw new UsageError(`--passkey-origin must be an http(s) URL, not "${value}"`);
+  }
 }

@@ -65,6 +65,11 @@ export interface KitOptions {
   parts?: readonly OptionalPart[];
   /** Time limit of one request, in ms. Default 15000. */
   timeoutMs?: number;
+  /**
+   * The origin of the pages the elements run on, as browsers put it in WebAuthn client data
+   * (the kit's passkey ceremonies claim it). Default: the origin of `baseUrl`.
+   */
+  passkeyOrigin?: string;
   /** How long to wait for the data export to become ready, in ms. Default 120000. */
   exportTimeoutMs?: number;
   /** `fetch` to use (tests). Default `globalThis.fetch`. */

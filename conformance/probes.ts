@@ -15,6 +15,24 @@ export const WRONG_PASSWORD = 'dn-conformance-wrong-Password-0!';
 /** An address at a domain that never receives mail (RFC 2606). */
 export const NOBODY_EMAIL = 'dn-conformance@example.invalid';
 
+/** A WebAuthn assertion of the contract's shape that no authenticator signed: any server refuses it. */
+const PROBE_ASSERTION = {
+  id: 'ZG4tY29uZm9ybWFuY2U',
+  rawId: 'ZG4tY29uZm9ybWFuY2U',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' },
+  clientExtensionResults: {},
+};
+
+/** A WebAuthn attestation of the contract's shape for no challenge the server issued: any server refuses it. */
+const PROBE_ATTESTATION = {
+  id: 'ZG4tY29uZm9ybWFuY2U',
+  rawId: 'ZG4tY29uZm9ybWFuY2U',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+  clientExtensionResults: {},
+};
+
 export function probeRequest(name: EndpointName, email: string | undefined): CallInput {
   const own = email ?? NOBODY_EMAIL;
   const probes: { [K in EndpointName]: CallInput } = {
@@ -28,6 +46,8 @@ export function probeRequest(name: EndpointName, email: string | undefined): Cal
     cancelEmailChange: {},
     verifyEmailChange: { body: { token: UNKNOWN_ID } },
     reauthenticate: { body: { method: 'password', password: WRONG_PASSWORD } },
+    startPasskeyReauth: {},
+    reauthenticateWithPasskey: { body: { credential: PROBE_ASSERTION } },
     getPasswordPolicy: {},
     changePassword: { body: { currentPassword: WRONG_PASSWORD, newPassword: `${WRONG_PASSWORD}x` } },
     requestPasswordReset: { body: { email: NOBODY_EMAIL } },
@@ -45,6 +65,11 @@ export function probeRequest(name: EndpointName, email: string | undefined): Cal
     listTrustedDevices: {},
     revokeTrustedDevice: { params: { id: UNKNOWN_ID } },
     revokeAllTrustedDevices: {},
+    listPasskeys: {},
+    startPasskeyRegistration: {},
+    finishPasskeyRegistration: { body: { credential: PROBE_ATTESTATION } },
+    renamePasskey: { params: { id: UNKNOWN_ID }, body: { name: 'Conformance' } },
+    deletePasskey: { params: { id: UNKNOWN_ID } },
     getNotificationPreferences: {},
     updateNotificationPreferences: { body: { changes: [{ typeId: UNKNOWN_ID, channelId: UNKNOWN_ID, enabled: true }] } },
     resetNotificationPreferences: {},

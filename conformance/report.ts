@@ -19,6 +19,7 @@ export const RULES = {
   reauth: 'Sensitive endpoints ask for "Confirm it’s you" and pass after /reauth',
   'two-factor': 'Two-factor authentication round trip',
   sessions: 'Sessions and trusted devices',
+  passkeys: 'Passkeys: registered, renamed, confirming it’s the user, removed; replayed or forged ceremonies refused',
   'login-activity': 'Login activity pages',
   'email-change': 'Email change lifecycle',
   password: 'Password change and reset',

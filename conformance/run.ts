@@ -7,6 +7,7 @@ import { checkAuthentication, checkCsrf, checkReauthPasses, checkReauthRequired 
 import { checkEmailChange } from './checks/email-change.js';
 import { checkExport } from './checks/export.js';
 import { checkContract, checkDeletion, checkRateLimits } from './checks/limits.js';
+import { checkPasskeys } from './checks/passkeys.js';
 import { checkPassword } from './checks/password.js';
 import { checkLoginActivity, checkRevokeSession, checkSessions } from './checks/sessions.js';
 import { checkSettings } from './checks/settings.js';
@@ -25,6 +26,7 @@ export function preamble(options: Pick<KitOptions, 'baseUrl' | 'parts'>): string
     'It signs in as the test user and changes that user’s own data only — nothing of any other account.',
     'It changes and then restores: display name, avatar, preferences, privacy and notification settings.',
     'It cancels a pending email change, turns 2FA on and off again, revokes the user’s other sessions and trusted devices,',
+    'adds a passkey (a software key of the kit’s own), uses it once to confirm it’s the user and removes it,',
     'starts a data export, and makes a few failed attempts (wrong passwords and codes) that the user’s login activity may show.',
   ];
   for (const part of parts) lines.push(`Asked for --check ${part}: ${OPTIONAL_PARTS[part]}.`);
@@ -78,6 +80,7 @@ export async function runConformance(options: KitOptions): Promise<Report> {
     await checkTwoFactor(kit);
     await checkPassword(kit);
     await checkSessions(kit);
+    await checkPasskeys(kit);
     await checkLoginActivity(kit);
     await checkExport(kit);
     await checkRateLimits(kit);

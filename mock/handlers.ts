@@ -10,6 +10,7 @@ import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName } from '../src/api/endpoints.js';
 import { fieldName, validationDetails } from '../src/api/contract/validation-problem.js';
 import { assertDecodes, MockProblem, type ClientInfo, type MockStore } from './store/index.js';
+import { relyingPartyOf } from './store/passkeys.js';
 
 type Endpoints = typeof endpoints;
 type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
@@ -47,6 +48,8 @@ export const routes: { [K in EndpointName]: Route<K> } = {
   verifyEmailChange: (store, { body }) => store.verifyEmailChange(body),
 
   reauthenticate: (store, { body }) => store.reauthenticate(body),
+  startPasskeyReauth: (store, { base }) => store.startPasskeyReauth(relyingPartyOf(base)),
+  reauthenticateWithPasskey: (store, { body, base }) => store.reauthenticateWithPasskey(body, relyingPartyOf(base)),
 
   getPasswordPolicy: (store) => store.getPasswordPolicy(),
   changePassword: (store, { body }) => store.changePassword(body),
@@ -67,6 +70,12 @@ export const routes: { [K in EndpointName]: Route<K> } = {
   listTrustedDevices: (store) => store.listTrustedDevices(),
   revokeTrustedDevice: (store, { params }) => store.revokeTrustedDevice(params['id'] ?? ''),
   revokeAllTrustedDevices: (store) => store.revokeAllTrustedDevices(),
+
+  listPasskeys: (store) => store.listPasskeys(),
+  startPasskeyRegistration: (store, { base }) => store.startPasskeyRegistration(relyingPartyOf(base)),
+  finishPasskeyRegistration: (store, { body, base, client }) => store.finishPasskeyRegistration(body, relyingPartyOf(base), client),
+  renamePasskey: (store, { params, body }) => store.renamePasskey(params['id'] ?? '', body),
+  deletePasskey: (store, { params }) => store.deletePasskey(params['id'] ?? ''),
 
   getNotificationPreferences: (store) => store.getNotificationPreferences(),
   updateNotificationPreferences: (store, { body }) => store.updateNotificationPreferences(body),

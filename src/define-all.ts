@@ -15,6 +15,7 @@ import './components/password-reset/password-reset.js';
 import './components/2fa-setup/2fa-setup.js';
 import './components/2fa-challenge/2fa-challenge.js';
 import './components/trusted-devices/trusted-devices.js';
+import './components/passkeys/passkeys.js';
 import './components/session-list/session-list.js';
 import './components/login-activity/login-activity.js';
 import './components/notification-matrix/notification-matrix.js';

@@ -14,6 +14,7 @@ import type {
   NotificationChange,
   NotificationPreferences,
   BillingSummary,
+  Passkey,
   Preferences,
   PrivacySettings,
   Profile,
@@ -81,6 +82,12 @@ export interface DnEventMap {
   'dn-trusted-device-revoked': CustomEvent<{ device: TrustedDevice }>;
   /** Every trusted device was revoked. */
   'dn-trusted-devices-revoked': CustomEvent<{ revoked: number }>;
+  /** A passkey was added (verified and stored by the server, under its default name until the user renames it). */
+  'dn-passkey-added': CustomEvent<{ passkey: Passkey }>;
+  /** A passkey was renamed. */
+  'dn-passkey-renamed': CustomEvent<{ passkey: Passkey; previousName: string }>;
+  /** A passkey was removed: it no longer signs in. */
+  'dn-passkey-removed': CustomEvent<{ passkey: Passkey }>;
   /**
    * Notification settings were saved. `changes`: the cells that changed (one toggle, a whole
    * column, or every cell a reset touched); `preferences`: the server's state after the save.

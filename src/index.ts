@@ -11,7 +11,7 @@
  */
 export * from './api/schemas.js';
 export type { AccountApi, RequestOptions, UploadOptions } from './api/account-api.js';
-export { ApiError, isApiError, toApiError, type ApiErrorKind } from './api/errors.js';
+export { ApiError, isApiError, toApiError, type ApiErrorKind, type ReauthMethod } from './api/errors.js';
 export { RestAccountApi, type RestAccountApiOptions } from './api/rest-client.js';
 export { endpoints, type Endpoint, type EndpointName } from './api/endpoints.js';
 export {
@@ -39,6 +39,7 @@ export { Dn2faChallenge } from './components/2fa-challenge/2fa-challenge.compone
 export { DnPasswordChange } from './components/password-change/password-change.component.js';
 export { DnPasswordReset } from './components/password-reset/password-reset.component.js';
 export { DnTrustedDevices } from './components/trusted-devices/trusted-devices.component.js';
+export { DnPasskeys } from './components/passkeys/passkeys.component.js';
 export { DnSessionList } from './components/session-list/session-list.component.js';
 export { DnLoginActivity } from './components/login-activity/login-activity.component.js';
 export { DnNotificationMatrix } from './components/notification-matrix/notification-matrix.component.js';

@@ -9,7 +9,7 @@ import '../src/components/reauth-dialog/reauth-dialog.js';
 import { API_BASE, READ_ONLY_CONTEXT } from './support/mock.js';
 import { $, waitForElement } from './support/play.js';
 
-type Method = 'password' | 'totp';
+type Method = 'password' | 'totp' | 'passkey';
 
 /**
  * `<dn-reauth-dialog>`, the shared "Confirm it's you" dialog. Pages never place it:
@@ -29,7 +29,7 @@ const meta = {
     methods: {
       description: 'What the server accepts (the `methods` of the 403 problem); the first is preselected.',
       control: 'inline-check',
-      options: ['password', 'totp'],
+      options: ['password', 'totp', 'passkey'],
     },
   },
   render: (args) => {
@@ -124,5 +124,34 @@ export const WrongPassword: Story = {
     await userEvent.click($(dialog, '.dn-light button[type="submit"]'));
     await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'), { timeout: 4000 });
     await expect($(dialog, `#${input.getAttribute('aria-describedby') ?? ''}`)).not.toHaveAttribute('hidden');
+  },
+};
+
+/**
+ * The user has passkeys: "Use a passkey" beside the password. In a browser with a passkey of the
+ * demo account (add one in the Passkeys story first), it opens the browser's prompt.
+ */
+export const OpenWithPasskey: Story = {
+  name: 'Open with password or passkey',
+  args: { methods: ['password', 'passkey'] satisfies Method[] },
+  parameters: { mock: { passkeys: 2 } },
+  play: async ({ canvasElement }) => {
+    await openIn(canvasElement, ['password', 'passkey']);
+    const dialog = $(canvasElement, 'dn-reauth-dialog');
+    await expect($(dialog, '.dn-light button[data-action="passkey"]')).toBeVisible();
+  },
+};
+
+/** An account without a password: the passkey alone, focused. */
+export const OpenWithPasskeyOnly: Story = {
+  name: 'Open with passkey only',
+  args: { methods: ['passkey'] satisfies Method[] },
+  parameters: { mock: { passkeys: 1, passwordless: true } },
+  play: async ({ canvasElement }) => {
+    const dialog = await waitForElement(() => canvasElement.querySelector<DnReauthDialog>('dn-reauth-dialog'), 'dn-reauth-dialog');
+    await dialog.updateComplete;
+    void open(dialog, ['passkey']);
+    const button = await waitForElement(() => dialog.querySelector<HTMLButtonElement>('.dn-light button[data-action="passkey"]'), '"Use a passkey"');
+    await waitFor(() => expect(button).toHaveFocus());
   },
 };

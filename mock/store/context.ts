@@ -7,6 +7,7 @@ import type { BillingState } from './billing.js';
 import type { ConnectionsState } from './connections.js';
 import type { EmailState } from './email.js';
 import type { NotificationsState } from './notifications.js';
+import type { PasskeysState } from './passkeys.js';
 import type { PasswordState } from './password.js';
 import type { PreferencesState } from './preferences.js';
 import type { PrivacyState } from './privacy.js';
@@ -21,6 +22,13 @@ export interface MockOptions {
   loginAttempts?: number;
   /** Trusted devices. Default 2. */
   trustedDevices?: number;
+  /**
+   * Seeded passkeys (listed, not usable: no authenticator holds their keys; passkeys added
+   * through a real ceremony are). With any passkey, "Confirm it's you" offers one. Default 0.
+   */
+  passkeys?: number;
+  /** The account has no password: removing its last passkey is refused while no provider is connected. Default false. */
+  passwordless?: boolean;
   /**
    * When sensitive endpoints answer 403 `reauth-required`:
    * - `when-stale` (default): unless the user re-authenticated in the last 10 minutes (the seeded session signed in days ago);
@@ -65,6 +73,7 @@ export type State = ProfileState &
   PasswordState &
   TwoFactorState &
   SessionsState &
+  PasskeysState &
   NotificationsState &
   PrivacyState &
   ConnectionsState &

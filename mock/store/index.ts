@@ -14,6 +14,8 @@ import * as connections from './connections.js';
 import { StoreContext, type MockOptions, type ResolvedOptions, type State } from './context.js';
 import * as email from './email.js';
 import * as notifications from './notifications.js';
+import * as passkeys from './passkeys.js';
+import type { RelyingParty } from './passkeys.js';
 import * as password from './password.js';
 import * as preferences from './preferences.js';
 import * as privacy from './privacy.js';
@@ -39,6 +41,7 @@ function seedState(o: ResolvedOptions, now: number): State {
     ...notifications.seedNotifications(),
     ...privacy.seedPrivacy(o),
     ...connections.seedConnections(now),
+    ...passkeys.seedPasskeys(o.passkeys, now),
     ...preferences.seedPreferences(),
     ...billing.seedBilling(o, now),
   };
@@ -57,6 +60,8 @@ export class MockStore {
       sessions: 6,
       loginAttempts: 300,
       trustedDevices: 2,
+      passkeys: 0,
+      passwordless: false,
       reauth: 'when-stale',
       emailChangePasswordRequired: false,
       twoFactorEnabled: false,
@@ -100,7 +105,7 @@ export class MockStore {
   }
 
   /** Methods accepted by "Confirm it's you". */
-  reauthMethods(): ('password' | 'totp')[] {
+  reauthMethods(): ('password' | 'totp' | 'passkey')[] {
     return password.reauthMethods(this.#ctx);
   }
 
@@ -124,6 +129,16 @@ export class MockStore {
 
   reauthenticate(request: s.ReauthRequest): Promise<s.ReauthResult> {
     return password.reauthenticate(this.#ctx, request);
+  }
+
+  /** A single-use challenge for "Confirm it's you" with a passkey (409 when the account has none). */
+  startPasskeyReauth(rp: RelyingParty): s.PasskeyAuthenticationOptions {
+    return passkeys.startPasskeyReauth(this.#ctx, rp);
+  }
+
+  async reauthenticateWithPasskey(request: s.PasskeyReauthRequest, rp: RelyingParty): Promise<s.ReauthResult> {
+    await passkeys.verifyPasskeyAssertion(this.#ctx, request, rp);
+    return password.reauthenticated(this.#ctx);
   }
 
   // ——— Profile ———
@@ -288,6 +303,30 @@ export class MockStore {
 
   revokeAllTrustedDevices(): s.Revoked {
     return sessions.revokeAllTrustedDevices(this.#ctx);
+  }
+
+  // ——— Passkeys ———
+
+  listPasskeys(): s.PasskeyList {
+    return passkeys.listPasskeys(this.#ctx);
+  }
+
+  /** Options for `navigator.credentials.create()` on `rp` (the page's origin and host name). */
+  startPasskeyRegistration(rp: RelyingParty): s.PasskeyRegistrationOptions {
+    return passkeys.startPasskeyRegistration(this.#ctx, rp);
+  }
+
+  /** Verifies and stores the new credential under a default name (the authenticator's, else the browser's). */
+  finishPasskeyRegistration(request: s.PasskeyRegistration, rp: RelyingParty, client: ClientInfo = {}): Promise<s.Passkey> {
+    return passkeys.finishPasskeyRegistration(this.#ctx, request, rp, client);
+  }
+
+  renamePasskey(id: string, request: s.PasskeyRename): s.Passkey {
+    return passkeys.renamePasskey(this.#ctx, id, request);
+  }
+
+  deletePasskey(id: string): s.PasskeyList {
+    return passkeys.deletePasskey(this.#ctx, id);
   }
 
   // ——— Notifications ———

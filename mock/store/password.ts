@@ -49,8 +49,11 @@ export function passwordLength(password: string): number {
 
 // ——— Re-authentication ———
 
-export function reauthMethods(ctx: StoreContext): ('password' | 'totp')[] {
-  return ctx.state.twoFactor.enabled ? ['password', 'totp'] : ['password'];
+export function reauthMethods(ctx: StoreContext): ('password' | 'totp' | 'passkey')[] {
+  const methods: ('password' | 'totp' | 'passkey')[] = ctx.options.passwordless ? [] : ['password'];
+  if (ctx.state.twoFactor.enabled) methods.push('totp');
+  if (ctx.state.passkeys.length > 0) methods.push('passkey');
+  return methods;
 }
 
 export function assertReauthenticated(ctx: StoreContext): void {
@@ -75,6 +78,11 @@ export function markReauthenticated(ctx: StoreContext): void {
 
 export async function reauthenticate(ctx: StoreContext, request: s.ReauthRequest): Promise<s.ReauthResult> {
   await confirmIdentity(ctx, request);
+  return reauthenticated(ctx);
+}
+
+/** Marks the user as just authenticated and says until when it covers sensitive requests. */
+export function reauthenticated(ctx: StoreContext): s.ReauthResult {
   markReauthenticated(ctx);
   return { reauthenticatedUntil: iso(ctx.now() + REAUTH_VALID_MS) };
 }

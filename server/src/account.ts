@@ -24,6 +24,7 @@ import type { Database } from './schema.js';
 import type { Feature } from './feature.js';
 import { notificationMatrix, SECURITY_TYPE, type Notifier } from './notify.js';
 import type { RateLimiter } from './rate-limit.js';
+import { hasPasskey } from './passkeys.js';
 
 type Endpoints = typeof endpoints;
 type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
@@ -109,9 +110,20 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     if (at - new Date(signed.session.createdAt).getTime() <= REAUTH_WINDOW_MS) return;
     const row = await db.selectFrom('dn_reauth').select('reauthenticated_at').where('session_id', '=', signed.session.id).executeTakeFirst();
     if (row && at - new Date(row.reauthenticated_at).getTime() <= REAUTH_WINDOW_MS) return;
-    throw new HttpProblem(403, 'reauth-required', "Confirm it's you", 'For your security, confirm your identity to continue.', {
-      methods: signed.user.twoFactorEnabled ? ['password', 'totp'] : ['password'],
-    });
+    const methods: ('password' | 'totp' | 'passkey')[] = signed.user.twoFactorEnabled ? ['password', 'totp'] : ['password'];
+    if (await hasPasskey(db, signed.user.id)) methods.push('passkey');
+    throw new HttpProblem(403, 'reauth-required', "Confirm it's you", 'For your security, confirm your identity to continue.', { methods });
+  }
+
+  /** Opens the session's re-authentication window (after a password, a code or a passkey); answers its end. */
+  async function openReauthWindow(sessionId: string): Promise<s.ReauthResult> {
+    const at = now();
+    await db
+      .insertInto('dn_reauth')
+      .values({ session_id: sessionId, reauthenticated_at: at })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet({ reauthenticated_at: at }))
+      .execute();
+    return { reauthenticatedUntil: iso(new Date(at.getTime() + REAUTH_WINDOW_MS)) };
   }
 
   /** A TOTP code of the user's enabled 2FA, used once: 422 `invalid-code` or `code-reused` on `code` otherwise. */
@@ -316,13 +328,7 @@ export function createAccountApi(options: AccountApiOptions): Hono {
     } else {
       await confirmTotp(signed.user.id, body.code);
     }
-    const at = now();
-    await db
-      .insertInto('dn_reauth')
-      .values({ session_id: signed.session.id, reauthenticated_at: at })
-      .onConflict((oc) => oc.column('session_id').doUpdateSet({ reauthenticated_at: at }))
-      .execute();
-    return { reauthenticatedUntil: iso(new Date(at.getTime() + REAUTH_WINDOW_MS)) };
+    return openReauthWindow(signed.session.id);
   });
 
   // ——— Password ———
@@ -706,7 +712,7 @@ export function createAccountApi(options: AccountApiOptions): Hono {
 
   // ——— The parts in modules of their own ———
 
-  for (const register of options.features ?? []) register({ app, route, db, auth, now, apiUrl, verifyPassword });
+  for (const register of options.features ?? []) register({ app, route, db, auth, now, apiUrl, verifyPassword, openReauthWindow });
 
   app.notFound(() => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
   app.onError((error) => {

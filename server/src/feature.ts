@@ -10,6 +10,7 @@ import type { EndpointName } from '../../src/api/endpoints.js';
 import type { Handler } from './account.js';
 import type { Auth } from './auth.js';
 import type { Database } from './schema.js';
+import type { ReauthResult } from '../../src/api/schemas.js';
 
 export interface Feature {
   app: Hono;
@@ -20,4 +21,6 @@ export interface Feature {
   /** Where the account API is reachable from the browser, e.g. `https://account.example.com/api/account`. */
   apiUrl: string;
   verifyPassword: (userId: string, password: string) => Promise<boolean>;
+  /** Opens the session's re-authentication window, as `/reauth` does; answers its end. */
+  openReauthWindow: (sessionId: string) => Promise<ReauthResult>;
 }

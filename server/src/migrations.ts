@@ -265,6 +265,41 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('dn_outbox_due').on('dn_outbox').columns(['status', 'next_attempt_at']).execute();
     },
   },
+  '0010_passkeys': {
+    async up(db: Kysely<unknown>) {
+      // A user's WebAuthn credentials: the COSE public key (base64url), the signature counter, and what tells where it lives.
+      await db.schema
+        .createTable('dn_passkey')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+        .addColumn('credential_id', 'text', (c) => c.notNull().unique())
+        .addColumn('public_key', 'text', (c) => c.notNull())
+        .addColumn('counter', 'bigint', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('transports', 'text', (c) => c.notNull())
+        .addColumn('attachment', 'text')
+        .addColumn('backed_up', 'boolean', (c) => c.notNull())
+        .addColumn('aaguid', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('last_used_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('dn_passkey_user').on('dn_passkey').column('user_id').execute();
+      // A ceremony's challenge: its SHA-256, bound to the session that asked, single use, 5 minutes.
+      await db.schema
+        .createTable('dn_passkey_challenge')
+        .addColumn('challenge_hash', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('session.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      // The passkey a session last confirmed with (the list marks it).
+      await db.schema
+        .createTable('dn_session_passkey')
+        .addColumn('session_id', 'text', (c) => c.primaryKey().references('session.id').onDelete('cascade'))
+        .addColumn('passkey_id', 'text', (c) => c.notNull().references('dn_passkey.id').onDelete('cascade'))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -28,6 +28,7 @@ import { csrfProtection } from './csrf.js';
 import { inboxRoutes, INBOX_PATH, Notifier } from './notify.js';
 import { engineRateLimit, RateLimiter, type RateLimitConfig } from './rate-limit.js';
 import { configuredProviders, type ProvidersConfig } from './providers.js';
+import { passkeys, relyingParty } from './passkeys.js';
 
 export const ACCOUNT_BASE = '/api/account';
 export const AUTH_BASE = '/api/auth';
@@ -156,7 +157,12 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     const flow = new SignInFlow(auth, database.db, { limits, notifier }, options.now);
     const retention = new Retention(database.db, { ...options.retention, ...(options.now && { now: options.now }) });
     const exports = new ExportRunner(database.db, { pollMs: options.exportPollMs, ...(options.now && { now: options.now }) });
-    const features = [dataExport(), accountDeletion, connectedAccounts({ developmentProvider: options.development ?? false, providers: configuredProviders(options.socialProviders) })];
+    const features = [
+      dataExport(),
+      accountDeletion,
+      connectedAccounts({ developmentProvider: options.development ?? false, providers: configuredProviders(options.socialProviders) }),
+      passkeys({ ...relyingParty(options.baseUrl, options.appUrl, options.trustedOrigins), limits }),
+    ];
     const app = new Hono();
     if (options.csrf ?? true) {
       app.use(

@@ -31,6 +31,8 @@ export interface AccountApi {
   verifyEmailChange(request: s.TokenRequest, options?: RequestOptions): Promise<s.Profile>;
 
   reauthenticate(request: s.ReauthRequest, options?: RequestOptions): Promise<s.ReauthResult>;
+  startPasskeyReauth(options?: RequestOptions): Promise<s.PasskeyAuthenticationOptions>;
+  reauthenticateWithPasskey(request: s.PasskeyReauthRequest, options?: RequestOptions): Promise<s.ReauthResult>;
 
   getPasswordPolicy(options?: RequestOptions): Promise<s.PasswordPolicy>;
   changePassword(request: s.PasswordChangeRequest, options?: RequestOptions): Promise<s.PasswordChangeResult>;
@@ -54,6 +56,12 @@ export interface AccountApi {
   listTrustedDevices(options?: RequestOptions): Promise<s.TrustedDeviceList>;
   revokeTrustedDevice(id: string, options?: RequestOptions): Promise<s.Revoked>;
   revokeAllTrustedDevices(options?: RequestOptions): Promise<s.Revoked>;
+
+  listPasskeys(options?: RequestOptions): Promise<s.PasskeyList>;
+  startPasskeyRegistration(options?: RequestOptions): Promise<s.PasskeyRegistrationOptions>;
+  finishPasskeyRegistration(request: s.PasskeyRegistration, options?: RequestOptions): Promise<s.Passkey>;
+  renamePasskey(id: string, request: s.PasskeyRename, options?: RequestOptions): Promise<s.Passkey>;
+  deletePasskey(id: string, options?: RequestOptions): Promise<s.PasskeyList>;
 
   getNotificationPreferences(options?: RequestOptions): Promise<s.NotificationPreferences>;
   updateNotificationPreferences(

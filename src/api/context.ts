@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type { AccountApi } from './account-api.js';
+import type { ReauthMethod } from './errors.js';
 import type { DateFormat, Density, Theme, TimeFormat } from './contract/constants.js';
 
 /**
@@ -70,8 +71,8 @@ export const DEFAULT_API_BASE = '/api/account';
 
 /** What an element asks a {@link ReauthHandler} when the server wants the user to confirm it's them. */
 export interface ReauthChallenge {
-  /** Methods the server accepts (`password`, `totp`), the one to offer first leading. */
-  methods: readonly ('password' | 'totp')[];
+  /** Methods the server accepts (`password`, `totp`, `passkey`), the one to offer first leading. */
+  methods: readonly ReauthMethod[];
   /** The API of the asking element: `reauthenticate()` sends the password or code. */
   api: AccountApi;
   /** Aborted when the asking element leaves the page: stop waiting and answer `false`. */

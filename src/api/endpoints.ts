@@ -25,6 +25,7 @@ import { deletionContract } from './contract/deletion.js';
 import { connectedAccountsContract } from './contract/connected-accounts.js';
 import { preferencesContract } from './contract/preferences.js';
 import { billingContract } from './contract/billing.js';
+import { passkeyReauthContract, passkeysContract } from './contract/passkeys.js';
 
 export { buildPath, type EndpointName, type HttpMethod } from './routes.js';
 
@@ -89,6 +90,10 @@ export const endpoints = {
   ...group(reauthContract, 'Security', {
     reauthenticate: { summary: "Confirm it's you: password or a 2FA code" },
   }),
+  ...group(passkeyReauthContract, 'Security', {
+    startPasskeyReauth: { summary: "Confirm it's you with a passkey: the options for navigator.credentials.get() (a new single-use challenge)" },
+    reauthenticateWithPasskey: { summary: "Confirm it's you with a passkey: the assertion, verified like /reauth's password" },
+  }),
 
   ...group(passwordContract, 'Password', {
     getPasswordPolicy: { summary: 'Password policy', public: true },
@@ -129,6 +134,20 @@ export const endpoints = {
     listTrustedDevices: { summary: 'Devices trusted for 30 days' },
     revokeTrustedDevice: { summary: 'Stop trusting one device' },
     revokeAllTrustedDevices: { summary: 'Stop trusting every device' },
+  }),
+
+  ...group(passkeysContract, 'Passkeys', {
+    listPasskeys: { summary: "The user's passkeys" },
+    startPasskeyRegistration: {
+      summary: 'Start adding a passkey: the options for navigator.credentials.create() (a new single-use challenge)',
+      sensitive: true,
+    },
+    finishPasskeyRegistration: { summary: 'Finish adding a passkey: the attestation, verified and stored under a default name' },
+    renamePasskey: { summary: 'Rename a passkey' },
+    deletePasskey: {
+      summary: 'Remove a passkey (409 last-sign-in-method when it is the only way left to sign in)',
+      sensitive: true,
+    },
   }),
 
   ...group(notificationsContract, 'Notifications', {

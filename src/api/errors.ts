@@ -1,6 +1,9 @@
 import { PROBLEM_CODES, type ProblemCode } from './contract/constants.js';
 import type { FieldError, Problem, Workspace } from './contract/problem.js';
 
+/** How the user can confirm it's them: the password, a 2FA code, or a passkey. */
+export type ReauthMethod = 'password' | 'totp' | 'passkey';
+
 /** What went wrong, as elements need to tell it apart. */
 export type ApiErrorKind =
   /** No answer: offline, DNS, CORS, connection reset. */
@@ -47,7 +50,7 @@ export class ApiError extends Error {
   /** Seconds to wait before trying again (429). */
   readonly retryAfter: number | undefined;
   /** Re-authentication methods the server accepts. */
-  readonly methods: readonly ('password' | 'totp')[];
+  readonly methods: readonly ReauthMethod[];
   /** Workspaces that block account deletion. */
   readonly workspaces: readonly Workspace[];
 

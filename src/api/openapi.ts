@@ -28,10 +28,11 @@ const ERROR_RESPONSES = {
   NotFound: 'No such resource.',
   Conflict:
     'The current state does not allow this: `email-taken`, `export-in-progress`, `workspace-owner` (with ' +
-    '`workspaces`), or a generic conflict.',
+    '`workspaces`), `last-sign-in-method` (the passkey is the only way left to sign in; `detail` says why), or a ' +
+    'generic conflict (a passkey already registered).',
   Gone:
     'Expired or already used: `token-expired`, `token-used` (links), `setup-expired` (2FA setup), ' +
-    '`challenge-expired` (sign-in challenge).',
+    '`challenge-expired` (sign-in challenge, passkey ceremony).',
   PayloadTooLarge: 'The file is too large (`payload-too-large`).',
   UnsupportedMediaType: 'The file type is not accepted, or the file does not decode as an image of an accepted type (`unsupported-media-type`).',
   ValidationFailed:
@@ -59,6 +60,10 @@ const EXTRA_ERRORS: Partial<Record<EndpointName, Partial<Record<string, ErrorRes
   revokeSession: { '409': 'Conflict' },
   requestDataExport: { '409': 'Conflict' },
   deleteAccount: { '409': 'Conflict' },
+  finishPasskeyRegistration: { '409': 'Conflict', '410': 'Gone' },
+  deletePasskey: { '409': 'Conflict' },
+  startPasskeyReauth: { '409': 'Conflict' },
+  reauthenticateWithPasskey: { '410': 'Gone' },
 };
 
 /** The OpenAPI 3.1.0 document of the REST contract. Deterministic: same input, same JSON. */

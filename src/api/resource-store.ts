@@ -13,6 +13,7 @@ export const RESOURCE_KEYS = [
   'sessions',
   'login-activity',
   'trusted-devices',
+  'passkeys',
   'notifications',
   'privacy',
   'account-deletion',

@@ -22,6 +22,7 @@ export const resources = {
   passwordPolicy: resource<s.PasswordPolicy>('password-policy', (api, signal) => api.getPasswordPolicy({ signal })),
   twoFactor: resource<s.TwoFactorStatus>('two-factor', (api, signal) => api.getTwoFactorStatus({ signal })),
   sessions: resource<s.SessionList>('sessions', (api, signal) => api.listSessions({ signal })),
+  passkeys: resource<s.PasskeyList>('passkeys', (api, signal) => api.listPasskeys({ signal })),
   trustedDevices: resource<s.TrustedDeviceList>('trusted-devices', (api, signal) => api.listTrustedDevices({ signal })),
   notifications: resource<s.NotificationPreferences>('notifications', (api, signal) => api.getNotificationPreferences({ signal })),
   /** The privacy settings with the state of the data export: one page, shown (or failing) together. */

@@ -222,6 +222,16 @@ export class RestAccountApi implements AccountApi {
     return this.call('reauthenticate', { body: request, signal: options?.signal });
   }
 
+  /** Asks for the options of `navigator.credentials.get()` for "Confirm it's you". */
+  startPasskeyReauth(options?: RequestOptions): Promise<s.PasskeyAuthenticationOptions> {
+    return this.call('startPasskeyReauth', { signal: options?.signal });
+  }
+
+  /** Confirms it's the user with a passkey assertion. */
+  reauthenticateWithPasskey(request: s.PasskeyReauthRequest, options?: RequestOptions): Promise<s.ReauthResult> {
+    return this.call('reauthenticateWithPasskey', { body: request, signal: options?.signal });
+  }
+
   /** Reads the password policy. */
   getPasswordPolicy(options?: RequestOptions): Promise<s.PasswordPolicy> {
     return this.call('getPasswordPolicy', { signal: options?.signal });
@@ -308,6 +318,31 @@ export class RestAccountApi implements AccountApi {
   /** Stops trusting every device. */
   revokeAllTrustedDevices(options?: RequestOptions): Promise<s.Revoked> {
     return this.call('revokeAllTrustedDevices', { signal: options?.signal });
+  }
+
+  /** Lists the passkeys. */
+  listPasskeys(options?: RequestOptions): Promise<s.PasskeyList> {
+    return this.call('listPasskeys', { signal: options?.signal });
+  }
+
+  /** Asks for the options of `navigator.credentials.create()` (sensitive). */
+  startPasskeyRegistration(options?: RequestOptions): Promise<s.PasskeyRegistrationOptions> {
+    return this.call('startPasskeyRegistration', { signal: options?.signal });
+  }
+
+  /** Sends the new credential for the server to verify and store. */
+  finishPasskeyRegistration(request: s.PasskeyRegistration, options?: RequestOptions): Promise<s.Passkey> {
+    return this.call('finishPasskeyRegistration', { body: request, signal: options?.signal });
+  }
+
+  /** Renames a passkey. */
+  renamePasskey(id: string, request: s.PasskeyRename, options?: RequestOptions): Promise<s.Passkey> {
+    return this.call('renamePasskey', { params: { id }, body: request, signal: options?.signal });
+  }
+
+  /** Removes a passkey (sensitive); resolves with the passkeys left. */
+  deletePasskey(id: string, options?: RequestOptions): Promise<s.PasskeyList> {
+    return this.call('deletePasskey', { params: { id }, signal: options?.signal });
   }
 
   /** Reads the notification catalog and values. */

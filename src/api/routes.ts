@@ -23,6 +23,8 @@ export const routes = {
   verifyEmailChange: 'POST /email-change/verify',
 
   reauthenticate: 'POST /reauth',
+  startPasskeyReauth: 'POST /reauth/passkey/options',
+  reauthenticateWithPasskey: 'POST /reauth/passkey',
 
   getPasswordPolicy: 'GET /password/policy',
   changePassword: 'POST /password',
@@ -43,6 +45,12 @@ export const routes = {
   listTrustedDevices: 'GET /trusted-devices',
   revokeTrustedDevice: 'DELETE /trusted-devices/:id',
   revokeAllTrustedDevices: 'DELETE /trusted-devices',
+
+  listPasskeys: 'GET /passkeys',
+  startPasskeyRegistration: 'POST /passkeys/registration-options',
+  finishPasskeyRegistration: 'POST /passkeys',
+  renamePasskey: 'PATCH /passkeys/:id',
+  deletePasskey: 'DELETE /passkeys/:id',
 
   getNotificationPreferences: 'GET /notifications',
   updateNotificationPreferences: 'PATCH /notifications',

@@ -36,6 +36,18 @@ import { AccountDeletionInfo, AccountDeletionRequest } from './contract/deletion
 import { ConnectRequest, ConnectStart, ConnectedAccount, ConnectedAccountList } from './contract/connected-accounts.js';
 import { Preferences, PreferencesUpdate } from './contract/preferences.js';
 import { BillingSummary } from './contract/billing.js';
+import {
+  PasskeyStorage,
+  Passkey,
+  PasskeyList,
+  PasskeyRename,
+  PasskeyRegistrationOptions,
+  RegistrationResponse,
+  PasskeyRegistration,
+  PasskeyAuthenticationOptions,
+  AuthenticationResponse,
+  PasskeyReauthRequest,
+} from './contract/passkeys.js';
 
 export * from './contract/constants.js';
 export {
@@ -91,6 +103,16 @@ export {
   Preferences,
   PreferencesUpdate,
   BillingSummary,
+  PasskeyStorage,
+  Passkey,
+  PasskeyList,
+  PasskeyRename,
+  PasskeyRegistrationOptions,
+  RegistrationResponse,
+  PasskeyRegistration,
+  PasskeyAuthenticationOptions,
+  AuthenticationResponse,
+  PasskeyReauthRequest,
 };
 
 /** The schemas that are OpenAPI components, by component name. */
@@ -142,6 +164,13 @@ const components = {
   Preferences,
   PreferencesUpdate,
   BillingSummary,
+  Passkey,
+  PasskeyList,
+  PasskeyRename,
+  PasskeyRegistrationOptions,
+  PasskeyRegistration,
+  PasskeyAuthenticationOptions,
+  PasskeyReauthRequest,
 };
 
 /** What a component's name alone does not say. */
@@ -150,6 +179,10 @@ const descriptions: Partial<Record<keyof typeof components, string>> = {
   ProfileUpdate: 'Only the fields present are changed. `null` clears an optional field.',
   PasswordResetRequested: 'Always the same answer, whether or not an account exists for the address.',
   BackupCodes: 'Shown once: the server keeps only hashes.',
+  PasskeyRegistrationOptions: 'WebAuthn `PublicKeyCredentialCreationOptionsJSON`: binary fields are base64url.',
+  PasskeyRegistration: 'The WebAuthn `RegistrationResponseJSON` of the new credential (`PublicKeyCredential.toJSON()`).',
+  PasskeyAuthenticationOptions: 'WebAuthn `PublicKeyCredentialRequestOptionsJSON`: binary fields are base64url.',
+  PasskeyReauthRequest: 'The WebAuthn `AuthenticationResponseJSON` of the assertion (`PublicKeyCredential.toJSON()`).',
 };
 
 for (const [id, schema] of Object.entries(components) as [keyof typeof components, z.ZodMiniType][]) {

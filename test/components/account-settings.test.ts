@@ -157,6 +157,7 @@ describe('dn-account-settings', () => {
       expect(headingOutline(el).map((heading) => `h${heading.level} ${heading.text}`)).to.deep.equal([
         'h2 Change password',
         'h2 Two-factor authentication',
+        'h2 Passkeys',
         'h2 Active sessions',
         'h2 Sign-in activity',
         'h2 Trusted devices',

@@ -127,4 +127,18 @@ describe('dn-reauth-dialog', () => {
     const { dialog, result } = await openDialog();
     expect(dialog.confirm({ methods: ['password'], api })).to.equal(result);
   });
+
+  it('offers "Use a passkey" beside the password only when the server accepts one', async () => {
+    await mockBackend();
+    const { dialog } = await openDialog(['password', 'totp']);
+    expect(screen.queryByRole('button', { name: 'Use a passkey' })).to.equal(null);
+    dialog.remove();
+    const other = document.createElement('dn-reauth-dialog') as DnReauthDialog;
+    document.body.append(other);
+    void other.confirm({ methods: ['password', 'passkey'], api });
+    await until(() => other.querySelector('input'), 'the password field');
+    expect(screen.getByLabelText('Password')).to.exist;
+    expect(screen.getByRole('button', { name: 'Use a passkey' })).to.exist;
+    await expect(other).to.be.accessible();
+  });
 });

@@ -106,6 +106,21 @@ describe('the conformance kit against a broken backend', () => {
     );
   });
 
+  it('a passkey assertion accepted without checking its signature', async () => {
+    const { code, report } = await runAgainst(async (request, context) => {
+      if (!context.authenticated || !is(request, context, 'POST', '/reauth/passkey')) return undefined;
+      const body = (await request.clone().json()) as s.PasskeyReauthRequest;
+      // Knows the credential, checks nothing else: no signature, no challenge, no origin.
+      const listed = context.store.listPasskeys().items.length > 0;
+      if (!listed || !body.credential.rawId) return undefined;
+      context.store.markReauthenticated();
+      return json({ reauthenticatedUntil: new Date(Date.now() + 600_000).toISOString() });
+    });
+    expect(code).toBe(1);
+    expect(failedIds(report)).toEqual(['passkeys/reauth']);
+    expect(report.results.find((r) => r.id === 'passkeys/reauth')!.message).toMatch(/^the same assertion again: POST \/api\/account\/reauth\/passkey was accepted \(200\)/);
+  });
+
   it('200 instead of 401 without credentials', async () => {
     const { code, out, report } = await runAgainst(async (request, context) => {
       if (context.authenticated || !is(request, context, 'GET', '/billing')) return undefined;

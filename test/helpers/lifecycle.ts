@@ -36,6 +36,7 @@ import '../../src/components/password-reset/password-reset.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
 import '../../src/components/2fa-challenge/2fa-challenge.js';
 import '../../src/components/trusted-devices/trusted-devices.js';
+import '../../src/components/passkeys/passkeys.js';
 import '../../src/components/session-list/session-list.js';
 import '../../src/components/login-activity/login-activity.js';
 import '../../src/components/notification-matrix/notification-matrix.js';
@@ -58,7 +59,7 @@ const DIALOG_ELEMENT_CYCLES = 20;
 /** Every element the library defines, and the two internal dialogs the elements open, in the three files' groups. */
 export const GROUPS = {
   forms: ['dn-profile-form', 'dn-email-change', 'dn-password-change', 'dn-password-reset', 'dn-2fa-setup', 'dn-2fa-challenge', 'dn-preferences', 'dn-billing-summary'],
-  lists: ['dn-trusted-devices', 'dn-session-list', 'dn-login-activity', 'dn-notification-matrix', 'dn-privacy-settings', 'dn-delete-account', 'dn-connected-accounts'],
+  lists: ['dn-trusted-devices', 'dn-passkeys', 'dn-session-list', 'dn-login-activity', 'dn-notification-matrix', 'dn-privacy-settings', 'dn-delete-account', 'dn-connected-accounts'],
   // The page, a provider (inside the test's providers), and the two internal dialogs the elements open (opened in every cycle, removed while open).
   page: ['dn-account-settings', 'dn-account-provider', 'dn-reauth-dialog', 'dn-confirm-dialog'],
 } as const;

@@ -21,6 +21,7 @@ import '../../src/components/password-reset/password-reset.js';
 import '../../src/components/2fa-setup/2fa-setup.js';
 import '../../src/components/2fa-challenge/2fa-challenge.js';
 import '../../src/components/trusted-devices/trusted-devices.js';
+import '../../src/components/passkeys/passkeys.js';
 import '../../src/components/session-list/session-list.js';
 import '../../src/components/login-activity/login-activity.js';
 import '../../src/components/notification-matrix/notification-matrix.js';
@@ -591,6 +592,44 @@ const ELEMENTS: ElementCase[] = [
           screen.getByShadowRole('button', { name: tr('reauth.confirm') }).click();
           await until(visibleError(dialog), 'the password error');
           return [dialog];
+        },
+      },
+    ],
+  },
+  {
+    tag: 'dn-passkeys',
+    template: html`<dn-passkeys></dn-passkeys>`,
+    options: { reauth: 'never', passkeys: 4 },
+    loadPath: '/passkeys',
+    states: [
+      { name: 'empty', options: { passkeys: 0 } },
+      { name: 'the confirmation open', drive: (el) => openConfirmation(el, part(el, 'remove')) },
+      {
+        name: 'renaming, with an empty name',
+        drive: async (el) => {
+          part(el, 'rename').click();
+          await until(shows(el, '[part="rename-form"] input'), 'the name field');
+          await typeInto(el.shadowRoot!.querySelector<HTMLInputElement>('[part="rename-form"] input')!, '');
+          el.shadowRoot!.querySelector<HTMLFormElement>('[part="rename-form"]')!.requestSubmit();
+          await until(visibleError(el), 'the name error');
+        },
+      },
+      {
+        name: 'the last way to sign in, refused',
+        options: { passkeys: 1, passwordless: true, setup: (backend) => void backend.store.disconnectAccount('google') },
+        drive: async (el) => {
+          await openConfirmation(el, part(el, 'remove'));
+          part(el.shadowRoot!.querySelector<HTMLElement>('dn-confirm-dialog')!, 'confirm-button').click();
+          await until(shows(el, '[part="action-error"]'), 'the refusal');
+        },
+      },
+      {
+        name: '"Confirm it\'s you" with "Use a passkey"',
+        options: { reauth: 'when-stale' },
+        drive: async (el) => {
+          await openConfirmation(el, part(el, 'remove'));
+          part(el.shadowRoot!.querySelector<HTMLElement>('dn-confirm-dialog')!, 'confirm-button').click();
+          return [await reauthDialog()];
         },
       },
     ],

@@ -18,7 +18,7 @@ import { mount, until } from '../helpers/fixture.js';
 /** The top-level keys (`sessions`, `common`…) `locale` holds so far. */
 const namespaces = (locale: string) => Object.keys((i18n.getResourceBundle(locale, 'translation') as Messages | undefined) ?? {}).sort();
 const heading = (el: HTMLElement) => el.shadowRoot?.querySelector('.title, h3')?.textContent?.trim();
-const SHARED = ['common', 'errors', 'reauth'];
+const SHARED = ['common', 'errors', 'reauth', 'webauthn'];
 
 /** Renders one string of the `probe` feature (registered by the test). */
 class ProbeElement extends DnElement {

@@ -16,6 +16,7 @@ const ELEMENTS = {
   'dn-password-reset': 'DnPasswordReset',
   'dn-2fa-setup': 'Dn2faSetup',
   'dn-trusted-devices': 'DnTrustedDevices',
+  'dn-passkeys': 'DnPasskeys',
   'dn-session-list': 'DnSessionList',
   'dn-login-activity': 'DnLoginActivity',
   'dn-notification-matrix': 'DnNotificationMatrix',

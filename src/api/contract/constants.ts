@@ -14,6 +14,8 @@ export const AVATAR_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const EMAIL_CHANGE_VALID_HOURS = 24;
 export const PASSWORD_RESET_VALID_MINUTES = 60;
 export const TRUSTED_DEVICE_DAYS = 30;
+/** The longest name a passkey may have. */
+export const PASSKEY_NAME_MAX = 64;
 /** Loose international phone shape: digits with optional +, spaces, dashes, dots and brackets. */
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ().-]{4,22}[0-9]$/;
 /**
@@ -43,6 +45,7 @@ export const PROBLEM_CODES = [
   'export-in-progress',
   'workspace-owner',
   'email-taken',
+  'last-sign-in-method',
   'unsupported-media-type',
   'payload-too-large',
   'locked',

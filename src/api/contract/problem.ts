@@ -27,7 +27,7 @@ export const Problem = z.looseObject({
   /** 429: seconds to wait (also sent as the `Retry-After` header). */
   retryAfter: z.optional(z.number()),
   /** Re-authentication required: the methods the server accepts. */
-  methods: z.optional(z.array(z.enum(['password', 'totp']))),
+  methods: z.optional(z.array(z.enum(['password', 'totp', 'passkey']))),
   /** Account deletion refused: workspaces the user owns that still have members. */
   workspaces: z.optional(z.array(Workspace)),
 });

@@ -29,6 +29,7 @@ export const SETTINGS_SECTIONS = [
   'profile',
   'password',
   'two-factor',
+  'passkeys',
   'sessions',
   'login-activity',
   'trusted-devices',
@@ -44,7 +45,7 @@ export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 /** The sections of each tab, in the order they show. */
 export const TAB_SECTIONS: Readonly<Record<SettingsTab, readonly SettingsSection[]>> = {
   profile: ['profile'],
-  security: ['password', 'two-factor', 'sessions', 'login-activity', 'trusted-devices'],
+  security: ['password', 'two-factor', 'passkeys', 'sessions', 'login-activity', 'trusted-devices'],
   notifications: ['notifications'],
   privacy: ['privacy', 'delete-account'],
   connected: ['connected-accounts'],
@@ -57,6 +58,7 @@ export const SECTION_ELEMENTS: Readonly<Record<SettingsSection, string>> = {
   profile: 'dn-profile-form',
   password: 'dn-password-change',
   'two-factor': 'dn-2fa-setup',
+  passkeys: 'dn-passkeys',
   sessions: 'dn-session-list',
   'login-activity': 'dn-login-activity',
   'trusted-devices': 'dn-trusted-devices',
@@ -98,7 +100,7 @@ function parseHash(hash: string): { tab: SettingsTab; section?: SettingsSection 
 
 /**
  * @summary The whole account settings page: Profile, Security (password, two-factor
- * authentication, sessions, sign-in activity, trusted devices), Notifications, Privacy
+ * authentication, passkeys, sessions, sign-in activity, trusted devices), Notifications, Privacy
  * (analytics, data export, deleting the account), Connected accounts, Preferences and
  * Billing, as tabs.
  *
@@ -167,6 +169,7 @@ export class DnAccountSettings extends DnElement {
     profile: () => import('../profile-form/profile-form.js'),
     password: () => import('../password-change/password-change.js'),
     'two-factor': () => import('../2fa-setup/2fa-setup.js'),
+    passkeys: () => import('../passkeys/passkeys.js'),
     sessions: () => import('../session-list/session-list.js'),
     'login-activity': () => import('../login-activity/login-activity.js'),
     'trusted-devices': () => import('../trusted-devices/trusted-devices.js'),
@@ -432,6 +435,8 @@ export class DnAccountSettings extends DnElement {
           heading-level=${this.headingLevel}
           service-name=${ifDefined(optional(this.serviceName))}
         ></dn-2fa-setup>`;
+      case 'passkeys':
+        return html`<dn-passkeys data-dn-section="passkeys" heading-level=${this.headingLevel}></dn-passkeys>`;
       case 'sessions':
         return html`<dn-session-list data-dn-section="sessions" heading-level=${this.headingLevel}></dn-session-list>`;
       case 'login-activity':

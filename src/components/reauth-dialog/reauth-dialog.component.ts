@@ -3,6 +3,8 @@ import { query, state } from 'lit/decorators.js';
 import type { AccountApi } from '../../api/account-api.js';
 import type { ReauthChallenge } from '../../api/context.js';
 import { reauthContract, type ReauthRequest } from '../../api/contract/reauth.js';
+import { passkeyReauthContract } from '../../api/contract/passkeys.js';
+import { CeremonyError, ceremonyMessageKey, getPasskey } from '../../internal/webauthn.js';
 import { registerSchemas } from '../../api/validation.js';
 import { DnElement, type Message } from '../../internal/dn-element.js';
 import { baseStyles } from '../../internal/styles/host.styles.js';
@@ -22,8 +24,9 @@ import { uniqueId } from '../../internal/ids.js';
 import { styles } from './reauth-dialog.styles.js';
 import { deepActiveElement } from '../../internal/focus.js';
 
-registerSchemas(reauthContract);
+registerSchemas(reauthContract, passkeyReauthContract);
 
+/** The methods typed into a field; a passkey is a button beside them. */
 type Method = 'password' | 'totp';
 
 /** What `confirm()` needs: the methods the server accepts (first one preselected) and the API to send the answer to. */
@@ -35,14 +38,16 @@ export interface ConfirmIdentityOptions extends Pick<ReauthChallenge, 'methods' 
 /**
  * @summary The shared "Confirm it's you" dialog: elements open it when the server
  * asks to re-authenticate before a sensitive action, and retry the action once the
- * server accepts the password or 2FA code.
+ * server accepts the password or 2FA code. When the server lists `passkey` among its
+ * methods (the user has passkeys), "Use a passkey" sits beside the field: the browser's
+ * passkey prompt, an assertion the server verifies, and the action goes on.
  *
  * You do not place it yourself: the elements add one to the nearest
  * `<dn-account-provider>` (or `<body>`) the first time they need it, unless that
  * provider's `reauth` supplies the host's own flow. Its fields are in the light DOM,
  * so password managers can fill them.
  *
- * @event dn-reauthenticated - The server accepted the password or code. `detail.until`: when the confirmation expires.
+ * @event dn-reauthenticated - The server accepted the password, code or passkey. `detail.until`: when the confirmation expires.
  *
  * @csspart dialog - The native `<dialog>`.
  * @csspart title - The heading.
@@ -59,6 +64,10 @@ export class DnReauthDialog extends DnElement {
   @state() private method: Method = 'password';
   @state() private methods: readonly Method[] = ['password'];
   @state() private busy = false;
+  /** The server accepts a passkey: "Use a passkey" is offered. */
+  @state() private passkey = false;
+  /** The passkey prompt is open or its answer is being verified. */
+  @state() private passkeyBusy = false;
   @state() private fieldError?: Message;
   @state() private formError?: Message;
 
@@ -73,6 +82,8 @@ export class DnReauthDialog extends DnElement {
   private resolve?: (confirmed: boolean) => void;
   private pending?: Promise<boolean>;
   private returnFocus: HTMLElement | null = null;
+  /** Ends a passkey prompt still open when the dialog closes. */
+  private ceremony?: AbortController;
 
   /**
    * Opens the dialog; resolves `true` once the server accepted the password or
@@ -80,7 +91,10 @@ export class DnReauthDialog extends DnElement {
    */
   confirm(options: ConfirmIdentityOptions): Promise<boolean> {
     if (this.pending) return this.pending;
-    this.methods = options.methods.length > 0 ? options.methods : ['password'];
+    const fields = options.methods.filter((m): m is Method => m !== 'passkey');
+    this.passkey = options.methods.includes('passkey');
+    // Only a passkey (an account without a password): no field at all.
+    this.methods = fields.length > 0 || !this.passkey ? (fields.length > 0 ? fields : ['password']) : [];
     this.method = this.methods[0] ?? 'password';
     this.requestApi = options.api;
     this.returnFocus = deepActiveElement();
@@ -106,7 +120,12 @@ export class DnReauthDialog extends DnElement {
   }
 
   override render() {
-    const description = this.method === 'password' ? this.t('reauth.descriptionPassword') : this.t('reauth.descriptionCode');
+    const description =
+      this.methods.length === 0
+        ? this.t('reauth.descriptionPasskey')
+        : this.method === 'password'
+          ? this.t('reauth.descriptionPassword')
+          : this.t('reauth.descriptionCode');
     return html`<dialog
       part="dialog"
       aria-labelledby="title"
@@ -120,7 +139,28 @@ export class DnReauthDialog extends DnElement {
     </dialog>`;
   }
 
+  private renderPasskeyButton() {
+    return renderBusyButton({
+      variant: this.methods.length === 0 ? 'primary' : 'secondary',
+      label: this.t('reauth.usePasskey'),
+      busyLabel: this.t('reauth.usingPasskey'),
+      busy: this.passkeyBusy,
+      disabled: this.passkeyBusy || this.busy,
+      data: { action: 'passkey' },
+      onClick: () => void this.handlePasskey(),
+    });
+  }
+
   private renderForm() {
+    if (this.methods.length === 0) {
+      return html`<form class="form" novalidate @submit=${(event: SubmitEvent) => event.preventDefault()}>
+        ${this.formError ? html`<div class="alert danger" role="alert">${this.say(this.formError)}</div>` : nothing}
+        ${this.renderPasskeyButton()}
+        <div class="actions">
+          <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
+        </div>
+      </form>`;
+    }
     const isPassword = this.method === 'password';
     const other: Method | undefined = this.methods.find((m) => m !== this.method);
     return html`<form class="form" novalidate @submit=${this.handleSubmit}>
@@ -144,9 +184,10 @@ export class DnReauthDialog extends DnElement {
             ${other === 'totp' ? this.t('reauth.useCode') : this.t('reauth.usePassword')}
           </button>`
         : nothing}
+      ${this.passkey ? this.renderPasskeyButton() : nothing}
       <div class="actions">
         <button class="button secondary" type="button" @click=${this.handleCancel}>${this.t('common.cancel')}</button>
-        ${renderBusyButton({ variant: 'primary', type: 'submit', label: this.t('reauth.confirm'), busy: this.busy })}
+        ${renderBusyButton({ variant: 'primary', type: 'submit', label: this.t('reauth.confirm'), busy: this.busy, disabled: this.busy || this.passkeyBusy })}
       </div>
     </form>`;
   }
@@ -167,7 +208,7 @@ export class DnReauthDialog extends DnElement {
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy || !this.requestApi) return;
+    if (this.busy || this.passkeyBusy || !this.requestApi) return;
     const request = this.buildRequest();
     if (!request) {
       this.focusInput();
@@ -190,6 +231,40 @@ export class DnReauthDialog extends DnElement {
       this.focusInput();
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** "Use a passkey": the server's options, the browser's prompt, the server's verification. */
+  private async handlePasskey(): Promise<void> {
+    const api = this.requestApi;
+    if (this.busy || this.passkeyBusy || !api) return;
+    this.passkeyBusy = true;
+    this.formError = undefined;
+    this.fieldError = undefined;
+    const ceremony = new AbortController();
+    this.ceremony = ceremony;
+    const signal = AbortSignal.any([ceremony.signal, this.signal]);
+    try {
+      const options = await api.startPasskeyReauth({ signal });
+      const credential = await getPasskey(options, signal);
+      const result = await api.reauthenticateWithPasskey({ credential }, { signal });
+      emit(this, 'dn-reauthenticated', { until: result.reauthenticatedUntil });
+      this.finish(true);
+    } catch (error) {
+      if (signal.aborted) return;
+      if (error instanceof CeremonyError) {
+        if (error.reason !== 'aborted') this.formError = { key: ceremonyMessageKey(error.reason) };
+        return;
+      }
+      const apiError = this.handleFailure(error);
+      if (apiError.kind === 'aborted') return;
+      this.formError =
+        apiError.kind === 'validation' || apiError.code === 'invalid-credentials' || apiError.kind === 'gone'
+          ? { key: 'reauth.passkeyNotAccepted' }
+          : this.describeError(apiError);
+    } finally {
+      if (this.ceremony === ceremony) this.ceremony = undefined;
+      this.passkeyBusy = false;
     }
   }
 
@@ -220,6 +295,8 @@ export class DnReauthDialog extends DnElement {
   private finish(confirmed: boolean): void {
     const resolve = this.resolve;
     this.resolve = undefined;
+    this.ceremony?.abort();
+    this.ceremony = undefined;
     this.pending = undefined;
     this.requestApi = undefined;
     // The password leaves the page as soon as the dialog closes.
@@ -234,7 +311,10 @@ export class DnReauthDialog extends DnElement {
   }
 
   private focusInput(): void {
-    this.light.container.querySelector<HTMLInputElement>('input:not([readonly])')?.focus();
+    const target =
+      this.light.container.querySelector<HTMLInputElement>('input:not([readonly])') ??
+      this.light.container.querySelector<HTMLButtonElement>('button[data-action="passkey"]');
+    target?.focus();
   }
 }
 

@@ -9,6 +9,7 @@ import passwordReset from './password-reset/ar.js';
 import twoFactor from './two-factor/ar.js';
 import challenge from './challenge/ar.js';
 import devices from './devices/ar.js';
+import passkeys from './passkeys/ar.js';
 import sessions from './sessions/ar.js';
 import activity from './activity/ar.js';
 import notifications from './notifications/ar.js';
@@ -35,6 +36,7 @@ export default {
   twoFactor,
   challenge,
   devices,
+  passkeys,
   sessions,
   activity,
   notifications,

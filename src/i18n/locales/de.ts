@@ -9,6 +9,7 @@ import passwordReset from './password-reset/de.js';
 import twoFactor from './two-factor/de.js';
 import challenge from './challenge/de.js';
 import devices from './devices/de.js';
+import passkeys from './passkeys/de.js';
 import sessions from './sessions/de.js';
 import activity from './activity/de.js';
 import notifications from './notifications/de.js';
@@ -29,6 +30,7 @@ export default {
   twoFactor,
   challenge,
   devices,
+  passkeys,
   sessions,
   activity,
   notifications,

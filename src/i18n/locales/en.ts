@@ -8,6 +8,7 @@ import passwordReset from './password-reset/en.js';
 import twoFactor from './two-factor/en.js';
 import challenge from './challenge/en.js';
 import devices from './devices/en.js';
+import passkeys from './passkeys/en.js';
 import sessions from './sessions/en.js';
 import activity from './activity/en.js';
 import notifications from './notifications/en.js';
@@ -33,6 +34,7 @@ export default {
   twoFactor,
   challenge,
   devices,
+  passkeys,
   sessions,
   activity,
   notifications,

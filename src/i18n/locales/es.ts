@@ -9,6 +9,7 @@ import passwordReset from './password-reset/es.js';
 import twoFactor from './two-factor/es.js';
 import challenge from './challenge/es.js';
 import devices from './devices/es.js';
+import passkeys from './passkeys/es.js';
 import sessions from './sessions/es.js';
 import activity from './activity/es.js';
 import notifications from './notifications/es.js';
@@ -32,6 +33,7 @@ export default {
   twoFactor,
   challenge,
   devices,
+  passkeys,
   sessions,
   activity,
   notifications,
