@@ -22,7 +22,7 @@ import { defaultLinks, Outbox, type MailLinks, type MailTransport, type RetryPol
 import { resetPasswordMailer } from './email.js';
 import { HttpProblem } from './problem.js';
 import { seedDemoUser } from './seed.js';
-import { devDemoRoutes } from './dev-demo.js';
+import { devDemoRoutes, devReauthRoutes } from './dev-demo.js';
 import { SignInFlow } from './sign-in.js';
 import { csrfProtection } from './csrf.js';
 import { inboxRoutes, INBOX_PATH, Notifier } from './notify.js';
@@ -190,6 +190,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
       // The development mailbox: the messages the server would have mailed, newest first (`?to=` filters).
       app.get(DEV_MAILBOX_PATH, async (c) => c.json({ items: await outbox.list({ to: c.req.query('to'), limit: 50 }) }));
       if (options.seedDemo) devDemoRoutes(app, { auth, db: database.db, full: options.seedDemo === 'full' });
+      devReauthRoutes(app, { auth, db: database.db, now: options.now ?? (() => new Date()) });
     }
     app.route(
       ACCOUNT_BASE,

@@ -102,6 +102,31 @@ describe('the full demo seed', () => {
     expect((await again(`${API}/profile`)).status).toBe(401);
   });
 
+  it('closes the caller’s re-authentication window on request (development only)', async () => {
+    const fetch = await signIn({ nextStep: true });
+    // Inside the window right after sign-in: a sensitive request goes through.
+    expect((await fetch(`${API}/passkeys/registration-options`, { method: 'POST' })).status).toBe(200);
+
+    const expired = await fetch(`${ORIGIN}/api/dev/expire-reauth`, { method: 'POST', body: '{}' });
+    expect(expired.status).toBe(200);
+    expect(await expired.json()).toEqual({ expired: true });
+    const refused = await fetch(`${API}/passkeys/registration-options`, { method: 'POST' });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ type: expect.stringMatching(/reauth-required$/), methods: ['password', 'totp'] });
+    // Still signed in; "Confirm it's you" opens the window again.
+    const confirmed = await fetch(`${API}/reauth`, { method: 'POST', body: JSON.stringify({ method: 'password', password: DEMO_PASSWORD }) });
+    expect(confirmed.status).toBe(200);
+    expect((await fetch(`${API}/passkeys/registration-options`, { method: 'POST' })).status).toBe(200);
+    // A confirmation is forgotten too.
+    expect((await fetch(`${ORIGIN}/api/dev/expire-reauth`, { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await fetch(`${API}/passkeys/registration-options`, { method: 'POST' })).status).toBe(403);
+
+    const anonymous = await server.fetch(new Request(`${ORIGIN}/api/dev/expire-reauth`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN }, body: '{}' }));
+    expect(anonymous.status).toBe(401);
+    const asText = await fetch(`${ORIGIN}/api/dev/expire-reauth`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(asText.status).toBe(415);
+  });
+
   it('takes the reset only as JSON', async () => {
     const response = await server.fetch(new Request(`${ORIGIN}/api/dev/reset-demo`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' }));
     expect(response.status).toBe(415);
@@ -109,11 +134,12 @@ describe('the full demo seed', () => {
 });
 
 describe('in production', () => {
-  it('has no reset and no mailbox', async () => {
+  it('has no reset, no re-authentication expiry and no mailbox', async () => {
     const production = await createAccountServer({ baseUrl: ORIGIN, development: false, secret: 'a-production-secret-of-32-characters!', seedDemo: 'full' });
     try {
       for (const [method, path] of [
         ['POST', '/api/dev/reset-demo'],
+        ['POST', '/api/dev/expire-reauth'],
         ['GET', '/api/dev/mailbox'],
       ] as const) {
         const response = await production.fetch(new Request(`${ORIGIN}${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(method === 'POST' && { body: '{}' }) }));
