@@ -5,7 +5,11 @@
  *
  * The browser signs in with the demo password, passes 2FA with a code computed here from the
  * seeded authenticator key (otpauth, not the server's code) and trusts the device, and finds
- * this device in Security → Trusted devices. A second client signs in through the API and ends
+ * this device in Security → Trusted devices. Then passkeys, with Chromium's virtual authenticator
+ * (CTAP2, resident keys, user verification, through the DevTools protocol): Security → Passkeys →
+ * Add a passkey, "Confirm it's you" with the password, the browser's prompt, a name given,
+ * renamed, and removed after "Confirm it's you" with that passkey — what the page shows and what
+ * the server stored, checked at each step. A second client signs in through the API and ends
  * the browser's session; the page's next request sends the user to the sign-in page.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +24,9 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 
 const started = Date.now();
 const log = (message) => console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${message}`);
+
+/** The development server's hook that closes this session's re-authentication window (server/src/dev-demo.ts). */
+const EXPIRE_REAUTH_PATH = '/api/dev/expire-reauth';
 
 /** The code of the demo authenticator at `timestamp`, by otpauth. */
 function totpCode(secret, timestamp = Date.now()) {
@@ -59,8 +66,15 @@ try {
   log(`server and demo up: ${origin}`);
 
   browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ARGS, headless: true });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
+  // A platform authenticator that holds passkeys and verifies its user without a touch.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // What the API answered, for the report when a step fails.
@@ -89,6 +103,86 @@ try {
   await page.locator('dn-trusted-devices').getByText('This device').first().waitFor();
   log('Security → Trusted devices lists this device');
 
+  // ——— Passkeys ———
+  // The server counts a fresh sign-in as a confirmation for ten minutes (server/src/account.ts,
+  // REAUTH_WINDOW_MS). Rather than wait, or reach into the database the server process holds
+  // open, the development server's own hook closes this session's window: the same state as
+  // ten minutes later, so "Confirm it's you" is asked for as it would be then.
+  const expireReauth = async () => {
+    const answer = await page.request.post(new URL(EXPIRE_REAUTH_PATH, origin).href, { data: {} });
+    if (!answer.ok()) throw new Error(`POST ${EXPIRE_REAUTH_PATH}: ${answer.status()} ${await answer.text()}`);
+  };
+  /** The passkeys the server holds for the signed-in user, through the page's own cookie. */
+  const storedPasskeys = async () => {
+    const answer = await page.request.get(new URL('/api/account/passkeys', origin).href);
+    if (!answer.ok()) throw new Error(`GET /api/account/passkeys: ${answer.status()}`);
+    return (await answer.json()).items;
+  };
+  const expectStored = async (names, what) => {
+    const got = (await storedPasskeys()).map((p) => p.name);
+    if (JSON.stringify(got) !== JSON.stringify(names)) throw new Error(`${what}: the server holds ${JSON.stringify(got)}, expected ${JSON.stringify(names)}`);
+  };
+  const credentials = async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
+
+  const passkeys = page.locator('dn-passkeys');
+  await passkeys.getByRole('heading', { name: 'Passkeys' }).waitFor();
+  await passkeys.getByText(/A passkey lets you sign in/).waitFor();
+  await expectStored([], 'before adding');
+
+  await expireReauth();
+  await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+  // The dialog's fields are its light DOM (password managers fill them), slotted into the <dialog>.
+  const reauthDialog = page.getByRole('dialog', { name: "Confirm it's you" });
+  const reauth = page.locator('dn-reauth-dialog');
+  await reauthDialog.waitFor();
+  // No passkey yet: the password or a code only.
+  if (await reauth.getByRole('button', { name: 'Use a passkey' }).count()) throw new Error('"Use a passkey" offered before the account has one');
+  await reauth.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  const registered = page.waitForResponse((r) => r.url().endsWith('/api/account/passkeys') && r.request().method() === 'POST');
+  await reauth.getByRole('button', { name: 'Confirm' }).click();
+  await reauthDialog.waitFor({ state: 'hidden' });
+  const added = await registered;
+  if (added.status() !== 200) throw new Error(`the server refused the new passkey: ${added.status()} ${await added.text()}`);
+  const suggested = (await added.json()).name;
+  log(`"Confirm it's you" with the password; the authenticator made a passkey, the server suggests "${suggested}"`);
+  if ((await credentials()).length !== 1) throw new Error('the virtual authenticator holds no passkey');
+
+  // The new passkey invites a name: the suggestion, selected.
+  const nameField = passkeys.getByLabel('Passkey name');
+  if ((await nameField.inputValue()) !== suggested) throw new Error(`the name field shows "${await nameField.inputValue()}", not the suggestion "${suggested}"`);
+  await nameField.fill('Work laptop');
+  await passkeys.getByRole('button', { name: 'Save' }).click();
+  const list = passkeys.getByRole('list', { name: 'Passkeys' });
+  await list.getByRole('listitem').filter({ hasText: 'Work laptop' }).waitFor();
+  await expectStored(['Work laptop'], 'after naming');
+  log('named "Work laptop": listed so, and so on the server');
+
+  await passkeys.getByRole('button', { name: 'Rename Work laptop' }).click();
+  await nameField.fill('Travel laptop');
+  await nameField.press('Enter');
+  await list.getByRole('listitem').filter({ hasText: 'Travel laptop' }).waitFor();
+  if (await list.getByText('Work laptop').count()) throw new Error('the old name is still listed');
+  await expectStored(['Travel laptop'], 'after renaming');
+  log('renamed "Travel laptop": listed so, and so on the server');
+
+  await expireReauth();
+  await passkeys.getByRole('button', { name: 'Remove Travel laptop' }).click();
+  const confirmRemoval = page.getByRole('dialog', { name: 'Remove Travel laptop?' });
+  await confirmRemoval.waitFor();
+  await confirmRemoval.getByRole('button', { name: 'Remove' }).click();
+  await reauthDialog.waitFor();
+  const confirmed = page.waitForResponse((r) => r.url().endsWith('/api/account/reauth/passkey') && r.request().method() === 'POST');
+  const removed = page.waitForResponse((r) => /\/api\/account\/passkeys\/[^/]+$/.test(new URL(r.url()).pathname) && r.request().method() === 'DELETE' && r.status() === 200);
+  await reauth.getByRole('button', { name: 'Use a passkey' }).click();
+  if ((await confirmed).status() !== 200) throw new Error(`the server refused the passkey's confirmation: ${(await confirmed).status()}`);
+  await reauthDialog.waitFor({ state: 'hidden' });
+  await removed;
+  await passkeys.getByText(/A passkey lets you sign in/).waitFor();
+  await passkeys.getByRole('status').filter({ hasText: 'Travel laptop was removed.' }).waitFor({ state: 'attached' });
+  if (await list.count()) throw new Error('the removed passkey is still listed');
+  await expectStored([], 'after removing');
+  log('"Confirm it\'s you" with the passkey, then removed: gone from the list and from the server');
+
   // A second client: the same account signed in elsewhere (the next time step's code: each is taken once).
   const other = apiClient(origin);
   const signIn = await other('/api/auth/sign-in/email', { method: 'POST', body: { email: DEMO_EMAIL, password: DEMO_PASSWORD } });
@@ -97,9 +191,10 @@ try {
     body: { challengeId: signIn.challengeId, method: 'totp', code: totpCode(DEMO_TOTP_SECRET, Date.now() + 30_000), trustDevice: false },
   });
   const { items } = await other('/api/account/sessions');
-  // The browser's session: the newest but the second client's own.
-  const browserSession = items.filter((s) => !s.current).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-  if (!browserSession || Date.now() - Date.parse(browserSession.createdAt) > 5 * 60_000) throw new Error(`no recent session of the browser in ${JSON.stringify(items)}`);
+  // The browser's session: the last active but the second client's own (its sign-in time is
+  // eleven minutes back since the passkey steps closed its re-authentication window).
+  const browserSession = items.filter((s) => !s.current).sort((a, b) => b.lastActiveAt.localeCompare(a.lastActiveAt))[0];
+  if (!browserSession || Date.now() - Date.parse(browserSession.lastActiveAt) > 5 * 60_000) throw new Error(`no recent session of the browser in ${JSON.stringify(items)}`);
   await other(`/api/account/sessions/${encodeURIComponent(browserSession.id)}`, { method: 'DELETE' });
   log(`second client ended the browser's session (${browserSession.browser} on ${browserSession.os})`);
 
