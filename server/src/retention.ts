@@ -105,6 +105,7 @@ export class Retention {
       ['used-token', () => db.deleteFrom('dn_used_token').where('forget_after', '<', now).executeTakeFirst()],
       ['email-change', () => db.deleteFrom('dn_email_change').where('expires_at', '<', now).executeTakeFirst()],
       ['oauth-state', () => db.deleteFrom('dn_oauth_state').where('expires_at', '<', now).executeTakeFirst()],
+      ['passkey-challenge', () => db.deleteFrom('dn_passkey_challenge').where('expires_at', '<', now).executeTakeFirst()],
       ['rate-limit', () => db.deleteFrom('dn_rate_limit').where('reset_at', '<=', now).executeTakeFirst()],
       ['engine-rate-limit', async () => {
         const result = await sql`delete from "rateLimit" where "lastRequest" < ${now.getTime() - ENGINE_RATE_LIMIT_MS}`.execute(db);

@@ -42,6 +42,8 @@ async function seed(now: number): Promise<void> {
   );
   await pair((old, tag) => db.insertInto('dn_used_token').values({ token_hash: `u-${tag}`, kind: 'password-reset', used_at: at(-2), forget_after: at(old ? -1 : 1) }).execute());
   await pair((old, tag) => db.insertInto('dn_oauth_state').values({ state_hash: `o-${tag}`, user_id: userId, provider: 'github', redirect_uri: ORIGIN, expires_at: at(old ? -1 : 1) }).execute());
+  // A passkey challenge of the live session s-new (an expired session's would go with it by cascade).
+  await pair((old, tag) => db.insertInto('dn_passkey_challenge').values({ challenge_hash: `c-${tag}`, session_id: 's-new', kind: 'reauth', expires_at: at(old ? -1 : 1) }).execute());
   await pair((old, tag) => db.insertInto('dn_rate_limit').values({ key: `reauth:${tag}`, count: 3, reset_at: at(old ? -1 : 1) }).execute());
   await pair((old, tag) => sql`insert into "rateLimit" (id, key, count, "lastRequest") values (${`r-${tag}`}, ${`127.0.0.1|/${tag}`}, 1, ${now - (old ? 2 : 0.5) * DAY})`.execute(db));
   // Exports: one whose archive just expired (kept, archive dropped), one expired 31 days ago (gone), one ready, one failed 31 days ago (gone).
@@ -69,6 +71,7 @@ async function left(): Promise<Record<string, string[]>> {
     trusted: await ids(db.selectFrom('dn_trusted_device').select('id').where('user_id', '=', userId).execute()),
     used: await ids(db.selectFrom('dn_used_token').select('token_hash as id').execute()),
     oauth: await ids(db.selectFrom('dn_oauth_state').select('state_hash as id').execute()),
+    challenges: await ids(db.selectFrom('dn_passkey_challenge').select('challenge_hash as id').where('challenge_hash', 'like', 'c-%').execute()),
     limits: await ids(db.selectFrom('dn_rate_limit').select('key as id').where('key', 'like', 'reauth:%').execute()),
     engineLimits: (await sql<{ id: string }>`select id from "rateLimit" where id like 'r-%' order by id`.execute(db)).rows.map((r) => r.id),
     exports: await ids(db.selectFrom('dn_export').select('id').where('user_id', '=', userId).execute()),
@@ -87,6 +90,7 @@ const KEPT = {
   trusted: ['d-new'],
   used: ['u-new'],
   oauth: ['o-new'],
+  challenges: ['c-new'],
   limits: ['reauth:new'],
   engineLimits: ['r-new'],
   exports: ['x-expired', 'x-ready'],
@@ -110,7 +114,7 @@ describe('retention', () => {
     expect(await left()).toEqual(KEPT);
     expect(await db.selectFrom('dn_reauth').select('session_id').where('session_id', '=', 's-old').execute()).toEqual([]);
     expect(Object.keys(removed!)).toEqual(
-      expect.arrayContaining(['session', 'verification', 'trusted-device', 'used-token', 'email-change', 'oauth-state', 'rate-limit', 'engine-rate-limit', 'export-link', 'export-archive', 'export-job', 'login-attempt', 'inbox-item', 'outbox', 'known-device']),
+      expect.arrayContaining(['session', 'verification', 'trusted-device', 'used-token', 'email-change', 'oauth-state', 'passkey-challenge', 'rate-limit', 'engine-rate-limit', 'export-link', 'export-archive', 'export-job', 'login-attempt', 'inbox-item', 'outbox', 'known-device']),
     );
     // Nothing left to do.
     expect(Object.values(await one.runOnce()).every((n) => n === 0)).toBe(true);
