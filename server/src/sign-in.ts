@@ -183,12 +183,35 @@ export class SignInFlow {
     if (!value) return response;
     const signed = await this.auth.api.getSession({ headers: new Headers({ cookie: `${sessionCookie}=${value}` }) });
     if (!signed) return response;
+    if ((signed.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled) return this.refuseWithoutSecondFactor(response, signed.session.token, signed.user.id, request);
     await this.recordAttempt({ userId: signed.user.id, success: true, failureReason: null, headers: request.headers });
     const deviceCookie = await this.guards.notifier.signedIn(signed.user.id, request.headers);
     if (!deviceCookie) return response;
     const answered = new Response(response.body, response);
     answered.headers.append('Set-Cookie', deviceCookie);
     return answered;
+  }
+
+  /**
+   * A provider's sign-in of a user with 2FA on: the two-factor plugin guards only the email
+   * sign-in, so the provider alone would skip the second factor. The session Better Auth just
+   * made is deleted, its cookies are not passed on, the attempt is recorded as failed, and the
+   * browser goes back with `error=two_factor_required` (sign in with the password, then the code).
+   */
+  private async refuseWithoutSecondFactor(response: Response, token: string, userId: string, request: Request): Promise<Response> {
+    await this.db.deleteFrom('session').where('token', '=', token).execute();
+    await this.recordAttempt({ userId, success: false, failureReason: 'two-factor-required', headers: request.headers });
+    const { sessionToken, sessionData } = (await this.auth.$context).authCookies;
+    const dropped = new Set([sessionToken.name, sessionData.name]);
+    const headers = new Headers();
+    for (const line of response.headers.getSetCookie()) {
+      if (!dropped.has(line.slice(0, line.indexOf('=')))) headers.append('Set-Cookie', line);
+    }
+    const location = new URL(response.headers.get('Location') ?? '/', request.url);
+    location.searchParams.set('error', 'two_factor_required');
+    headers.set('Location', location.toString());
+    headers.set('Cache-Control', 'no-store');
+    return new Response(null, { status: 302, headers });
   }
 
   /** `POST /two-factor/challenge`: the code goes to the two-factor plugin's own verification. */

@@ -112,4 +112,26 @@ describe('a sign-in through a provider', () => {
     expect(await server.database.db.selectFrom('account').select('userId').where('accountId', '=', '6262').executeTakeFirst()).toEqual({ userId: user.id });
     expect(await attempts()).toBe(1);
   });
+
+  it('is refused for a user with 2FA on: no session, a failed attempt, back with error=two_factor_required', async () => {
+    github = { id: 7373, email: 'second-factor@northwind-calls.example' };
+    const laptop = browser(CHROME_MAC);
+    await signInWithGitHub(laptop);
+    const db = server.database.db;
+    const { userId } = await db.selectFrom('account').select('userId').where('accountId', '=', '7373').executeTakeFirstOrThrow();
+    await db.updateTable('user').set({ twoFactorEnabled: true }).where('id', '=', userId).execute();
+    const sessionsBefore = (await db.selectFrom('session').select('id').where('userId', '=', userId).execute()).length;
+
+    const phone = browser(FIREFOX_WINDOWS);
+    const started = await phone(`${ORIGIN}/api/auth/sign-in/social`, { method: 'POST', body: JSON.stringify({ provider: 'github', callbackURL: `${ORIGIN}/settings` }) });
+    const state = new URL(((await started.json()) as { url: string }).url).searchParams.get('state')!;
+    const callback = await phone(`${ORIGIN}/api/auth/callback/github?${new URLSearchParams({ code: 'code-from-github', state })}`);
+    expect(callback.status).toBe(302);
+    expect(callback.headers.get('Location')).toBe(`${ORIGIN}/settings?error=two_factor_required`);
+    expect(callback.headers.getSetCookie().some((c) => /session_token=/.test(c))).toBe(false);
+    expect((await phone(`${API}/profile`)).status).toBe(401);
+    expect((await db.selectFrom('session').select('id').where('userId', '=', userId).execute()).length).toBe(sessionsBefore);
+    const last = await db.selectFrom('dn_login_attempt').select(['success', 'failure_reason']).where('user_id', '=', userId).orderBy('at', 'desc').executeTakeFirstOrThrow();
+    expect(last).toEqual({ success: false, failure_reason: 'two-factor-required' });
+  });
 });

@@ -178,6 +178,7 @@ describe('dn-login-activity', () => {
           attempt({ id: 'a8', at: ago(8 * 60 * MINUTE), success: true, failureReason: null }),
           attempt({ id: 'a9', at: ago(9 * 60 * MINUTE), failureReason: 'captcha-failed' }),
           attempt({ id: 'a10', at: ago(10 * 60 * MINUTE), failureReason: null }),
+          attempt({ id: 'a11', at: ago(11 * 60 * MINUTE), failureReason: 'two-factor-required' }),
         ]),
       });
       const expected: Record<string, [string, string | null]> = {
@@ -188,6 +189,7 @@ describe('dn-login-activity', () => {
         a7: ['Failed', 'Account locked'],
         a9: ['Failed', null],
         a10: ['Failed', null],
+        a11: ['Failed', 'Two-factor code needed'],
       };
       for (const [id, [outcome, reason]] of Object.entries(expected)) {
         const row = await reveal(el, id);

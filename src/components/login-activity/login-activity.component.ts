@@ -48,6 +48,7 @@ const WARNING_ICON = svg`<path d="M12 3.5 2.5 20h19L12 3.5Z" /><path d="M12 10v4
 const REASONS: Record<string, string> = {
   'wrong-password': 'activity.reasonWrongPassword',
   'wrong-2fa-code': 'activity.reasonWrong2faCode',
+  'two-factor-required': 'activity.reasonTwoFactorRequired',
   blocked: 'activity.reasonBlocked',
   locked: 'activity.reasonLocked',
 };

@@ -24,6 +24,7 @@ export default {
   failed: 'فاشلة',
   reasonWrongPassword: 'كلمة مرور خاطئة',
   reasonWrong2faCode: 'رمز مصادقة ثنائية خاطئ',
+  reasonTwoFactorRequired: 'يلزم رمز المصادقة الثنائية',
   reasonBlocked: 'محظورة',
   reasonLocked: 'الحساب مقفل',
   burstNote_zero: 'لا توجد محاولات تسجيل دخول فاشلة خلال {{duration}}',

@@ -18,6 +18,7 @@ export default {
   failed: 'Fehlgeschlagen',
   reasonWrongPassword: 'Falsches Passwort',
   reasonWrong2faCode: 'Falscher Zwei-Faktor-Code',
+  reasonTwoFactorRequired: 'Zwei-Faktor-Code erforderlich',
   reasonBlocked: 'Blockiert',
   reasonLocked: 'Konto gesperrt',
   burstNote_one: '{{number}} fehlgeschlagener Anmeldeversuch innerhalb von {{duration}}',

@@ -18,6 +18,7 @@ export default {
   failed: 'Failed',
   reasonWrongPassword: 'Wrong password',
   reasonWrong2faCode: 'Wrong two-factor code',
+  reasonTwoFactorRequired: 'Two-factor code needed',
   reasonBlocked: 'Blocked',
   reasonLocked: 'Account locked',
   burstNote_one: '{{number}} failed sign-in attempt within {{duration}}',

@@ -19,6 +19,7 @@ export default {
   failed: 'Fallido',
   reasonWrongPassword: 'Contraseña incorrecta',
   reasonWrong2faCode: 'Código de verificación en dos pasos incorrecto',
+  reasonTwoFactorRequired: 'Se necesita el código de verificación en dos pasos',
   reasonBlocked: 'Bloqueado',
   reasonLocked: 'Cuenta bloqueada',
   burstNote_one: '{{number}} intento de inicio de sesión fallido en {{duration}}',
