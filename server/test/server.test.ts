@@ -21,8 +21,10 @@ let dir: string;
 let server: AccountServer | undefined;
 
 function start(): Promise<AccountServer> {
-  // Behind one proxy: a request's X-Forwarded-For is where it came from.
-  return createAccountServer({ ...testStorage(dir), baseUrl: ORIGIN, development: true, seedDemo: true, trustProxy: 1 });
+  // Behind one proxy: a request's X-Forwarded-For is where it came from. The export worker looks for
+  // queued jobs when the server starts and then only hourly, so a job requested in a test stays queued
+  // until the next start builds it (the test of the export restarts the server for that).
+  return createAccountServer({ ...testStorage(dir), baseUrl: ORIGIN, development: true, seedDemo: true, trustProxy: 1, exportPollMs: 3_600_000 });
 }
 
 /** A browser-like client: keeps the cookies the server sets. */
