@@ -8,6 +8,7 @@ import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Kysely } from 'kysely';
 import { PASSWORD_RESET_VALID_MINUTES, TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
+import { passkeySignIn, type PasskeySignInBinding } from './passkey-sign-in.js';
 import type { ProvidersConfig } from './providers.js';
 import type { Database } from './schema.js';
 
@@ -26,6 +27,8 @@ export interface AuthOptions {
   sendResetPassword: (data: { user: { email: string }; token: string }) => Promise<void>;
   /** Google, Microsoft, GitHub: linked to the signed-in user from the connected accounts. */
   socialProviders?: ProvidersConfig | undefined;
+  /** Sign-in with a passkey (`passkey-sign-in.ts`), bound to the server once it is set up. */
+  passkeySignIn: PasskeySignInBinding;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -50,6 +53,8 @@ export function createAuth(options: AuthOptions) {
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24, freshAge: 60 * 10 },
     advanced: {
       useSecureCookies: !options.development,
+      // The origin check on every POST that carries cookies, under a test runner too (Better Auth skips it there by default).
+      disableOriginCheck: false,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
     },
     rateLimit: { enabled: !options.development, storage: 'database' },
@@ -62,7 +67,7 @@ export function createAuth(options: AuthOptions) {
       // The provider account's address, shown in the connected accounts (filled by the providers' `getAccountFields`).
       additionalFields: { providerEmail: { type: 'string', required: false } },
     },
-    plugins: [twoFactor({ issuer: ISSUER, trustDeviceMaxAge: TRUSTED_DEVICE_DAYS * 24 * 60 * 60 })],
+    plugins: [twoFactor({ issuer: ISSUER, trustDeviceMaxAge: TRUSTED_DEVICE_DAYS * 24 * 60 * 60 }), passkeySignIn(options.passkeySignIn)],
   });
 }
 

@@ -300,6 +300,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0011_passkey_sign_in': {
+    async up(db: Kysely<unknown>) {
+      // A passkey sign-in's challenge: its SHA-256, bound to the browser's cookie (hashed too), single use, 5 minutes.
+      await db.schema
+        .createTable('dn_passkey_sign_in')
+        .addColumn('challenge_hash', 'text', (c) => c.primaryKey())
+        .addColumn('browser_hash', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('dn_passkey_sign_in_expires').on('dn_passkey_sign_in').column('expires_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -75,7 +75,7 @@ declare module './schema.js' {
 type Ceremony = 'registration' | 'reauth';
 
 /** How long the browser's prompt may stay open. */
-const CEREMONY_TIMEOUT_MS = 4 * 60_000;
+export const CEREMONY_TIMEOUT_MS = 4 * 60_000;
 /** How long a challenge is accepted: the prompt's time and a margin for the round trips. */
 export const CHALLENGE_VALID_MS = 5 * 60_000;
 /** ES256 (every authenticator) and RS256 (Windows Hello on older systems). */
@@ -100,17 +100,17 @@ export function relyingParty(baseUrl: string, appUrl: string | undefined, truste
   return { rpId: app.hostname, origins: [...new Set(origins)] };
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url');
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
 /** The account's WebAuthn user handle: its id's bytes (random, no personal data). */
-const userHandle = (userId: string): string => Buffer.from(userId, 'utf8').toString('base64url');
+export const userHandle = (userId: string): string => Buffer.from(userId, 'utf8').toString('base64url');
 
-function refused(detail: string): HttpProblem {
+export function refused(detail: string): HttpProblem {
   return fieldProblem(422, 'invalid-credentials', 'Passkey not accepted', [{ field: 'credential', message: detail, code: 'invalid-credentials' }], detail);
 }
 
 /** The challenge client data names (read only to use it up when nothing else is checked). */
-function challengeOf(clientDataJSON: string): string | null {
+export function challengeOf(clientDataJSON: string): string | null {
   try {
     const data = JSON.parse(Buffer.from(clientDataJSON, 'base64url').toString('utf8')) as { challenge?: unknown } | null;
     return typeof data?.challenge === 'string' ? data.challenge : null;
@@ -119,9 +119,9 @@ function challengeOf(clientDataJSON: string): string | null {
   }
 }
 
-const challengeExpired = (): HttpProblem => new HttpProblem(410, 'challenge-expired', 'Challenge expired', 'Too much time passed: start again.');
+export const challengeExpired = (): HttpProblem => new HttpProblem(410, 'challenge-expired', 'Challenge expired', 'Too much time passed: start again.');
 
-function transportsOf(row: Pick<PasskeyTable, 'transports'>): AuthenticatorTransportFuture[] {
+export function transportsOf(row: Pick<PasskeyTable, 'transports'>): AuthenticatorTransportFuture[] {
   const parsed = JSON.parse(row.transports) as unknown;
   return Array.isArray(parsed) ? (parsed.filter((t) => typeof t === 'string') as AuthenticatorTransportFuture[]) : [];
 }
@@ -133,6 +133,24 @@ function storageOf(row: PasskeyTable): s.PasskeyStorage | null {
   if (row.attachment === 'cross-platform' || transports.some((t) => t === 'usb' || t === 'nfc' || t === 'ble')) return 'security-key';
   if (row.attachment === 'platform' || transports.includes('internal')) return 'device';
   return null;
+}
+
+export const COUNTER_WENT_BACK = 'The signature counter went backwards: this passkey may have been copied.';
+
+/**
+ * Records a verified assertion: the new signature counter, the backup flag and the time of use.
+ * The counter moves forward once: a second assertion with the same count (a copied
+ * authenticator, or a race) updates nothing, and the answer is false.
+ */
+export async function recordUse(db: Kysely<Database>, passkeyId: string, info: { newCounter: number; credentialBackedUp: boolean }, at: Date): Promise<boolean> {
+  const { newCounter, credentialBackedUp } = info;
+  const updated = await db
+    .updateTable('dn_passkey')
+    .set({ counter: newCounter, last_used_at: at, backed_up: credentialBackedUp })
+    .where('id', '=', passkeyId)
+    .where((eb) => (newCounter === 0 ? eb('counter', '=', 0) : eb('counter', '<', newCounter)))
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }
 
 /** The default name: the authenticator's when its AAGUID is known, else the browser and system it was added on. */
@@ -338,15 +356,7 @@ export function passkeys(options: PasskeyOptions) {
         }),
       );
       if (!result.verified) throw refused('The signature does not verify.');
-      const { newCounter, credentialBackedUp } = result.authenticationInfo;
-      // The counter moves forward once: a second assertion with the same count (a copied authenticator, or a race) is refused.
-      const updated = await db
-        .updateTable('dn_passkey')
-        .set({ counter: newCounter, last_used_at: now(), backed_up: credentialBackedUp })
-        .where('id', '=', row.id)
-        .where((eb) => (newCounter === 0 ? eb('counter', '=', 0) : eb('counter', '<', newCounter)))
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw refused('The signature counter went backwards: this passkey may have been copied.');
+      if (!(await recordUse(db, row.id, result.authenticationInfo, now()))) throw refused(COUNTER_WENT_BACK);
       await limits.giveBack('reauth', userId);
       await db
         .insertInto('dn_session_passkey')

@@ -29,6 +29,7 @@ import { inboxRoutes, INBOX_PATH, Notifier } from './notify.js';
 import { engineRateLimit, RateLimiter, type RateLimitConfig } from './rate-limit.js';
 import { configuredProviders, type ProvidersConfig } from './providers.js';
 import { passkeys, relyingParty } from './passkeys.js';
+import { PasskeySignInBinding } from './passkey-sign-in.js';
 
 export const ACCOUNT_BASE = '/api/account';
 export const AUTH_BASE = '/api/auth';
@@ -138,6 +139,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
   try {
     const outbox = new Outbox({ db: database.db, transport: options.mailTransport, from: options.mailFrom, retry: options.mailRetry, ...(options.now && { now: options.now }) });
     const links = options.links ?? defaultLinks(options.appUrl ?? options.baseUrl);
+    const passkeySignIn = new PasskeySignInBinding();
     const auth = createAuth({
       db: database.db,
       secret,
@@ -146,6 +148,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
       development: options.development ?? false,
       sendResetPassword: resetPasswordMailer(outbox, links),
       socialProviders: options.socialProviders,
+      passkeySignIn,
     });
     const { runMigrations } = await getMigrations(auth.options);
     await runMigrations();
@@ -155,13 +158,15 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     const limits = new RateLimiter(database.db, options.rateLimits, options.now);
     const notifier = new Notifier(database.db, outbox, options.now, options.development ?? false);
     const flow = new SignInFlow(auth, database.db, { limits, notifier }, options.now);
+    const rp = relyingParty(options.baseUrl, options.appUrl, options.trustedOrigins);
+    passkeySignIn.bind({ db: database.db, relyingParty: rp, limits, notifier, recordAttempt: (attempt) => flow.recordAttempt(attempt), now: options.now ?? (() => new Date()) });
     const retention = new Retention(database.db, { ...options.retention, ...(options.now && { now: options.now }) });
     const exports = new ExportRunner(database.db, { pollMs: options.exportPollMs, ...(options.now && { now: options.now }) });
     const features = [
       dataExport(),
       accountDeletion,
       connectedAccounts({ developmentProvider: options.development ?? false, providers: configuredProviders(options.socialProviders) }),
-      passkeys({ ...relyingParty(options.baseUrl, options.appUrl, options.trustedOrigins), limits }),
+      passkeys({ ...rp, limits }),
     ];
     const app = new Hono();
     if (options.csrf ?? true) {
