@@ -7,13 +7,18 @@
  * dashboard. "Forgot password?" shows `<dn-password-reset>`; the mailed link
  * (`/reset-password?token=…`, from the development mailbox beside it) opens this page on its
  * second step. The demo account, its password and the demo authenticator's current code are
- * shown so anyone can sign in.
+ * shown so anyone can sign in. "Sign in with a passkey" (when the browser has WebAuthn) asks
+ * the server for a challenge (`POST /api/auth/passkey/sign-in/options`), runs
+ * `navigator.credentials.get()` and sends the assertion to `POST /api/auth/passkey/sign-in`:
+ * a passkey is both factors, so the user goes straight to the dashboard.
  *
  * On the mock (`npm run start:mock`, the static demo): the page after the password step, with
  * the challenge started as the host's server would, and the backup codes beside it.
  */
 import { MOCK_PASSWORD, MOCK_TOTP_SECRET, MOCK_USER } from '../mock/seed.js';
 import { totp } from '../mock/totp.js';
+import type { PasskeyAuthenticationOptions } from '../src/api/contract/passkeys.js';
+import { CeremonyError, getPasskey, passkeySupport } from '../src/internal/webauthn.js';
 import type * as ServerBackend from './server-backend.js';
 
 const API_BASE = '/api/account';
@@ -190,6 +195,67 @@ async function startOnServer(): Promise<void> {
   }
 
   challenge.addEventListener('dn-2fa-verified', () => location.assign('./'));
+
+  const passkeyButton = byId<HTMLButtonElement>('passkey-sign-in');
+  const passkeyError = byId('passkey-error');
+  byId('passkey-step').hidden = passkeySupport() !== 'ok';
+  passkeyButton.addEventListener('click', () => {
+    if (busy) return;
+    busy = true;
+    passkeyError.hidden = true;
+    error.hidden = true;
+    passkeyButton.setAttribute('aria-disabled', 'true');
+    void signInWithPasskey()
+      .catch((failure: unknown) => {
+        passkeyError.textContent = failure instanceof Error ? failure.message : String(failure);
+        passkeyError.hidden = false;
+      })
+      .finally(() => {
+        busy = false;
+        passkeyButton.removeAttribute('aria-disabled');
+      });
+  });
+
+  async function passkeyPost(path: string, body?: unknown): Promise<Response> {
+    return fetch(`/api/auth/passkey/${path}`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  }
+
+  async function signInWithPasskey(): Promise<void> {
+    const optionsResponse = await passkeyPost('sign-in/options');
+    if (!optionsResponse.ok) throw new Error(`Passkey sign-in is not available (${optionsResponse.status}).`);
+    const options = (await optionsResponse.json()) as PasskeyAuthenticationOptions;
+    let credential;
+    try {
+      credential = await getPasskey(options, new AbortController().signal);
+    } catch (failure) {
+      const reason = failure instanceof CeremonyError ? failure.reason : 'failed';
+      throw new Error(
+        reason === 'cancelled' || reason === 'not-allowed'
+          ? 'Passkey sign-in was cancelled. Try again, or sign in with your password.'
+          : reason === 'timeout'
+            ? 'The passkey prompt timed out. Try again.'
+            : 'Your browser could not use a passkey here. Sign in with your password.',
+        { cause: failure },
+      );
+    }
+    const response = await passkeyPost('sign-in', credential);
+    if (!response.ok) {
+      const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+      throw new Error(
+        response.status === 429
+          ? 'Too many attempts. Wait a moment and try again.'
+          : response.status === 410
+            ? 'That took too long. Try again.'
+            : `That passkey was not accepted${problem.detail ? `: ${problem.detail}` : '.'} Try another, or sign in with your password.`,
+      );
+    }
+    location.assign('./');
+  }
 
   // The form shows once it is wired (a submit before would be the browser's own, a GET).
   // The mailed reset link opens this page as /reset-password?token=…: the second step of the reset.
