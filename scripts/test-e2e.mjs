@@ -8,7 +8,8 @@
  * this device in Security → Trusted devices. Then passkeys, with Chromium's virtual authenticator
  * (CTAP2, resident keys, user verification, through the DevTools protocol): Security → Passkeys →
  * Add a passkey, "Confirm it's you" with the password, the browser's prompt, a name given,
- * renamed, and removed after "Confirm it's you" with that passkey — what the page shows and what
+ * renamed, used to sign in again from a signed-out state ("Sign in with a passkey" on the sign-in
+ * page, no password, no code), and removed after "Confirm it's you" with that passkey — what the page shows and what
  * the server stored, checked at each step. A second client signs in through the API and ends
  * the browser's session; the page's next request sends the user to the sign-in page.
  */
@@ -164,6 +165,21 @@ try {
   if (await list.getByText('Work laptop').count()) throw new Error('the old name is still listed');
   await expectStored(['Travel laptop'], 'after renaming');
   log('renamed "Travel laptop": listed so, and so on the server');
+
+  // Signed out (the context's cookies gone, the authenticator kept): sign in with the passkey, no password, no code.
+  await context.clearCookies();
+  await page.goto(demo.url);
+  await page.waitForURL(/\/sign-in\.html$/);
+  const passkeySignIn = page.waitForResponse((r) => r.url().endsWith('/api/auth/passkey/sign-in') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+  if ((await passkeySignIn).status() !== 200) throw new Error(`the server refused the passkey sign-in: ${(await passkeySignIn).status()} ${await (await passkeySignIn).text()}`);
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.locator('.user-email', { hasText: DEMO_EMAIL }).waitFor();
+  const current = (await storedPasskeys()).find((p) => p.current);
+  if (current?.name !== 'Travel laptop') throw new Error(`after the passkey sign-in the server marks ${JSON.stringify(current?.name)} current, not "Travel laptop"`);
+  log('signed out, then signed in with the passkey: on the dashboard, the passkey marked current');
+  await page.getByRole('tab', { name: 'Security', exact: true }).click();
+  await list.getByRole('listitem').filter({ hasText: 'Travel laptop' }).waitFor();
 
   await expireReauth();
   await passkeys.getByRole('button', { name: 'Remove Travel laptop' }).click();
