@@ -53,8 +53,6 @@ export function createAuth(options: AuthOptions) {
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24, freshAge: 60 * 10 },
     advanced: {
       useSecureCookies: !options.development,
-      // The origin check on every POST that carries cookies, under a test runner too (Better Auth skips it there by default).
-      disableOriginCheck: false,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
     },
     rateLimit: { enabled: !options.development, storage: 'database' },

@@ -1,7 +1,8 @@
 /**
  * Sign-in with a passkey: a Better Auth plugin, so the session is made and its cookie set by
  * Better Auth itself (`internalAdapter.createSession`, `setSessionCookie`) and its origin check
- * guards both endpoints like every other `/api/auth` route.
+ * guards both endpoints like every other `/api/auth` route; both also refuse (403) a request
+ * whose Origin is missing or not trusted.
  *
  * - `POST /api/auth/passkey/sign-in/options`: authentication options for discoverable
  *   credentials (no `allowCredentials`, user verification required). The challenge is stored
@@ -98,11 +99,24 @@ function answer(ctx: { setHeader: (name: string, value: string) => void }, probl
   return problem.toResponse();
 }
 
+/**
+ * The page that posts must be on a trusted origin (the server's or `TRUSTED_ORIGINS`), whether
+ * or not the browser sends a cookie: Better Auth's own check does the same for requests with
+ * cookies, but skips itself under a test runner; this one always runs, so the tests see it.
+ */
+function foreignOrigin(ctx: { request?: Request | undefined; context: { isTrustedOrigin: (url: string, settings?: { allowRelativePaths: boolean }) => boolean } }): HttpProblem | null {
+  const origin = ctx.request?.headers.get('origin');
+  if (!ctx.request || (origin && origin !== 'null' && ctx.context.isTrustedOrigin(origin, { allowRelativePaths: false }))) return null;
+  return new HttpProblem(403, 'csrf-failed', 'Request refused', 'This request did not come from a page of this site.');
+}
+
 export function passkeySignIn(binding: PasskeySignInBinding) {
   return {
     id: 'dn-passkey-sign-in',
     endpoints: {
       passkeySignInOptions: createAuthEndpoint('/passkey/sign-in/options', { method: 'POST' }, async (ctx) => {
+        const forbidden = foreignOrigin(ctx);
+        if (forbidden) return answer(ctx, forbidden);
         const { db, relyingParty, now } = binding.deps;
         const options = await generateAuthenticationOptions({ rpID: relyingParty.rpId, timeout: CEREMONY_TIMEOUT_MS, userVerification: 'required' });
         const browser = randomBytes(32).toString('base64url');
@@ -119,6 +133,8 @@ export function passkeySignIn(binding: PasskeySignInBinding) {
       }),
 
       passkeySignIn: createAuthEndpoint('/passkey/sign-in', { method: 'POST' }, async (ctx) => {
+        const forbidden = foreignOrigin(ctx);
+        if (forbidden) return answer(ctx, forbidden);
         const { db, relyingParty, limits, notifier, recordAttempt, now } = binding.deps;
         const headers = ctx.request?.headers ?? ctx.headers ?? new Headers();
         const cookie = ctx.context.createAuthCookie(COOKIE, { maxAge: COOKIE_MAX_AGE });

@@ -150,19 +150,22 @@ describe('passkey sign-in', () => {
     expect((await attempts(id)).at(-1)).toEqual({ success: false, failure_reason: 'challenge-expired' });
     offset = 0;
 
-    // Better Auth's origin check: a page elsewhere cannot post the browser's cookie here.
+    // A page elsewhere (or no page at all) cannot ask for a challenge or post an assertion.
     const elsewhere = cookieClient(() => server, 'https://phishing.example');
-    const forged = await elsewhere(`${AUTH}/passkey/sign-in/options`, { method: 'POST', headers: { Cookie: 'a=b' } });
-    expect(forged.status).toBe(403);
+    await problem(await elsewhere(`${AUTH}/passkey/sign-in/options`, { method: 'POST' }), 403, 'csrf-failed');
     const signedOut = cookieClient(() => server, ORIGIN);
-    const ok = await signInOptions(signedOut);
-    const crossSite = await server.fetch(
-      new Request(`${AUTH}/passkey/sign-in`, {
-        method: 'POST',
-        headers: { Origin: 'https://phishing.example', 'Content-Type': 'application/json', Cookie: 'a=b' },
-        body: JSON.stringify(await authenticator.assert(ok)),
-      }),
-    );
-    expect(crossSite.status).toBe(403);
+    const asked = await signInOptions(signedOut);
+    const post = (origin: string | null) =>
+      server.fetch(
+        new Request(`${AUTH}/passkey/sign-in`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(origin && { Origin: origin }) },
+          body: '{}',
+        }),
+      );
+    await problem(await post('https://phishing.example'), 403, 'csrf-failed');
+    await problem(await post(null), 403, 'csrf-failed');
+    // The challenge is still the asking browser's.
+    expect((await signedOut(`${AUTH}/passkey/sign-in`, json(await authenticator.assert(asked)))).status).toBe(200);
   });
 });
