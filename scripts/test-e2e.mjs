@@ -97,7 +97,7 @@ try {
   await field.fill(totpCode(DEMO_TOTP_SECRET));
   await page.getByRole('button', { name: 'Verify' }).click();
   await page.waitForURL((url) => url.pathname === '/');
-  await page.locator('.user-email', { hasText: DEMO_EMAIL }).waitFor();
+  await page.locator('.user-email', { hasText: DEMO_EMAIL }).waitFor({ state: 'attached' });
   log('code accepted: on the dashboard, signed in');
 
   await page.getByRole('tab', { name: 'Security', exact: true }).click();
@@ -174,7 +174,7 @@ try {
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   if ((await passkeySignIn).status() !== 200) throw new Error(`the server refused the passkey sign-in: ${(await passkeySignIn).status()} ${await (await passkeySignIn).text()}`);
   await page.waitForURL((url) => url.pathname === '/');
-  await page.locator('.user-email', { hasText: DEMO_EMAIL }).waitFor();
+  await page.locator('.user-email', { hasText: DEMO_EMAIL }).waitFor({ state: 'attached' });
   const current = (await storedPasskeys()).find((p) => p.current);
   if (current?.name !== 'Travel laptop') throw new Error(`after the passkey sign-in the server marks ${JSON.stringify(current?.name)} current, not "Travel laptop"`);
   log('signed out, then signed in with the passkey: on the dashboard, the passkey marked current');
