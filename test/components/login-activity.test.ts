@@ -179,6 +179,8 @@ describe('dn-login-activity', () => {
           attempt({ id: 'a9', at: ago(9 * 60 * MINUTE), failureReason: 'captcha-failed' }),
           attempt({ id: 'a10', at: ago(10 * 60 * MINUTE), failureReason: null }),
           attempt({ id: 'a11', at: ago(11 * 60 * MINUTE), failureReason: 'two-factor-required' }),
+          attempt({ id: 'a12', at: ago(12 * 60 * MINUTE), failureReason: 'wrong-passkey' }),
+          attempt({ id: 'a13', at: ago(13 * 60 * MINUTE), failureReason: 'challenge-expired' }),
         ]),
       });
       const expected: Record<string, [string, string | null]> = {
@@ -190,6 +192,8 @@ describe('dn-login-activity', () => {
         a9: ['Failed', null],
         a10: ['Failed', null],
         a11: ['Failed', 'Two-factor code needed'],
+        a12: ['Failed', 'Passkey not accepted'],
+        a13: ['Failed', 'Sign-in expired'],
       };
       for (const [id, [outcome, reason]] of Object.entries(expected)) {
         const row = await reveal(el, id);

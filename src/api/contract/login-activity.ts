@@ -8,7 +8,7 @@ export const LoginAttempt = z.object({
   id,
   at: dateTime,
   success: z.boolean(),
-  /** `wrong-password`, `wrong-2fa-code`, `two-factor-required`, `blocked`, `locked`, … (unknown reasons are shown generically). */
+  /** `wrong-password`, `wrong-2fa-code`, `two-factor-required`, `wrong-passkey`, `challenge-expired`, `blocked`, `locked`, … (unknown reasons are shown generically). */
   failureReason: z.nullable(z.string()),
   ...device,
 });

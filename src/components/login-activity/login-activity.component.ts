@@ -49,6 +49,8 @@ const REASONS: Record<string, string> = {
   'wrong-password': 'activity.reasonWrongPassword',
   'wrong-2fa-code': 'activity.reasonWrong2faCode',
   'two-factor-required': 'activity.reasonTwoFactorRequired',
+  'wrong-passkey': 'activity.reasonWrongPasskey',
+  'challenge-expired': 'activity.reasonChallengeExpired',
   blocked: 'activity.reasonBlocked',
   locked: 'activity.reasonLocked',
 };

@@ -25,6 +25,8 @@ export default {
   reasonWrongPassword: 'كلمة مرور خاطئة',
   reasonWrong2faCode: 'رمز مصادقة ثنائية خاطئ',
   reasonTwoFactorRequired: 'يلزم رمز المصادقة الثنائية',
+  reasonWrongPasskey: 'لم يُقبل مفتاح المرور',
+  reasonChallengeExpired: 'انتهت مهلة تسجيل الدخول',
   reasonBlocked: 'محظورة',
   reasonLocked: 'الحساب مقفل',
   burstNote_zero: 'لا توجد محاولات تسجيل دخول فاشلة خلال {{duration}}',

@@ -19,6 +19,8 @@ export default {
   reasonWrongPassword: 'Falsches Passwort',
   reasonWrong2faCode: 'Falscher Zwei-Faktor-Code',
   reasonTwoFactorRequired: 'Zwei-Faktor-Code erforderlich',
+  reasonWrongPasskey: 'Passkey nicht akzeptiert',
+  reasonChallengeExpired: 'Anmeldung abgelaufen',
   reasonBlocked: 'Blockiert',
   reasonLocked: 'Konto gesperrt',
   burstNote_one: '{{number}} fehlgeschlagener Anmeldeversuch innerhalb von {{duration}}',

@@ -19,6 +19,8 @@ export default {
   reasonWrongPassword: 'Wrong password',
   reasonWrong2faCode: 'Wrong two-factor code',
   reasonTwoFactorRequired: 'Two-factor code needed',
+  reasonWrongPasskey: 'Passkey not accepted',
+  reasonChallengeExpired: 'Sign-in expired',
   reasonBlocked: 'Blocked',
   reasonLocked: 'Account locked',
   burstNote_one: '{{number}} failed sign-in attempt within {{duration}}',

@@ -20,6 +20,8 @@ export default {
   reasonWrongPassword: 'Contraseña incorrecta',
   reasonWrong2faCode: 'Código de verificación en dos pasos incorrecto',
   reasonTwoFactorRequired: 'Se necesita el código de verificación en dos pasos',
+  reasonWrongPasskey: 'Llave de acceso no aceptada',
+  reasonChallengeExpired: 'Inicio de sesión caducado',
   reasonBlocked: 'Bloqueado',
   reasonLocked: 'Cuenta bloqueada',
   burstNote_one: '{{number}} intento de inicio de sesión fallido en {{duration}}',
