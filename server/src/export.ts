@@ -7,6 +7,7 @@
  * a link whose token is random (node:crypto) and stored only as its SHA-256; the download also
  * needs the user's session, so a link that leaks is of no use to anyone else.
  */
+import { Periodic } from './periodic.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { sql, type ColumnType, type Kysely } from 'kysely';
@@ -73,43 +74,30 @@ export class ExportRunner {
   readonly #pollMs: number;
   readonly #now: () => Date;
   readonly #onError: (error: unknown, jobId: string) => void;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #pass: Promise<void> | undefined;
-  #stopped = true;
+  readonly #loop: Periodic;
 
   constructor(db: Kysely<Database>, options: ExportRunnerOptions = {}) {
     this.#db = db;
     this.#pollMs = options.pollMs ?? 1000;
+    this.#loop = new Periodic(() => this.runQueued(), this.#pollMs);
     this.#now = options.now ?? (() => new Date());
     this.#onError = options.onError ?? ((error, id) => console.error(`data export ${id} failed`, error));
   }
 
   start(): void {
-    if (!this.#stopped) return;
-    this.#stopped = false;
-    this.#schedule(0);
+    this.#loop.start();
   }
 
   /** Waits for the job in hand, then stops looking for more. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    await this.#pass;
-  }
-
-  #schedule(ms: number): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      this.#pass = this.runQueued().finally(() => this.#schedule(this.#pollMs));
-    }, ms);
-    this.#timer.unref?.();
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   /** Builds every queued job (and any a stopped process left running); resolves when none is left. */
   async runQueued(): Promise<void> {
     const stale = new Date(this.#now().getTime() - STALE_RUN_MS);
     await this.#db.updateTable('dn_export').set({ status: 'queued', progress: 0 }).where('status', '=', 'running').where('started_at', '<', stale).execute();
-    while (!this.#stopped) {
+    while (!this.#loop.stopped) {
       const job = await this.#claim();
       if (!job) return;
       try {

@@ -4,6 +4,7 @@
  * sent or given up. Without a transport the outbox is the development mailbox: the demo shows it
  * and tests read links from it.
  */
+import { Periodic } from './periodic.js';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
@@ -99,10 +100,8 @@ export class Outbox {
   readonly #now: () => Date;
   readonly #retry: RetryPolicy;
   readonly #log: (line: string) => void;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #pass: Promise<void> | undefined;
+  readonly #loop: Periodic;
   readonly #inFlight = new Set<Promise<void>>();
-  #stopped = true;
 
   constructor(options: OutboxOptions) {
     this.#db = options.db;
@@ -111,6 +110,7 @@ export class Outbox {
     this.#now = options.now ?? (() => new Date());
     this.#retry = { ...DEFAULT_RETRY, ...options.retry };
     this.#log = options.log ?? ((line) => console.error(line));
+    this.#loop = new Periodic(() => this.deliverDue().catch((error: unknown) => this.#log(`mail worker: ${deliveryError(error)}`)), this.#retry.pollMs);
   }
 
   /** Writes the message to the outbox and, when a transport is configured, starts the first attempt. */
@@ -152,33 +152,19 @@ export class Outbox {
 
   /** Starts the worker that retries messages due (nothing to do without a transport). */
   start(): void {
-    if (!this.#transport || !this.#stopped) return;
-    this.#stopped = false;
-    this.#schedule(0);
+    if (this.#transport) this.#loop.start();
   }
 
   /** Waits for the attempts under way, then stops retrying and closes the transport. */
   async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    await this.#pass;
+    await this.#loop.stop();
     await this.settled();
     await this.#transport?.close?.();
   }
 
-  #schedule(ms: number): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      this.#pass = this.deliverDue()
-        .catch((error: unknown) => this.#log(`mail worker: ${deliveryError(error)}`))
-        .finally(() => this.#schedule(this.#retry.pollMs));
-    }, ms);
-    this.#timer.unref?.();
-  }
-
   /** Attempts every queued message that is due; resolves when none is left. */
   async deliverDue(): Promise<void> {
-    while (!this.#stopped) {
+    while (!this.#loop.stopped) {
       const row = await this.#claim();
       if (!row) return;
       await this.#attempt(row);

@@ -6,6 +6,7 @@
  * the others left. A failed step is logged and the next one runs; the whole pass comes again
  * at the next interval.
  */
+import { Periodic } from './periodic.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
@@ -52,9 +53,7 @@ export class Retention {
   readonly #intervalMs: number;
   readonly #now: () => Date;
   readonly #log: (line: string) => void;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #pass: Promise<unknown> | undefined;
-  #stopped = true;
+  readonly #loop: Periodic;
 
   constructor(db: Kysely<Database>, options: RetentionOptions = {}) {
     this.#db = db;
@@ -63,6 +62,7 @@ export class Retention {
     this.#intervalMs = options.intervalMs ?? 60 * 60 * 1000;
     this.#now = options.now ?? (() => new Date());
     this.#log = options.log ?? ((line) => console.error(line));
+    this.#loop = new Periodic(() => this.runOnce(), this.#intervalMs);
   }
 
   get periods(): RetentionPeriods {
@@ -70,24 +70,12 @@ export class Retention {
   }
 
   start(): void {
-    if (!this.#stopped) return;
-    this.#stopped = false;
-    this.#schedule(Math.min(60_000, this.#intervalMs));
+    this.#loop.start(Math.min(60_000, this.#intervalMs));
   }
 
   /** Waits for a pass in hand, then runs no more. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    await this.#pass;
-  }
-
-  #schedule(ms: number): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(() => {
-      this.#pass = this.runOnce().finally(() => this.#schedule(this.#intervalMs));
-    }, ms);
-    this.#timer.unref?.();
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   /** One pass: every step, in order; returns the rows each removed (or changed), by step name. */
