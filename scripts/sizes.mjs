@@ -23,6 +23,11 @@ export const COMPARISON = [
 ];
 
 const LOCALE_NAMES = { de: 'German', es: 'Spanish', ar: 'Arabic' };
+/**
+ * The chosen stack (lit, @lit/context, i18next, zod): with these left out of a build (external),
+ * what remains of a figure is the library's own code; the difference is what the stack costs it.
+ */
+const STACK = ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*', 'i18next', 'zod', 'zod/*'];
 const ZERO = { min: 0, gzip: 0, brotli: 0 };
 
 /**
@@ -48,9 +53,10 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
    * them: minified, split where code loads on demand. Returns its outputs, each .js file's
    * sizes, and helpers over them.
    */
-  async function measureBuild(entryPoints) {
+  async function measureBuild(entryPoints, { external = [] } = {}) {
     const dir = join(outdir, String(builds++));
     const result = await build({
+      external,
       absWorkingDir: root,
       entryPoints,
       outdir: dir,
@@ -118,7 +124,8 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
     for (const name of components) {
       const entry = entryPoints[name];
       const { eagerOf } = await measureBuild({ [name]: entry });
-      entries.push({ name, ...eagerOf(entry) });
+      const own = (await measureBuild({ [name]: entry }, { external: STACK })).eagerOf(entry);
+      entries.push({ name, ...eagerOf(entry), own });
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
 
@@ -189,7 +196,10 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
 
     // Everything: a page that imports the package's index (every element).
     const whole = await measureBuild({ index: 'src/index.ts' });
-    const everything = whole.eagerOf('src/index.ts');
+    const everything = { ...whole.eagerOf('src/index.ts') };
+    everything.own = (await measureBuild({ index: 'src/index.ts' }, { external: STACK })).eagerOf('src/index.ts');
+    // The floor under every figure: the stack alone, as the smallest element uses it.
+    const floor = (await measureBuild({ floor: 'scripts/size-floor.ts' })).eagerOf('scripts/size-floor.ts');
     const lazyTotal = whole.sum(whole.closure(whole.outputOf('src/index.ts')).lazy);
     const everythingWithLazy = {
       min: everything.min + lazyTotal.min,
@@ -206,10 +216,10 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
       pageEntry,
       ['account-provider', 'account-settings'].map((name) => `import ${JSON.stringify(src(`src/components/${name}/${name}.ts`))};`).join('\n'),
     );
-    const pageBuild = await measureBuild({ page: pageEntry });
-    const pageFile = Object.keys(pageBuild.outputs).find((f) => pageBuild.outputs[f].entryPoint?.endsWith('page.ts'));
-    let page;
-    if (pageFile) {
+    const pageFirstTab = async (external) => {
+      const pageBuild = await measureBuild({ page: pageEntry }, { external });
+      const pageFile = Object.keys(pageBuild.outputs).find((f) => pageBuild.outputs[f].entryPoint?.endsWith('page.ts'));
+      if (!pageFile) return undefined;
       const shell = pageBuild.closure(pageFile).eager;
       const tabEntries = [...shell]
         .flatMap((f) => pageBuild.outputs[f]?.imports ?? [])
@@ -220,12 +230,18 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
       if (profileEntry) for (const f of pageBuild.closure(profileEntry).eager) firstTab.add(f);
       const allTabs = new Set(shell);
       for (const entry of tabEntries) for (const f of pageBuild.closure(entry).eager) allTabs.add(f);
-      page = { firstTab: pageBuild.sum(firstTab), allTabs: pageBuild.sum(allTabs), tabs: tabEntries.length };
+      return { firstTab: pageBuild.sum(firstTab), allTabs: pageBuild.sum(allTabs), tabs: tabEntries.length };
+    };
+    const page = await pageFirstTab([]);
+    const pageOwn = await pageFirstTab(STACK);
+    if (page && pageOwn) {
+      page.firstTab.own = pageOwn.firstTab;
+      page.allTabs.own = pageOwn.allTabs;
     }
 
     const inputs = Object.values(outputs).flatMap((o) => Object.keys(o.inputs));
     const leaked = [...new Set(inputs.filter((i) => /^mock\/|node_modules\/msw\//.test(i)))];
-    return { entries, page, everything, everythingWithLazy, lazy, leaked };
+    return { entries, page, everything, everythingWithLazy, lazy, leaked, floor };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -245,6 +261,11 @@ export function sizeNotes(sizes) {
   notes.entries = `every entry ≤ ${kb(TARGETS.entryGzip)} gzip: ${over ? `not met (${over} of ${sizes.entries.length} over)` : 'met'}`;
   const e = sizes.everything.gzip;
   notes.everything = `target ≤ ${kb(TARGETS.everythingGzip)} gzip: ${e <= TARGETS.everythingGzip ? 'met' : `not met (${pct(e, TARGETS.everythingGzip)} of it)`}`;
+  if (sizes.floor) {
+    const f = sizes.floor.gzip;
+    const left = (target) => kb(Math.max(0, target - f));
+    notes.floor = `the stack alone (lit, @lit/context, i18next, zod/mini in the smallest element, scripts/size-floor.ts) is ${kb(f)} gzip: it leaves ${left(TARGETS.entryGzip)} of an entry's ${kb(TARGETS.entryGzip)} and ${left(TARGETS.firstTabGzip)} of the first tab's ${kb(TARGETS.firstTabGzip)} for the library's own code`;
+  }
   notes.comparison = COMPARISON.map((c) => `${c.name} ${c.gzipKb.toLocaleString('en')} KB${c.note ? ` (${c.note})` : ''}`).join(' · ');
   return notes;
 }
@@ -255,11 +276,13 @@ const chunkNote = (l) => (l.chunks > 1 ? `${l.chunks} chunks, one per feature, t
 /** The size part of the report, as plain-text lines. */
 export function formatSizes(sizes) {
   const col = (n) => kb(n).padStart(10);
-  const row = (label, s, note = '') => `  ${label.padEnd(44)}${col(s.min)}${col(s.gzip)}${col(s.brotli)}${note ? `   ${note}` : ''}`;
+  const own = (s) => (s.own ? col(s.own.gzip) : ''.padStart(10));
+  const row = (label, s, note = '') => `  ${label.padEnd(44)}${col(s.min)}${col(s.gzip)}${col(s.brotli)}${own(s)}${note ? `   ${note}` : ''}`;
   const notes = sizeNotes(sizes);
   const lines = [];
   lines.push('SIZE — minified JS, dependencies included; each chunk gzip -9 / brotli -q 11, summed over what loads');
-  lines.push(`  ${'entry'.padEnd(44)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
+  lines.push(`  ${'entry'.padEnd(44)}${'min'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}${'own gzip'.padStart(10)}`);
+  lines.push(`  ${''.padEnd(44)}${''.padStart(30)}   own: the library's code alone (the stack left out)`);
   for (const e of sizes.entries) lines.push(row(e.name, e, e.gzip > TARGETS.entryGzip ? 'over' : ''));
   lines.push(`  ${notes.entries}`);
   lines.push('');
@@ -271,6 +294,7 @@ export function formatSizes(sizes) {
   lines.push(row('everything (index, eager; lazy chunks apart)', sizes.everything, notes.everything));
   lines.push(row('everything + every lazy chunk', sizes.everythingWithLazy));
   lines.push(`  ${''.padEnd(44)}   same method, gzip: ${notes.comparison}`);
+  if (notes.floor) lines.push(`  ${notes.floor}`);
   lines.push('');
   lines.push('  loaded on demand (beyond what the elements load)');
   for (const l of sizes.lazy) lines.push(row(`  ${l.label.slice(0, 42)}`, l, chunkNote(l)));
@@ -282,8 +306,8 @@ export function formatSizes(sizes) {
 /** The size part as a README-ready markdown table. */
 export function sizesMarkdown(sizes) {
   const notes = sizeNotes(sizes);
-  const lines = ['| entry (dependencies included) | minified | gzip | brotli | |', '|---|---:|---:|---:|---|'];
-  const row = (label, s, note = '') => lines.push(`| ${label} | ${kb(s.min)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${note} |`);
+  const lines = ['| entry (dependencies included) | minified | gzip | brotli | own code, gzip | |', '|---|---:|---:|---:|---:|---|'];
+  const row = (label, s, note = '') => lines.push(`| ${label} | ${kb(s.min)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${s.own ? kb(s.own.gzip) : ''} | ${note} |`);
   for (const e of sizes.entries) row(`\`${e.name}\``, e, e.gzip > TARGETS.entryGzip ? 'over 35 KB' : '');
   if (sizes.page) {
     row('**the whole page, first tab** (provider + `account-settings` + Profile)', sizes.page.firstTab, notes.firstTab);
@@ -292,5 +316,6 @@ export function sizesMarkdown(sizes) {
   row('**everything** (`index`, eager)', sizes.everything, `${notes.everything}; for comparison, same method: ${notes.comparison}`);
   row('everything + every lazy chunk', sizes.everythingWithLazy);
   for (const l of sizes.lazy) row(`on demand: ${l.label}`, l, chunkNote(l));
+  if (sizes.floor) row('the stack alone (`scripts/size-floor.ts`)', sizes.floor, notes.floor);
   return lines;
 }
