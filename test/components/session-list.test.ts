@@ -123,6 +123,20 @@ describe('dn-session-list', () => {
       expect(names(el)).to.deep.equal([CURRENT, PHONE, FIREFOX, 'Safari 17.5 on iPadOS 17.5', 'Edge 126 on Windows 10', ANDROID]);
     });
 
+    it('orders by the moment, not the text, when the server writes times with offsets or fractions', async () => {
+      const { el } = await mountSessions({
+        setup: (b) => {
+          const [current, ...others] = b.store.listSessions().items;
+          // Each time written another way; as text they would sort the other way round.
+          const written = ['2026-05-01T12:00:00Z', '2026-05-01T13:30:00.5+02:00', '2026-05-01T11:59:59.999Z'];
+          const items = [current!, ...others.slice(0, 3).map((session, i) => ({ ...session, lastActiveAt: written[i]! }))];
+          b.use(http.get('/api/account/sessions', () => HttpResponse.json({ items })));
+        },
+      });
+      // 12:00:00 Z, then 11:59:59.999 Z, then 13:30:00.5 at +02:00 (11:30:00.5 Z).
+      expect(names(el).slice(1)).to.deep.equal([PHONE, 'Safari 17.5 on iPadOS 17.5', FIREFOX]);
+    });
+
     it('shows the last activity as relative time, with the exact time for hover, keyboard and screen readers', async () => {
       const { el, backend } = await mountSessions();
       const phone = byName(backend.store.listSessions().items, PHONE);
