@@ -84,7 +84,8 @@ export function describeUserAgent(ua: string | undefined): Pick<s.Session, 'devi
               : /Linux/.test(ua)
                 ? 'Linux'
                 : 'Unknown';
-  const deviceType = /iPad|Tablet/.test(ua) ? 'tablet' : /Mobi|iPhone|Android/.test(ua) ? 'mobile' : 'desktop';
+  // Android phones say "Mobile"; Android tablets do not.
+  const deviceType = /iPad|Tablet/.test(ua) || (/Android/.test(ua) && !/Mobi/.test(ua)) ? 'tablet' : /Mobi|iPhone|Android/.test(ua) ? 'mobile' : 'desktop';
   return { deviceType, browser: browser.trim(), os };
 }
 

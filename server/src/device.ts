@@ -1,5 +1,6 @@
-/** A session's device, browser and system, read from its User-Agent (enough for a list the user recognises). */
+/** A session's device, browser and system, read from its User-Agent (Bowser), and where a request came from. */
 import { isIP } from 'node:net';
+import Bowser from 'bowser';
 import type { DeviceType } from '../../src/api/contract/common.js';
 
 export interface DeviceInfo {
@@ -8,46 +9,52 @@ export interface DeviceInfo {
   os: string;
 }
 
-const BROWSERS: [RegExp, string][] = [
-  [/Edg\/(\d+)/, 'Edge'],
-  [/SamsungBrowser\/(\d+)/, 'Samsung Internet'],
-  [/OPR\/(\d+)/, 'Opera'],
-  [/Firefox\/(\d+)/, 'Firefox'],
-  [/Chrome\/(\d+)/, 'Chrome'],
-  [/Version\/(\d+(?:\.\d+)?).*Safari\//, 'Safari'],
+/** Names as a person knows them, where the parser's differ. */
+const BROWSER_NAMES: Record<string, string> = { 'Microsoft Edge': 'Edge', 'Samsung Internet for Android': 'Samsung Internet', 'Opera Touch': 'Opera' };
+const SYSTEM_NAMES: Record<string, string> = { 'Chrome OS': 'ChromeOS' };
+
+/** Clients that are not browsers (scripts, tools): the parser knows none of them. */
+const TOOLS: [RegExp, string][] = [
   [/curl\/(\d+(?:\.\d+)?)/, 'curl'],
   [/node(?:-fetch)?\/?(\d*)/i, 'Node.js'],
 ];
 
-const SYSTEMS: [RegExp, (m: RegExpMatchArray) => string][] = [
-  [/iPad.*OS (\d+)[_.](\d+)/, (m) => `iPadOS ${m[1]}.${m[2]}`],
-  [/iPhone OS (\d+)[_.](\d+)/, (m) => `iOS ${m[1]}.${m[2]}`],
-  [/Android (\d+)/, (m) => `Android ${m[1]}`],
-  [/Windows NT 10/, () => 'Windows'],
-  [/Mac OS X (\d+)[_.](\d+)/, (m) => `macOS ${m[1]}.${m[2]}`],
-  [/CrOS/, () => 'ChromeOS'],
-  [/Linux/, () => 'Linux'],
-];
+const major = (version: string | undefined): string => version?.split('.')[0] ?? '';
+const majorMinor = (version: string | undefined): string => version?.split('.').slice(0, 2).join('.') ?? '';
 
+/**
+ * Browser, system and kind of device from a User-Agent, read by Bowser. Versions as a person
+ * knows them: Safari and Apple's systems with their minor version, others with the major one.
+ * Windows 10 and 11 send the same version (NT 10.0), so both read "Windows"; older ones carry
+ * their name ("Windows 7"). An iPad reads "iPadOS", an Android tablet is a tablet.
+ */
 export function describeUserAgent(ua: string | null | undefined): DeviceInfo {
   const text = ua ?? '';
+  const parsed = text ? Bowser.parse(text) : undefined;
   let browser = 'Unknown';
-  for (const [re, name] of BROWSERS) {
-    const m = text.match(re);
-    if (m) {
-      browser = m[1] ? `${name} ${m[1]}` : name;
-      break;
+  const name = parsed?.browser.name;
+  if (name) {
+    const version = name === 'Safari' ? majorMinor(parsed.browser.version) : major(parsed.browser.version);
+    browser = [BROWSER_NAMES[name] ?? name, version].filter(Boolean).join(' ');
+  } else {
+    for (const [re, tool] of TOOLS) {
+      const m = text.match(re);
+      if (m) {
+        browser = m[1] ? `${tool} ${m[1]}` : tool;
+        break;
+      }
     }
   }
+  const type = parsed?.platform.type;
   let os = 'Unknown';
-  for (const [re, name] of SYSTEMS) {
-    const m = text.match(re);
-    if (m) {
-      os = name(m);
-      break;
-    }
-  }
-  const deviceType: DeviceType = /iPad|Tablet/.test(text) ? 'tablet' : /Mobi|iPhone|Android/.test(text) ? 'mobile' : text && os !== 'Unknown' ? 'desktop' : 'unknown';
+  const system = parsed?.os.name;
+  if (system === 'iOS') os = `${type === 'tablet' ? 'iPadOS' : 'iOS'} ${majorMinor(parsed?.os.version)}`.trim();
+  else if (system === 'macOS') os = `macOS ${majorMinor(parsed?.os.version)}`.trim();
+  else if (system === 'Android') os = `Android ${major(parsed?.os.version)}`.trim();
+  else if (system === 'Windows') os = parsed?.os.versionName && parsed.os.versionName !== '10' ? `Windows ${parsed.os.versionName}` : 'Windows';
+  else if (system) os = SYSTEM_NAMES[system] ?? system;
+  const deviceType: DeviceType =
+    type === 'tablet' ? 'tablet' : type === 'mobile' ? 'mobile' : type === 'desktop' || type === 'tv' ? 'desktop' : os !== 'Unknown' ? 'desktop' : 'unknown';
   return { deviceType, browser, os };
 }
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { MOCK_PASSWORD, MOCK_TOTP_SECRET, NOTIFICATION_CATALOG } from '../../mock/seed.js';
-import { MockStore, sniffImageType } from '../../mock/index.js';
+import { describeUserAgent, MockStore, sniffImageType } from '../../mock/index.js';
 import { timeStep, totp } from '../../mock/totp.js';
 import { assertResponse, canvasImage, fakeClock, fieldsOf, PNG_1X1, pngOfSize, problemOf, SVG_BYTES } from './helpers.js';
 
@@ -173,6 +173,15 @@ describe('MockStore seed data', () => {
     expect(failed.items.every((x) => !x.success)).to.equal(true);
     assertResponse('listSessions', sessions);
     assertResponse('listLoginActivity', failed);
+  });
+});
+
+describe('MockStore device of a User-Agent', () => {
+  it('tells an Android tablet (no "Mobile") from an Android phone', () => {
+    const tablet = 'Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+    const phone = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
+    expect(describeUserAgent(tablet)).to.include({ deviceType: 'tablet', os: 'Android' });
+    expect(describeUserAgent(phone)).to.include({ deviceType: 'mobile', os: 'Android' });
   });
 });
 
