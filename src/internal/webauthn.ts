@@ -10,6 +10,10 @@ import type {
   PasskeyRegistrationOptions,
   RegistrationResponse,
 } from '../api/contract/passkeys.js';
+import { registerStrings } from '../i18n/i18n.js';
+import webauthnStrings from '../i18n/locales/webauthn/strings.js';
+
+registerStrings(webauthnStrings);
 
 /** Why a ceremony ended without a credential. */
 export type CeremonyFailure =

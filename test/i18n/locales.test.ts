@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { ensureLocale, i18n, translate, type Messages } from '../../src/i18n/i18n.js';
 // Every element registers the strings of what it shows; together they must be all of English.
 import '../../src/define-all.js';
+// Opened on demand, not defined by define-all: it registers its strings when it loads.
+import '../../src/components/reauth-dialog/reauth-dialog.js';
 import en from '../../src/i18n/locales/en.js';
 import de from '../../src/i18n/locales/de.js';
 import es from '../../src/i18n/locales/es.js';

@@ -18,7 +18,7 @@ import { mount, until } from '../helpers/fixture.js';
 /** The top-level keys (`sessions`, `common`…) `locale` holds so far. */
 const namespaces = (locale: string) => Object.keys((i18n.getResourceBundle(locale, 'translation') as Messages | undefined) ?? {}).sort();
 const heading = (el: HTMLElement) => el.shadowRoot?.querySelector('.title, h3')?.textContent?.trim();
-const SHARED = ['common', 'errors', 'reauth', 'webauthn'];
+const SHARED = ['common', 'errors'];
 
 /** Renders one string of the `probe` feature (registered by the test). */
 class ProbeElement extends DnElement {
@@ -105,5 +105,17 @@ describe('strings per feature', () => {
     await until(() => heading(el) === en.sessions.title, 'English', 6000);
     arrive({ sessions: { title: 'Actieve sessies' } });
     await until(() => heading(el) === 'Actieve sessies', 'the Dutch title');
+  });
+
+  it('"Confirm it\'s you" brings its strings, and the passkey prompt\'s, when it first loads, in the page\'s language', async () => {
+    await mount(html`<dn-session-list></dn-session-list>`, { locale: 'de' });
+    expect(namespaces('en'), 'not carried by the list itself').not.to.include.members(['reauth']);
+    expect(namespaces('en')).not.to.include.members(['webauthn']);
+    await import('../../src/components/reauth-dialog/reauth-dialog.js');
+    expect(namespaces('en')).to.include.members(['reauth', 'webauthn']);
+    expect(translate('en', 'reauth.title')).to.equal(en.reauth.title);
+    await until(() => isLocaleReady('de'), 'the German of the dialog');
+    expect(i18n.getResourceBundle('de', 'translation').reauth).to.deep.equal(de.reauth);
+    expect(i18n.getResourceBundle('de', 'translation').webauthn).to.deep.equal(de.webauthn);
   });
 });

@@ -23,8 +23,11 @@ import { renderBusyButton } from '../../internal/controls.js';
 import { uniqueId } from '../../internal/ids.js';
 import { styles } from './reauth-dialog.styles.js';
 import { deepActiveElement } from '../../internal/focus.js';
+import { registerStrings } from '../../i18n/i18n.js';
+import reauthStrings from '../../i18n/locales/reauth/strings.js';
 
 registerSchemas(reauthContract, passkeyReauthContract);
+registerStrings(reauthStrings);
 
 /** The methods typed into a field; a passkey is a button beside them. */
 type Method = 'password' | 'totp';

@@ -19,6 +19,8 @@ import connected from './connected/ar.js';
 import preferences from './preferences/ar.js';
 import billing from './billing/ar.js';
 import settings from './settings/ar.js';
+import reauth from './reauth/ar.js';
+import webauthn from './webauthn/ar.js';
 
 /**
  * Arabic (Modern Standard Arabic, formal). Numbers written into the sentences use
@@ -29,6 +31,8 @@ import settings from './settings/ar.js';
  */
 export default {
   ...core,
+  reauth,
+  webauthn,
   profile,
   avatar,
   emailChange,

@@ -19,10 +19,14 @@ import connected from './connected/de.js';
 import preferences from './preferences/de.js';
 import billing from './billing/de.js';
 import settings from './settings/de.js';
+import reauth from './reauth/de.js';
+import webauthn from './webauthn/de.js';
 
 /** German, complete, for the tests: elements load it per feature (`<feature>/de.ts`). */
 export default {
   ...core,
+  reauth,
+  webauthn,
   profile,
   avatar,
   emailChange,

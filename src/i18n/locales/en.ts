@@ -18,6 +18,8 @@ import connected from './connected/en.js';
 import preferences from './preferences/en.js';
 import billing from './billing/en.js';
 import settings from './settings/en.js';
+import reauth from './reauth/en.js';
+import webauthn from './webauthn/en.js';
 
 /**
  * English, complete: what every other locale translates (a test compares their keys) and what
@@ -27,6 +29,8 @@ import settings from './settings/en.js';
  */
 export default {
   ...core,
+  reauth,
+  webauthn,
   profile,
   avatar,
   emailChange,

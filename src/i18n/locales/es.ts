@@ -19,6 +19,8 @@ import connected from './connected/es.js';
 import preferences from './preferences/es.js';
 import billing from './billing/es.js';
 import settings from './settings/es.js';
+import reauth from './reauth/es.js';
+import webauthn from './webauthn/es.js';
 
 /**
  * Spanish (neutral, addressing the user as «tú»), complete, for the tests: elements load it
@@ -26,6 +28,8 @@ import settings from './settings/es.js';
  */
 export default {
   ...core,
+  reauth,
+  webauthn,
   profile,
   avatar,
   emailChange,

@@ -2,8 +2,8 @@ import type { Strings } from '../../messages.js';
 import en from './en.js';
 
 /**
- * What every element shows: `common`, `errors` (src/internal/errors.ts) and the "Confirm it's you"
- * dialog's `reauth`. Registered by src/i18n/i18n.ts itself, so every element has them.
+ * What every element shows: `common` and `errors` (src/internal/errors.ts). Registered by
+ * src/i18n/i18n.ts itself, so every element has them.
  */
 export default {
   en,
