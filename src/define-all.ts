@@ -3,11 +3,15 @@
  *
  * Each element's defining module (`<element>.ts`, the `@dialnexa/account-elements/<element>`
  * entry) defines it when imported, so this is the same as importing every such entry (the re-auth
- * dialog still loads on demand). Nothing is exported: import the classes and helpers from
- * `@dialnexa/account-elements`, which defines nothing.
+ * dialog still loads on demand) — except `<dn-account-settings>`, defined here with its class
+ * alone: its entry would import each tab's elements on demand, and here they are all defined up
+ * front, so the page's bundle keeps no split point per tab (a bundler splits the modules a
+ * dynamic import shares with the rest into chunks of their own). Nothing is exported: import the
+ * classes and helpers from `@dialnexa/account-elements`, which defines nothing.
  */
+import { DnAccountSettings } from './components/account-settings/account-settings.component.js';
+import { defineElement } from './internal/define.js';
 import './components/account-provider/account-provider.js';
-import './components/account-settings/account-settings.js';
 import './components/profile-form/profile-form.js';
 import './components/email-change/email-change.js';
 import './components/password-change/password-change.js';
@@ -24,3 +28,5 @@ import './components/delete-account/delete-account.js';
 import './components/connected-accounts/connected-accounts.js';
 import './components/preferences/preferences.js';
 import './components/billing-summary/billing-summary.js';
+
+defineElement('dn-account-settings', DnAccountSettings);

@@ -73,6 +73,26 @@ export const SECTION_ELEMENTS: Readonly<Record<SettingsSection, string>> = {
 /** Imports (defines) a section's element. */
 export type SectionLoader = () => Promise<unknown>;
 
+/** How long a tab waits for the page to define its elements before it offers "Try again". */
+const DEFINE_WAIT_MS = 10_000;
+
+/**
+ * A loader that imports nothing: it waits for the page to define `tag` (define-all defines
+ * every element at once), failing after {@link DEFINE_WAIT_MS}.
+ */
+const whenDefined =
+  (tag: string): SectionLoader =>
+  () =>
+    customElements.get(tag)
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`<${tag}> was not defined`)), DEFINE_WAIT_MS);
+          void customElements.whenDefined(tag).then(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+
 type LoadStatus = 'loading' | 'ready' | 'failed';
 
 const isTab = (value: string): value is SettingsTab => (SETTINGS_TABS as readonly string[]).includes(value);
@@ -162,24 +182,16 @@ export class DnAccountSettings extends DnElement {
   static override styles = [...baseStyles, buttonStyles, alertStyles, skeletonStyles, styles];
 
   /**
-   * How each section's element is loaded: a dynamic `import()` of its module, the first
-   * time its tab opens. Replace one to load it from elsewhere (or, in tests, to fail).
+   * How each section's element is loaded, the first time its tab opens. The element's entry
+   * (`@dialnexa/account-elements/account-settings`) sets a dynamic `import()` of each section's
+   * module, so a page loads a tab's code when it is first opened; the class alone (from
+   * `@dialnexa/account-elements`, or with `/define-all`, which defines every element up front)
+   * waits for the page to define the section's element. Replace one to load it from elsewhere
+   * (or, in tests, to fail).
    */
-  static loaders: Record<SettingsSection, SectionLoader> = {
-    profile: () => import('../profile-form/profile-form.js'),
-    password: () => import('../password-change/password-change.js'),
-    'two-factor': () => import('../2fa-setup/2fa-setup.js'),
-    passkeys: () => import('../passkeys/passkeys.js'),
-    sessions: () => import('../session-list/session-list.js'),
-    'login-activity': () => import('../login-activity/login-activity.js'),
-    'trusted-devices': () => import('../trusted-devices/trusted-devices.js'),
-    notifications: () => import('../notification-matrix/notification-matrix.js'),
-    privacy: () => import('../privacy-settings/privacy-settings.js'),
-    'delete-account': () => import('../delete-account/delete-account.js'),
-    'connected-accounts': () => import('../connected-accounts/connected-accounts.js'),
-    preferences: () => import('../preferences/preferences.js'),
-    billing: () => import('../billing-summary/billing-summary.js'),
-  };
+  static loaders: Record<SettingsSection, SectionLoader> = Object.fromEntries(
+    Object.entries(SECTION_ELEMENTS).map(([section, tag]) => [section, whenDefined(tag)]),
+  ) as Record<SettingsSection, SectionLoader>;
 
   /**
    * The tab shown: `profile`, `security`, `notifications`, `privacy`, `connected`,
