@@ -1,8 +1,9 @@
 /**
  * Better Auth: email + password (its own password hashing), sessions in the database behind
  * an HttpOnly cookie, and its two-factor plugin (TOTP, backup codes, devices trusted for 30
- * days). The account API asks it who is signed in and lets it change passwords and end
- * sessions; nothing here hashes or signs anything by hand.
+ * days; its guard runs after a provider's sign-in too, `provider-two-factor.ts`). The account API
+ * asks it who is signed in and lets it change passwords and end sessions; nothing here hashes or
+ * signs anything by hand.
  */
 import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins/two-factor';

@@ -180,6 +180,7 @@ describe('a sign-in through a provider, for a user with 2FA on', () => {
     expect(await sessionsOf(userId)).toBe(sessionsBefore);
     // Pending: nothing in the history yet, no alert.
     expect(await attemptsOf(userId)).toHaveLength(attemptsBefore);
+    expect((await server.outbox.list({ to: 'second-factor@northwind-calls.example' })).filter((m) => m.kind === 'new-device')).toHaveLength(alertsBefore);
 
     // The same record the email sign-in makes: a `2fa-…` verification for the user, with its attempt counter.
     const challengeId = await pendingChallenge(phone);
