@@ -37,7 +37,10 @@ const DEMO_CONDITIONS =
  */
 const DEMO_API_TARGET = process.env['DEMO_API_TARGET'];
 
-/** The pages the server's mailed links lead to: the dashboard verifies an email, the sign-in page resets a password. */
+/**
+ * The pages the server's mailed links lead to: the dashboard verifies an email, the sign-in page
+ * resets a password. The sign-in page is also where a provider's sign-in that needs the code goes on (`/sign-in`).
+ */
 const demoLinkPages: Plugin = {
   name: 'demo-link-pages',
   configureServer(server) {
@@ -45,6 +48,7 @@ const demoLinkPages: Plugin = {
       const url = request.url ?? '';
       if (/^\/verify-email(\?|$)/.test(url)) request.url = url.replace('/verify-email', '/index.html');
       else if (/^\/reset-password(\?|$)/.test(url)) request.url = url.replace('/reset-password', '/sign-in.html');
+      else if (/^\/sign-in(\?|$)/.test(url)) request.url = url.replace('/sign-in', '/sign-in.html');
       next();
     });
   },

@@ -10,7 +10,11 @@
  * shown so anyone can sign in. "Sign in with a passkey" (when the browser has WebAuthn) asks
  * the server for a challenge (`POST /api/auth/passkey/sign-in/options`), runs
  * `navigator.credentials.get()` and sends the assertion to `POST /api/auth/passkey/sign-in`:
- * a passkey is both factors, so the user goes straight to the dashboard.
+ * a passkey is both factors, so the user goes straight to the dashboard. A sign-in through a
+ * provider (Google, Microsoft, GitHub) of an account with 2FA on comes back here as
+ * `/sign-in?two-factor=required`: the page asks the server for that pending sign-in
+ * (`POST /api/auth/two-factor/pending`, its `challengeId` as the password step answers it) and
+ * shows the same code step.
  *
  * On the mock (`npm run start:mock`, the static demo): the page after the password step, with
  * the challenge started as the host's server would, and the backup codes beside it.
@@ -196,6 +200,26 @@ async function startOnServer(): Promise<void> {
 
   challenge.addEventListener('dn-2fa-verified', () => location.assign('./'));
 
+  /** The code step of a provider's sign-in, which the server sent the browser here to finish. */
+  async function continuePendingSignIn(): Promise<void> {
+    const response = await fetch('/api/auth/two-factor/pending', {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    const answer = (await response.json().catch(() => ({}))) as SignInAnswer;
+    if (!response.ok || !answer.challengeId) {
+      form.hidden = false;
+      showError(response.status === 410 ? 'That sign-in has expired. Sign in again.' : `Sign-in failed (${response.status}).`);
+      return;
+    }
+    step.textContent = 'Your provider accepted the sign-in · now the code';
+    step.hidden = false;
+    challenge.challengeId = answer.challengeId;
+    challenge.hidden = false;
+  }
+
   const passkeyButton = byId<HTMLButtonElement>('passkey-sign-in');
   const passkeyError = byId('passkey-error');
   byId('passkey-step').hidden = passkeySupport() !== 'ok';
@@ -259,13 +283,19 @@ async function startOnServer(): Promise<void> {
 
   // The form shows once it is wired (a submit before would be the browser's own, a GET).
   // The mailed reset link opens this page as /reset-password?token=…: the second step of the reset.
-  const token = new URLSearchParams(location.search).get('token');
+  const query = new URLSearchParams(location.search);
+  const token = query.get('token');
+  // A provider's sign-in that needs the second factor lands here with ?two-factor=required.
+  const pendingSignIn = query.get('two-factor') === 'required';
   if (location.pathname === '/reset-password' && token) {
     // The token leaves the address bar (and the history) before the form shows.
     history.replaceState(null, '', './sign-in.html');
     reset.token = token;
     reset.mode = 'complete';
     resetStep.hidden = false;
+  } else if (pendingSignIn) {
+    // Shown once the code step's element is defined (below); a reload shows the password form.
+    history.replaceState(null, '', './sign-in.html');
   } else {
     form.hidden = false;
   }
@@ -285,6 +315,7 @@ async function startOnServer(): Promise<void> {
       .finally(() => resetButton.removeAttribute('aria-disabled'));
   });
   await defineElements();
+  if (pendingSignIn) await continuePendingSignIn();
 }
 
 function renderMailbox(server: typeof ServerBackend, mails: ServerBackend.Mail[]): void {

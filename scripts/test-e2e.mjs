@@ -11,7 +11,12 @@
  * renamed, used to sign in again from a signed-out state ("Sign in with a passkey" on the sign-in
  * page, no password, no code), and removed after "Confirm it's you" with that passkey — what the page shows and what
  * the server stored, checked at each step. A second client signs in through the API and ends
- * the browser's session; the page's next request sends the user to the sign-in page.
+ * the browser's session; the page's next request sends the user to the sign-in page. Last, the
+ * sign-in page opened as the server's OAuth callback leaves a provider's sign-in of an account with
+ * 2FA on (`/sign-in?two-factor=required`, the two-factor plugin's pending sign-in in its cookie)
+ * shows the code step and signs in; the development provider only connects accounts, so the
+ * pending sign-in there is made by the password (the same plugin record and cookie), and the
+ * callback's part is covered by server/test/social-sign-in.test.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +37,25 @@ const EXPIRE_REAUTH_PATH = '/api/dev/expire-reauth';
 /** The code of the demo authenticator at `timestamp`, by otpauth. */
 function totpCode(secret, timestamp = Date.now()) {
   return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp });
+}
+
+/**
+ * The server takes each time step's code once: the code of the first step after the last one used,
+ * this step's or the next (it accepts one step either side), waiting for the next when both were used.
+ */
+let lastStep = -1;
+async function nextCode(secret) {
+  for (;;) {
+    const now = Date.now();
+    for (const at of [now, now + 30_000]) {
+      const step = Math.floor(at / 30_000);
+      if (step > lastStep) {
+        lastStep = step;
+        return totpCode(secret, at);
+      }
+    }
+    await new Promise((done) => setTimeout(done, 1000));
+  }
 }
 
 /** A client outside the browser, keeping its cookies, sending the CSRF header when the server set its cookie. */
@@ -94,7 +118,7 @@ try {
   await field.waitFor();
   log('password accepted, code step shown');
   await page.getByLabel(/Trust this device/).check();
-  await field.fill(totpCode(DEMO_TOTP_SECRET));
+  await field.fill(await nextCode(DEMO_TOTP_SECRET));
   await page.getByRole('button', { name: 'Verify' }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await page.locator('.user-email', { hasText: DEMO_EMAIL }).waitFor({ state: 'attached' });
@@ -199,12 +223,12 @@ try {
   await expectStored([], 'after removing');
   log('"Confirm it\'s you" with the passkey, then removed: gone from the list and from the server');
 
-  // A second client: the same account signed in elsewhere (the next time step's code: each is taken once).
+  // A second client: the same account signed in elsewhere (a later time step's code: each is taken once).
   const other = apiClient(origin);
   const signIn = await other('/api/auth/sign-in/email', { method: 'POST', body: { email: DEMO_EMAIL, password: DEMO_PASSWORD } });
   await other('/api/account/two-factor/challenge', {
     method: 'POST',
-    body: { challengeId: signIn.challengeId, method: 'totp', code: totpCode(DEMO_TOTP_SECRET, Date.now() + 30_000), trustDevice: false },
+    body: { challengeId: signIn.challengeId, method: 'totp', code: await nextCode(DEMO_TOTP_SECRET), trustDevice: false },
   });
   const { items } = await other('/api/account/sessions');
   // The browser's session: the last active but the second client's own (its sign-in time is
@@ -219,6 +243,22 @@ try {
   await page.waitForURL(/\/sign-in\.html$/);
   await page.locator('#password-step').getByLabel('Email').waitFor();
   log('the next request answered 401: back on the sign-in page');
+
+  // ——— The code step after a provider ———
+  // Signed out, the device no longer trusted: a pending sign-in in the browser's cookies, then the
+  // sign-in page as the callback leaves it.
+  await context.clearCookies();
+  const pending = await page.request.post(new URL('/api/auth/sign-in/email', origin).href, { headers: { Origin: origin }, data: { email: DEMO_EMAIL, password: DEMO_PASSWORD } });
+  if (!pending.ok() || !(await pending.json()).twoFactorRedirect) throw new Error(`the sign-in did not wait for the code: ${pending.status()}`);
+  await page.goto(new URL('/sign-in?two-factor=required', origin).href);
+  await field.waitFor();
+  if (new URL(page.url()).search) throw new Error(`the flag stayed in the address bar: ${page.url()}`);
+  if (await page.locator('#password-step').isVisible()) throw new Error('the password form shows beside the code step');
+  await field.fill(await nextCode(DEMO_TOTP_SECRET));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.locator('.user-email', { hasText: DEMO_EMAIL }).waitFor({ state: 'attached' });
+  log('/sign-in?two-factor=required showed the code step for the pending sign-in: on the dashboard, signed in');
   if (errors.length) throw new Error(`errors on the page: ${errors.join('; ')}`);
   log('passed');
 } catch (error) {

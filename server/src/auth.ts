@@ -1,14 +1,16 @@
 /**
  * Better Auth: email + password (its own password hashing), sessions in the database behind
  * an HttpOnly cookie, and its two-factor plugin (TOTP, backup codes, devices trusted for 30
- * days). The account API asks it who is signed in and lets it change passwords and end
- * sessions; nothing here hashes or signs anything by hand.
+ * days; its guard runs after a provider's sign-in too, `provider-two-factor.ts`). The account API
+ * asks it who is signed in and lets it change passwords and end sessions; nothing here hashes or
+ * signs anything by hand.
  */
 import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Kysely } from 'kysely';
 import { PASSWORD_RESET_VALID_MINUTES, TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
 import { passkeySignIn, type PasskeySignInBinding } from './passkey-sign-in.js';
+import { providerTwoFactor } from './provider-two-factor.js';
 import type { ProvidersConfig } from './providers.js';
 import type { Database } from './schema.js';
 
@@ -29,9 +31,12 @@ export interface AuthOptions {
   socialProviders?: ProvidersConfig | undefined;
   /** Sign-in with a passkey (`passkey-sign-in.ts`), bound to the server once it is set up. */
   passkeySignIn: PasskeySignInBinding;
+  /** The host's sign-in page: a provider's sign-in that needs the second factor continues there (`provider-two-factor.ts`). */
+  signInUrl: string;
 }
 
 export function createAuth(options: AuthOptions) {
+  const secondFactor = twoFactor({ issuer: ISSUER, trustDeviceMaxAge: TRUSTED_DEVICE_DAYS * 24 * 60 * 60 });
   return betterAuth({
     appName: ISSUER,
     baseURL: options.baseUrl,
@@ -65,7 +70,8 @@ export function createAuth(options: AuthOptions) {
       // The provider account's address, shown in the connected accounts (filled by the providers' `getAccountFields`).
       additionalFields: { providerEmail: { type: 'string', required: false } },
     },
-    plugins: [twoFactor({ issuer: ISSUER, trustDeviceMaxAge: TRUSTED_DEVICE_DAYS * 24 * 60 * 60 }), passkeySignIn(options.passkeySignIn)],
+    // The plugin's guard runs after a provider's sign-in too, not only after a password.
+    plugins: [secondFactor, passkeySignIn(options.passkeySignIn), providerTwoFactor(secondFactor, { signInUrl: options.signInUrl })],
   });
 }
 

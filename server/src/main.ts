@@ -4,7 +4,8 @@
  * (PostgreSQL instead of PGlite), BETTER_AUTH_SECRET (required with NODE_ENV=production),
  * BASE_URL (public origin), TRUSTED_ORIGINS (comma-separated), SEED_DEMO (0: no demo user; full: with
  * the mock's history, trusted devices and 2FA, as `npm start` runs it),
- * APP_URL (where the links in messages lead; BASE_URL by default), MAIL_FROM (the sender),
+ * APP_URL (where the links in messages lead; BASE_URL by default), SIGN_IN_URL (the host's sign-in
+ * page, where a provider's sign-in that needs the second factor continues; APP_URL/sign-in), MAIL_FROM (the sender),
  * CSRF (`off` drops the double-submit token), RATE_LIMIT (`off`, or `rule=max/seconds,…` overrides),
  * SMTP_URL (delivery of the outbox: smtp://user:pass@host:587 or smtps://…; without it messages stay
  * in the outbox, the development mailbox), GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET, MICROSOFT_CLIENT_ID /
@@ -35,6 +36,7 @@ const server = await createAccountServer({
   development,
   seedDemo: env['SEED_DEMO'] === '0' ? false : env['SEED_DEMO'] === 'full' ? 'full' : true,
   appUrl: env['APP_URL'] || undefined,
+  signInUrl: env['SIGN_IN_URL'] || undefined,
   mailFrom: env['MAIL_FROM'] || undefined,
   csrf: env['CSRF']?.toLowerCase() !== 'off',
   rateLimits: parseRateLimits(env['RATE_LIMIT']),

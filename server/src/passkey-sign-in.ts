@@ -93,7 +93,7 @@ type Outcome = 'ok' | 'unknown' | 'expired';
  * The problem's response. Better Auth copies the headers the endpoint set onto it (the challenge
  * cookie's removal, and its JSON content type, which is set to problem+json here first).
  */
-function answer(ctx: { setHeader: (name: string, value: string) => void }, problem: HttpProblem): Response {
+export function answer(ctx: { setHeader: (name: string, value: string) => void }, problem: HttpProblem): Response {
   ctx.setHeader('Content-Type', 'application/problem+json');
   ctx.setHeader('Cache-Control', 'no-store');
   return problem.toResponse();
@@ -104,7 +104,7 @@ function answer(ctx: { setHeader: (name: string, value: string) => void }, probl
  * or not the browser sends a cookie: Better Auth's own check does the same for requests with
  * cookies, but skips itself under a test runner; this one always runs, so the tests see it.
  */
-function foreignOrigin(ctx: { request?: Request | undefined; context: { isTrustedOrigin: (url: string, settings?: { allowRelativePaths: boolean }) => boolean } }): HttpProblem | null {
+export function foreignOrigin(ctx: { request?: Request | undefined; context: { isTrustedOrigin: (url: string, settings?: { allowRelativePaths: boolean }) => boolean } }): HttpProblem | null {
   const origin = ctx.request?.headers.get('origin');
   if (!ctx.request || (origin && origin !== 'null' && ctx.context.isTrustedOrigin(origin, { allowRelativePaths: false }))) return null;
   return new HttpProblem(403, 'csrf-failed', 'Request refused', 'This request did not come from a page of this site.');

@@ -78,6 +78,8 @@ export interface AccountServerOptions {
   appUrl?: string | undefined;
   /** The links in messages, when the host's pages are elsewhere than `appUrl`'s defaults. */
   links?: MailLinks | undefined;
+  /** The host's sign-in page (`SIGN_IN_URL`): a provider's sign-in of a user with 2FA on continues there, at the code step. Default `<appUrl>/sign-in`. */
+  signInUrl?: string | undefined;
   /** Delivers messages (SMTP); without one they stay in the outbox, the development mailbox. */
   mailTransport?: MailTransport | undefined;
   /** The sender of messages, e.g. `DialNexa <no-reply@example.com>`. */
@@ -149,6 +151,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
       sendResetPassword: resetPasswordMailer(outbox, links),
       socialProviders: options.socialProviders,
       passkeySignIn,
+      signInUrl: options.signInUrl ?? `${(options.appUrl ?? options.baseUrl).replace(/\/$/, '')}/sign-in`,
     });
     const { runMigrations } = await getMigrations(auth.options);
     await runMigrations();

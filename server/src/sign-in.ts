@@ -150,17 +150,7 @@ export class SignInFlow {
     const userId = answer?.user?.id;
     if (userId) {
       await this.recordAttempt({ userId, success: true, failureReason: null, headers: request.headers });
-      // A trusted device skipped the second factor: the plugin renewed its trust record.
-      const renewed = trustIdentifier(setCookies(response).get(trustName));
-      if (previousTrust && renewed && renewed !== previousTrust) {
-        const at = this.now();
-        await this.db
-          .updateTable('dn_trusted_device')
-          .set({ identifier: renewed, last_used_at: at, expires_at: new Date(at.getTime() + TRUST_MS), user_agent: request.headers.get('user-agent'), ip: clientIp(request.headers) })
-          .where('identifier', '=', previousTrust)
-          .where('user_id', '=', userId)
-          .execute();
-      }
+      await this.followRenewedTrust(previousTrust, response, userId, request.headers);
       const deviceCookie = await notifier.signedIn(userId, request.headers);
       if (deviceCookie) {
         const answered = new Response(response.body, response);
@@ -172,20 +162,44 @@ export class SignInFlow {
   }
 
   /**
+   * A trusted device skipped the second factor: the two-factor plugin replaced its trust record
+   * (a new identifier in a new cookie), and the device's row follows it. True when it did.
+   */
+  private async followRenewedTrust(previousTrust: string | null, response: Response, userId: string, headers: Headers): Promise<boolean> {
+    const renewed = trustIdentifier(setCookies(response).get(await this.cookieName('trust_device')));
+    if (!previousTrust || !renewed || renewed === previousTrust) return false;
+    const at = this.now();
+    await this.db
+      .updateTable('dn_trusted_device')
+      .set({ identifier: renewed, last_used_at: at, expires_at: new Date(at.getTime() + TRUST_MS), user_agent: headers.get('user-agent'), ip: clientIp(headers) })
+      .where('identifier', '=', previousTrust)
+      .where('user_id', '=', userId)
+      .execute();
+    return true;
+  }
+
+  /**
    * `/api/auth/callback/<provider>` through Better Auth. When it signed someone in (it set a session
    * cookie; linking an account to the signed-in user sets none), the sign-in is recorded like one
    * by password and the device told to the notifier: a new one is alerted, and gets its cookie.
+   * A user with 2FA on gets no session here: the two-factor plugin's guard runs after the callback
+   * (`provider-two-factor.ts`) and sends the browser to the code step, which records the attempt
+   * and tells the notifier once the code is right (`verify`), as after a password. Only a trusted
+   * device passes it, and its row follows the renewed trust record.
    */
   async socialCallback(request: Request): Promise<Response> {
+    const previousTrust = trustIdentifier(requestCookie(request.headers, await this.cookieName('trust_device')));
     const response = await engineRateLimit(await this.auth.handler(request));
     const sessionCookie = (await this.auth.$context).authCookies.sessionToken.name;
     const value = setCookies(response).get(sessionCookie);
     if (!value) return response;
     const signed = await this.auth.api.getSession({ headers: new Headers({ cookie: `${sessionCookie}=${value}` }) });
     if (!signed) return response;
-    if ((signed.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled) return this.refuseWithoutSecondFactor(response, signed.session.token, signed.user.id, request);
-    await this.recordAttempt({ userId: signed.user.id, success: true, failureReason: null, headers: request.headers });
-    const deviceCookie = await this.guards.notifier.signedIn(signed.user.id, request.headers);
+    const userId = signed.user.id;
+    const trusted = await this.followRenewedTrust(previousTrust, response, userId, request.headers);
+    if ((signed.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled && !trusted) return this.refuseWithoutSecondFactor(response, signed.session.token, userId, request);
+    await this.recordAttempt({ userId, success: true, failureReason: null, headers: request.headers });
+    const deviceCookie = await this.guards.notifier.signedIn(userId, request.headers);
     if (!deviceCookie) return response;
     const answered = new Response(response.body, response);
     answered.headers.append('Set-Cookie', deviceCookie);
@@ -193,10 +207,10 @@ export class SignInFlow {
   }
 
   /**
-   * A provider's sign-in of a user with 2FA on: the two-factor plugin guards only the email
-   * sign-in, so the provider alone would skip the second factor. The session Better Auth just
-   * made is deleted, its cookies are not passed on, the attempt is recorded as failed, and the
-   * browser goes back with `error=two_factor_required` (sign in with the password, then the code).
+   * A session for a user with 2FA on that neither the second factor nor a trusted device let
+   * through: the guard above did not run (it should always). Fails closed: the session is
+   * deleted, its cookies are not passed on, the attempt is recorded as failed and the browser
+   * goes back with `error=two_factor_required`.
    */
   private async refuseWithoutSecondFactor(response: Response, token: string, userId: string, request: Request): Promise<Response> {
     await this.db.deleteFrom('session').where('token', '=', token).execute();
