@@ -45,8 +45,22 @@ export function listConnectedAccounts(ctx: StoreContext): s.ConnectedAccountList
       email: c.email,
       connectedAt: c.connectedAt === null ? null : iso(c.connectedAt),
     })),
-    passwordSignIn: true,
+    passwordSignIn: !ctx.options.passwordless,
   };
+}
+
+/**
+ * Whether the account can still sign in once the provider or passkey `without` names is gone:
+ * with a password, another connected provider or a passkey. Disconnecting a provider and
+ * removing a passkey refuse (409 `last-sign-in-method`) when nothing would be left, as the
+ * reference server does (server/src/sign-in-methods.ts).
+ */
+export function anySignInLeft(ctx: StoreContext, without: { provider?: string; passkey?: string }): boolean {
+  return (
+    !ctx.options.passwordless ||
+    ctx.state.connections.some((c) => c.connectedAt !== null && c.provider !== without.provider) ||
+    ctx.state.passkeys.some((p) => p.id !== without.passkey)
+  );
 }
 
 function connection(ctx: StoreContext, provider: string): ConnectionRecord {
@@ -81,6 +95,14 @@ export function markConnected(ctx: StoreContext, provider: string, email: string
 
 export function disconnectAccount(ctx: StoreContext, provider: string): s.ConnectedAccountList {
   const found = connection(ctx, provider);
+  if (found.connectedAt !== null && !anySignInLeft(ctx, { provider })) {
+    throw new MockProblem(
+      409,
+      'last-sign-in-method',
+      'Last way to sign in',
+      `${found.name} is the only way left to sign in to your account. Set a password, add a passkey or connect another account first.`,
+    );
+  }
   found.email = null;
   found.connectedAt = null;
   return listConnectedAccounts(ctx);

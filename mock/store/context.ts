@@ -27,7 +27,7 @@ export interface MockOptions {
    * through a real ceremony are). With any passkey, "Confirm it's you" offers one. Default 0.
    */
   passkeys?: number;
-  /** The account has no password: removing its last passkey is refused while no provider is connected. Default false. */
+  /** The account has no password: removing its last passkey or disconnecting its last provider is refused while nothing else is left to sign in with. Default false. */
   passwordless?: boolean;
   /**
    * When sensitive endpoints answer 403 `reauth-required`:

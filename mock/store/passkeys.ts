@@ -20,6 +20,7 @@ import {
   verifyAssertionSignature,
   type AuthenticatorData,
 } from '../webauthn.js';
+import { anySignInLeft } from './connections.js';
 import { iso, randomId, type StoreContext } from './context.js';
 import { fieldProblem, MockProblem, notFound } from './problem.js';
 import { describeUserAgent, type ClientInfo } from './sessions.js';
@@ -256,13 +257,12 @@ export function renamePasskey(ctx: StoreContext, id: string, request: s.PasskeyR
 
 /**
  * Refuses (409 `last-sign-in-method`) to remove the only passkey of an account that has no
- * password and no connected provider: nothing would be left to sign in with.
+ * password and no connected provider: nothing would be left to sign in with (`anySignInLeft`).
  */
 export function deletePasskey(ctx: StoreContext, id: string): s.PasskeyList {
   passkey(ctx, id);
   const others = ctx.state.passkeys.filter((p) => p.id !== id);
-  const providers = ctx.state.connections.some((c) => c.connectedAt !== null);
-  if (others.length === 0 && ctx.options.passwordless && !providers) {
+  if (!anySignInLeft(ctx, { passkey: id })) {
     throw new MockProblem(
       409,
       'last-sign-in-method',

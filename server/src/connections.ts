@@ -6,7 +6,8 @@
  * served by the built-in development provider: an authorization page on this server that links
  * the account when the user allows it, so the demo can connect and disconnect without any
  * outside service. The list shows the providers that can be connected here and those already
- * connected. Disconnecting the last way to sign in is refused.
+ * connected. Disconnecting the last way to sign in (no password, no other provider, no passkey
+ * left) is refused.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ColumnType } from 'kysely';
@@ -16,6 +17,7 @@ import type { Feature } from './feature.js';
 import { HttpProblem, notFound, unauthorized } from './problem.js';
 import type { Database } from './schema.js';
 import type { Kysely } from 'kysely';
+import { lastSignInMethod, removeSignInMethod } from './sign-in-methods.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -44,6 +46,10 @@ declare module './schema.js' {
 }
 
 const STATE_VALID_MS = 10 * 60_000;
+
+/** Why the last way to sign in stays connected: the mock's sentence (mock/store/connections.ts). */
+export const lastProviderDetail = (name: string): string =>
+  `${name} is the only way left to sign in to your account. Set a password, add a passkey or connect another account first.`;
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 export interface ConnectionsOptions {
@@ -71,6 +77,7 @@ export function connectedAccounts(options: ConnectionsOptions) {
         .selectFrom('account')
         .leftJoin('dn_connection', 'dn_connection.account_id', 'account.id')
         .select(['account.providerId', 'account.createdAt'])
+        .select((eb) => eb('account.password', 'is not', null).as('hasPassword'))
         // The development provider records the address in dn_connection, a real one on the account row.
         .select((eb) => eb.fn.coalesce('dn_connection.email', 'account.providerEmail').as('email'))
         .where('account.userId', '=', userId)
@@ -81,7 +88,7 @@ export function connectedAccounts(options: ConnectionsOptions) {
           const row = rows.find((r) => r.providerId === provider);
           return { provider, name, connected: !!row, email: row?.email ?? null, connectedAt: row ? new Date(row.createdAt).toISOString() : null };
         }),
-        passwordSignIn: rows.some((r) => r.providerId === 'credential'),
+        passwordSignIn: rows.some((r) => r.providerId === 'credential' && r.hasPassword),
       };
     }
 
@@ -118,12 +125,12 @@ export function connectedAccounts(options: ConnectionsOptions) {
     route('disconnectAccount', async ({ signed, params }) => {
       const provider = params['provider'] ?? '';
       if (!known(provider)) throw notFound(`The provider "${provider}"`);
-      const accounts = await db.selectFrom('account').select(['id', 'providerId']).where('userId', '=', signed.user.id).execute();
-      const row = accounts.find((a) => a.providerId === provider);
+      const row = await db.selectFrom('account').select('id').where('userId', '=', signed.user.id).where('providerId', '=', provider).executeTakeFirst();
       if (!row) throw notFound(`A connected ${known(provider)!.name} account`);
-      if (accounts.length === 1) throw new HttpProblem(409, 'conflict', 'Last way to sign in', `${known(provider)!.name} is the only way to sign in to this account. Set a password or connect another account first.`);
-      const context = await auth.$context;
-      await context.internalAdapter.deleteAccount(row.id);
+      // Refused only when no password, no other provider and no passkey would be left.
+      await removeSignInMethod(db, signed.user.id, { account: row.id }, () => lastSignInMethod(lastProviderDetail(known(provider)!.name)), async (tx) => {
+        await tx.deleteFrom('account').where('id', '=', row.id).execute();
+      });
       return list(signed.user.id);
     });
 

@@ -3,7 +3,9 @@
  * `csrf: { header: 'X-CSRF-Token', getToken: () => <the dn-csrf cookie> }`:
  *
  * - every answer to a request without the `dn-csrf` cookie sets it (but one a shared cache may
- *   keep, `Cache-Control: public`): a random token
+ *   keep, `Cache-Control: public`), and so does every answer that signs the browser in or out
+ *   (sets the session cookie to another value or clears it), with a new token: one planted or
+ *   read before the session changed is refused after. The token is a random one
  *   (`randomBytes`), readable by the host page's script (not HttpOnly), `SameSite=Lax`,
  *   `Path=/`, `Secure` outside development; `GET /api/account/csrf` also returns it as `{ token }`;
  * - a mutation (POST, PUT, PATCH, DELETE) of the account API (`/api/account/*`) or the inbox
@@ -88,11 +90,13 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler {
     const carried = csrfCookie(getCookie(c, CSRF_COOKIE));
     const token = carried ?? newToken();
     // Readable by the host page's script (it sends it back as the header), so not HttpOnly.
-    const cookieLine = [`${CSRF_COOKIE}=${token}`, 'Path=/', 'SameSite=Lax', `Max-Age=${COOKIE_MAX_AGE}`, ...(options.development ? [] : ['Secure'])].join('; ');
+    const cookieLine = (value: string): string => [`${CSRF_COOKIE}=${value}`, 'Path=/', 'SameSite=Lax', `Max-Age=${COOKIE_MAX_AGE}`, ...(options.development ? [] : ['Secure'])].join('; ');
     const remember = (response: Response): Response => {
-      if (!carried) response.headers.append('Set-Cookie', cookieLine);
+      if (!carried) response.headers.append('Set-Cookie', cookieLine(token));
       return response;
     };
+    sessionCookie ??= (await options.auth.$context).authCookies.sessionToken.name;
+    const session = getCookie(c, sessionCookie);
 
     if (request.method === 'GET' && path === CSRF_PATH) {
       return remember(new Response(JSON.stringify({ token }), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } }));
@@ -104,8 +108,7 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler {
         const origin = request.headers.get('origin');
         if (origin && !options.origins.includes(origin)) return remember(refused(`Requests from ${origin} are not accepted.`, request));
       } else {
-        sessionCookie ??= (await options.auth.$context).authCookies.sessionToken.name;
-        if (getCookie(c, sessionCookie) !== undefined) {
+        if (session !== undefined) {
           const sent = request.headers.get(CSRF_HEADER);
           if (!carried || !sent || !sameToken(sent, carried)) {
             return remember(refused(`The ${CSRF_HEADER} header is missing or does not match the ${CSRF_COOKIE} cookie. Reload the page and try again.`, request));
@@ -114,11 +117,34 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler {
       }
     }
     await next();
+    // A sign-in (email and password, 2FA, passkey, a provider's callback) or a sign-out: a new token.
+    const rotate = sessionChanged(c.res.headers.getSetCookie(), sessionCookie, session);
     // Never on an answer a shared cache may keep (an avatar): everyone it is served to would get the same token.
-    if (!carried && !/\bpublic\b/i.test(c.res.headers.get('cache-control') ?? '')) {
+    if ((!carried || rotate) && !/\bpublic\b/i.test(c.res.headers.get('cache-control') ?? '')) {
       // A fresh copy: the handler's answer may have immutable headers.
       c.res = new Response(c.res.body, c.res);
-      c.res.headers.append('Set-Cookie', cookieLine);
+      c.res.headers.append('Set-Cookie', cookieLine(rotate ? newToken() : token));
     }
   };
+}
+
+/**
+ * Whether the answer's `Set-Cookie` lines give the session cookie a value other than the one the
+ * request carried (a new session) or clear it (signed out). Better Auth setting the same signed
+ * token again, when it extends a session, is no change.
+ */
+export function sessionChanged(setCookies: readonly string[], name: string, carried: string | undefined): boolean {
+  const decode = (value: string): string => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  };
+  return setCookies.some((line) => {
+    const pair = line.split(';', 1)[0] ?? '';
+    const at = pair.indexOf('=');
+    if (at < 0 || pair.slice(0, at).trim() !== name) return false;
+    return decode(pair.slice(at + 1).trim()) !== (carried ?? '');
+  });
 }

@@ -33,6 +33,7 @@ import type { Feature } from './feature.js';
 import { fieldProblem, HttpProblem, notFound } from './problem.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Database } from './schema.js';
+import { lastSignInMethod, removeSignInMethod } from './sign-in-methods.js';
 
 export interface PasskeyTable {
   id: string;
@@ -298,23 +299,20 @@ export function passkeys(options: PasskeyOptions) {
 
     /**
      * Refuses (409 `last-sign-in-method`) to remove the only passkey of an account with no
-     * password and no connected provider: nothing would be left to sign in with.
+     * password and no connected provider: nothing would be left to sign in with (the count
+     * disconnecting a provider uses, sign-in-methods.ts).
      */
     route('deletePasskey', async ({ signed, params }) => {
       const row = await owned(signed.user.id, params['id'] ?? '');
-      const others = (await rows(signed.user.id)).filter((p) => p.id !== row.id);
-      if (others.length === 0) {
-        const accounts = await db.selectFrom('account').select(['providerId', 'password']).where('userId', '=', signed.user.id).execute();
-        if (!accounts.some((a) => a.providerId !== 'credential' || a.password)) {
-          throw new HttpProblem(
-            409,
-            'last-sign-in-method',
-            'Last way to sign in',
-            'This passkey is the only way left to sign in to your account. Add another passkey or set a password first.',
-          );
-        }
-      }
-      await db.deleteFrom('dn_passkey').where('id', '=', row.id).execute();
+      await removeSignInMethod(
+        db,
+        signed.user.id,
+        { passkey: row.id },
+        () => lastSignInMethod('This passkey is the only way left to sign in to your account. Add another passkey or set a password first.'),
+        async (tx) => {
+          await tx.deleteFrom('dn_passkey').where('id', '=', row.id).execute();
+        },
+      );
       return list(signed.user.id, signed.session.id);
     });
 

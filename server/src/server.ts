@@ -153,10 +153,13 @@ export async function createAccountServer(options: AccountServerOptions): Promis
       passkeySignIn,
       signInUrl: options.signInUrl ?? `${(options.appUrl ?? options.baseUrl).replace(/\/$/, '')}/sign-in`,
     });
-    const { runMigrations } = await getMigrations(auth.options);
-    await runMigrations();
-    await migrateAccountTables(database.db);
-    if (options.seedDemo) await seedDemoUser(auth, database.db, { full: options.seedDemo === 'full' });
+    // One instance at a time on a shared PostgreSQL: the first applies the schema (and seeds), the others wait and find it done.
+    await database.exclusive(async () => {
+      const { runMigrations } = await getMigrations(auth.options);
+      await runMigrations();
+      await migrateAccountTables(database.db);
+      if (options.seedDemo) await seedDemoUser(auth, database.db, { full: options.seedDemo === 'full' });
+    });
 
     const limits = new RateLimiter(database.db, options.rateLimits, options.now);
     const notifier = new Notifier(database.db, outbox, options.now, options.development ?? false);

@@ -3,13 +3,15 @@
  * browser's: registration behind the re-authentication window, the list (default name, where
  * it lives, the current one), rename, "Confirm it's you" with the passkey and the refusals a
  * relying party makes (a challenge used twice, another origin, a signature counter that does
- * not grow, an expired challenge), removal behind the window and the last way to sign in kept.
+ * not grow, an expired challenge), removal behind the window and the last way to sign in kept,
+ * counted the same (password, providers, passkeys) when a provider is disconnected.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { endpoints, type EndpointName } from '../../src/api/endpoints.js';
 import type * as s from '../../src/api/schemas.js';
 import { base64url, fromBase64url, SoftAuthenticator } from '../../conformance/webauthn.js';
+import { MockStore } from '../../mock/store/index.js';
 import { createAccountServer, type AccountServer } from '../src/index.js';
 import { cookieClient } from './client.js';
 import { testStorage } from './storage.js';
@@ -300,5 +302,73 @@ describe('removal', () => {
     const { fetch } = await newUser('pk-last-with-password');
     const only = await register(fetch, new SoftAuthenticator(ORIGIN));
     expect((await ok('deletePasskey', await fetch(`${API}/passkeys/${only.id}`, { method: 'DELETE' }))).items).toEqual([]);
+  });
+});
+
+describe('the last way to sign in, whichever is removed', () => {
+  /** A provider account linked to the user, as Better Auth's callback or the development provider leaves it. */
+  async function connect(userId: string, provider: string): Promise<void> {
+    const context = await server.auth.$context;
+    await context.internalAdapter.createAccount({ userId, providerId: provider, accountId: `dev-${provider}-${userId}` });
+  }
+  const disconnect = (fetch: Fetch, provider: string) => fetch(`${API}/connected-accounts/${provider}`, { method: 'DELETE' });
+
+  it('lets a passkey user without a password disconnect the only provider, then keeps the passkey', async () => {
+    const { id, fetch } = await newUser('last-passkey-provider', { passwordless: true });
+    const passkey = await register(fetch, new SoftAuthenticator(ORIGIN));
+    await connect(id, 'google');
+    const listed = await ok('listConnectedAccounts', await fetch(`${API}/connected-accounts`));
+    expect(listed.passwordSignIn).toBe(false);
+    const after = await ok('disconnectAccount', await disconnect(fetch, 'google'));
+    expect(after.items.find((i) => i.provider === 'google')?.connected).toBe(false);
+    await problem(await fetch(`${API}/passkeys/${passkey.id}`, { method: 'DELETE' }), 409, 'last-sign-in-method');
+  });
+
+  it('lets a user with a password disconnect the only provider', async () => {
+    const { id, fetch } = await newUser('last-password-provider');
+    await connect(id, 'github');
+    const after = await ok('disconnectAccount', await disconnect(fetch, 'github'));
+    expect(after.passwordSignIn).toBe(true);
+    expect(after.items.find((i) => i.provider === 'github')?.connected).toBe(false);
+  });
+
+  it('refuses the only provider of an account with no password and no passkey, with the mock’s answer, and lets one of two go', async () => {
+    const { id, fetch } = await newUser('last-provider', { passwordless: true });
+    await connect(id, 'google');
+    const refused = await disconnect(fetch, 'google');
+    const body = await problem(refused, 409, 'last-sign-in-method');
+    // The in-browser mock answers the same case with the same problem.
+    const mock = new MockStore({ passwordless: true });
+    let expected: unknown;
+    try {
+      mock.disconnectAccount('google');
+    } catch (error) {
+      expected = JSON.parse(JSON.stringify(error));
+    }
+    expect(body).toEqual(expected);
+    expect((await ok('listConnectedAccounts', await fetch(`${API}/connected-accounts`))).items.find((i) => i.provider === 'google')?.connected).toBe(true);
+
+    await connect(id, 'github');
+    await ok('disconnectAccount', await disconnect(fetch, 'google'));
+    await problem(await disconnect(fetch, 'github'), 409, 'last-sign-in-method');
+  });
+
+  it('lets the only passkey go while a provider remains, and then keeps the provider', async () => {
+    const { id, fetch } = await newUser('last-provider-passkey', { passwordless: true });
+    const passkey = await register(fetch, new SoftAuthenticator(ORIGIN));
+    await connect(id, 'microsoft');
+    expect((await ok('deletePasskey', await fetch(`${API}/passkeys/${passkey.id}`, { method: 'DELETE' }))).items).toEqual([]);
+    await problem(await disconnect(fetch, 'microsoft'), 409, 'last-sign-in-method');
+  });
+
+  it('lets only one of two removals sent at once through when each would leave the other as the last way', async () => {
+    const { id, fetch } = await newUser('last-at-once', { passwordless: true });
+    const passkey = await register(fetch, new SoftAuthenticator(ORIGIN));
+    await connect(id, 'google');
+    const answers = await Promise.all([disconnect(fetch, 'google'), fetch(`${API}/passkeys/${passkey.id}`, { method: 'DELETE' })]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const accounts = await server.database.db.selectFrom('account').select('providerId').where('userId', '=', id).execute();
+    const passkeys = await server.database.db.selectFrom('dn_passkey').select('id').where('user_id', '=', id).execute();
+    expect(accounts.filter((a) => a.providerId !== 'credential').length + passkeys.length).toBe(1);
   });
 });

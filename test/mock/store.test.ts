@@ -723,6 +723,40 @@ describe('MockStore account deletion and connected accounts', () => {
     expect((await problemOf(() => store.connectAccount('myspace', { redirectUri: '/', mode: 'popup' }))).status).to.equal(404);
   });
 
+  it('refuses to take away the last way to sign in, counting a password, the providers and the passkeys alike', async () => {
+    // No password, no passkey: Google, the only provider, stays.
+    const bare = new MockStore({ passwordless: true });
+    expect(bare.listConnectedAccounts().passwordSignIn).to.equal(false);
+    const refused = await problemOf(() => bare.disconnectAccount('google'));
+    expect(refused.toJSON()).to.deep.equal({
+      type: 'urn:dialnexa:problem:last-sign-in-method',
+      title: 'Last way to sign in',
+      status: 409,
+      detail: 'Google is the only way left to sign in to your account. Set a password, add a passkey or connect another account first.',
+    });
+    expect(bare.listConnectedAccounts().items.find((a) => a.provider === 'google')?.connected).to.equal(true);
+    // With a second provider either may go; the other is then the last.
+    bare.markConnected('github');
+    assertResponse('disconnectAccount', bare.disconnectAccount('google'));
+    expect((await problemOf(() => bare.disconnectAccount('github'))).code).to.equal('last-sign-in-method');
+
+    // A passkey is a way to sign in: the only provider may go, and then the passkey is the last.
+    const withPasskey = new MockStore({ passwordless: true, passkeys: 1 });
+    const [passkey] = withPasskey.listPasskeys().items;
+    withPasskey.disconnectAccount('google');
+    expect((await problemOf(() => withPasskey.deletePasskey(passkey!.id))).code).to.equal('last-sign-in-method');
+
+    // And the other way round: the passkey may go while the provider remains, which is then the last.
+    const providerLeft = new MockStore({ passwordless: true, passkeys: 1 });
+    expect(providerLeft.deletePasskey(providerLeft.listPasskeys().items[0]!.id).items).to.deep.equal([]);
+    expect((await problemOf(() => providerLeft.disconnectAccount('google'))).code).to.equal('last-sign-in-method');
+
+    // With a password, nothing else is needed.
+    const withPassword = new MockStore({ passkeys: 1 });
+    withPassword.disconnectAccount('google');
+    expect(withPassword.deletePasskey(withPassword.listPasskeys().items[0]!.id).items).to.deep.equal([]);
+  });
+
   it('resets in place', () => {
     const store = new MockStore();
     store.updatePreferences({ theme: 'dark' });
