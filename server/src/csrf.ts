@@ -26,6 +26,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { endpoints, type Endpoint } from '../../src/api/endpoints.js';
 import type { Auth } from './auth.js';
+import { withSetCookie } from './auth-answers.js';
 import { HttpProblem } from './problem.js';
 
 export const CSRF_COOKIE = 'dn-csrf';
@@ -121,9 +122,9 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler {
     const rotate = sessionChanged(c.res.headers.getSetCookie(), sessionCookie, session);
     // Never on an answer a shared cache may keep (an avatar): everyone it is served to would get the same token.
     if ((!carried || rotate) && !/\bpublic\b/i.test(c.res.headers.get('cache-control') ?? '')) {
-      // A fresh copy: the handler's answer may have immutable headers.
-      c.res = new Response(c.res.body, c.res);
-      c.res.headers.append('Set-Cookie', cookieLine(rotate ? newToken() : token));
+      const answer = await withSetCookie(c.res, cookieLine(rotate ? newToken() : token));
+      // Hono wraps any answer assigned to c.res: only a copy (immutable headers) is assigned.
+      if (answer !== c.res) c.res = answer;
     }
   };
 }

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
 import type { TrustedDevice, TwoFactorChallengeRequest, TwoFactorChallengeResult } from '../../src/api/schemas.js';
 import type { Auth } from './auth.js';
+import { readJsonAnswer, withSetCookie } from './auth-answers.js';
 import { clientIp, describeUserAgent, requestCookie } from './device.js';
 import type { Notifier } from './notify.js';
 import { fieldProblem, HttpProblem } from './problem.js';
@@ -128,18 +129,17 @@ export class SignInFlow {
       if (error instanceof HttpProblem) return failed(error.toResponse());
       throw error;
     }
-    const response = await engineRateLimit(await this.auth.handler(request));
+    const engineAnswer = await engineRateLimit(await this.auth.handler(request));
 
-    if (!response.ok) return failed(response);
+    if (!engineAnswer.ok) return failed(engineAnswer);
     if (email) {
       await limits.giveBack('sign-in', `${email} ${ip}`);
       await limits.giveBack('sign-in-account', email);
     }
     await limits.giveBack('sign-in-ip', ip);
-    const answer = (await response
-      .clone()
-      .json()
-      .catch(() => null)) as { twoFactorRedirect?: boolean; user?: { id?: string } } | null;
+    const read = await readJsonAnswer(engineAnswer);
+    const response = read.response;
+    const answer = read.json as { twoFactorRedirect?: boolean; user?: { id?: string } } | null;
     if (answer?.twoFactorRedirect) {
       const challengeId = setCookies(response).get(await this.cookieName('two_factor'));
       if (!challengeId) return response;
@@ -152,11 +152,7 @@ export class SignInFlow {
       await this.recordAttempt({ userId, success: true, failureReason: null, headers: request.headers });
       await this.followRenewedTrust(previousTrust, response, userId, request.headers);
       const deviceCookie = await notifier.signedIn(userId, request.headers);
-      if (deviceCookie) {
-        const answered = new Response(response.body, response);
-        answered.headers.append('Set-Cookie', deviceCookie);
-        return answered;
-      }
+      if (deviceCookie) return withSetCookie(response, deviceCookie);
     }
     return response;
   }
@@ -201,9 +197,7 @@ export class SignInFlow {
     await this.recordAttempt({ userId, success: true, failureReason: null, headers: request.headers });
     const deviceCookie = await this.guards.notifier.signedIn(userId, request.headers);
     if (!deviceCookie) return response;
-    const answered = new Response(response.body, response);
-    answered.headers.append('Set-Cookie', deviceCookie);
-    return answered;
+    return withSetCookie(response, deviceCookie);
   }
 
   /**
