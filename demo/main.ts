@@ -246,7 +246,7 @@ function renderUser(profile: Pick<Profile, 'displayName' | 'email' | 'avatarUrl'
   titleAvatar();
 }
 
-/** Below 1440px the avatar stands for the name and address (demo.css): a pointer's tooltip names the user. */
+/** Below 1600px the avatar stands for the name and address (demo.css): a pointer's tooltip names the user. */
 function titleAvatar(): void {
   const avatar = document.querySelector<HTMLElement>('.user-avatar');
   const name = document.querySelector('.user-name')?.textContent;
