@@ -3,7 +3,8 @@
  * reference server (`npm start`: signed in through the sign-in page, a 401 leads back there)
  * or on the built-in mock backend (`npm run start:mock`, the static demo). Both index.html and
  * partner.html run this file; the partner page differs only in its markup (brand name,
- * class="dn-brand-teal") and CSS (tokens and ::part rules).
+ * class="dn-brand-teal") and CSS (tokens and ::part rules). What the two pages share (the top
+ * bar, the demo tools, the toast) is written once, in demo/partials/.
  *
  * Everything here is host code, the way a real app would write it: it sets the provider's
  * theme, density and locale, listens to dn- events on the document, and never reaches
