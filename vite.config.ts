@@ -1,6 +1,7 @@
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { viteMinifyCssLiterals } from './scripts/css-literals.mjs';
+import { demoPartials } from './scripts/demo-partials.mjs';
 
 const projectDir = import.meta.dirname;
 
@@ -37,6 +38,9 @@ const DEMO_CONDITIONS =
  */
 const DEMO_API_TARGET = process.env['DEMO_API_TARGET'];
 
+/** The markup demo/index.html and demo/partner.html share (`<!-- partial: … -->`, demo/partials/). */
+const sharedMarkup = demoPartials(resolve(projectDir, 'demo/partials'));
+
 /**
  * The pages the server's mailed links lead to: the dashboard verifies an email, the sign-in page
  * resets a password. The sign-in page is also where a provider's sign-in that needs the code goes on (`/sign-in`).
@@ -67,7 +71,7 @@ export default defineConfig(({ command, mode }) =>
         publicDir: resolve(projectDir, 'public'),
         resolve: { conditions: DEMO_CONDITIONS },
         define: { __DEMO_ON_SERVER__: JSON.stringify(Boolean(DEMO_API_TARGET)) },
-        plugins: DEMO_API_TARGET ? [demoLinkPages] : [],
+        plugins: [sharedMarkup, ...(DEMO_API_TARGET ? [demoLinkPages] : [])],
         server: {
           port: 5173,
           strictPort: false,
@@ -84,6 +88,7 @@ export default defineConfig(({ command, mode }) =>
           root: 'demo',
           publicDir: resolve(projectDir, 'public'),
           define: { __DEMO_ON_SERVER__: 'false' },
+          plugins: [sharedMarkup],
           build: {
             outDir: resolve(projectDir, 'demo-dist'),
             emptyOutDir: true,

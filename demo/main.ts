@@ -3,7 +3,8 @@
  * reference server (`npm start`: signed in through the sign-in page, a 401 leads back there)
  * or on the built-in mock backend (`npm run start:mock`, the static demo). Both index.html and
  * partner.html run this file; the partner page differs only in its markup (brand name,
- * class="dn-brand-teal") and CSS (tokens and ::part rules).
+ * class="dn-brand-teal") and CSS (tokens and ::part rules). What the two pages share (the top
+ * bar, the demo tools, the toast) is written once, in demo/partials/.
  *
  * Everything here is host code, the way a real app would write it: it sets the provider's
  * theme, density and locale, listens to dn- events on the document, and never reaches
@@ -30,7 +31,7 @@ import type { DnEventMap } from '../src/events.js';
 import type { MockBackend } from './mock-backend.js';
 import type * as ServerBackend from './server-backend.js';
 import { isLocale, text, type DemoLocale, type StringKey } from './strings.js';
-import { followTopbarHeight } from './topbar.js';
+import { followTopbarHeight, wireDisclosure } from './topbar.js';
 
 const API_BASE = '/api/account';
 const STORAGE_KEY = 'dn-demo:display';
@@ -174,6 +175,7 @@ function translateShell(): void {
     node.setAttribute('aria-label', t(node.dataset.tAriaLabel as StringKey));
   }
   renderPasswordHint();
+  titleAvatar();
 }
 
 /** The mock's password as it is now: the user may have changed or reset it. The server keeps its own. */
@@ -242,6 +244,14 @@ function renderUser(profile: Pick<Profile, 'displayName' | 'email' | 'avatarUrl'
     initialsNode.hidden = Boolean(profile.avatarUrl);
     initialsNode.textContent = initials(profile.displayName);
   }
+  titleAvatar();
+}
+
+/** Below 1600px the avatar stands for the name and address (demo.css): a pointer's tooltip names the user. */
+function titleAvatar(): void {
+  const avatar = document.querySelector<HTMLElement>('.user-avatar');
+  const name = document.querySelector('.user-name')?.textContent;
+  if (avatar && name) avatar.title = t('signedInAs', { name });
 }
 
 function initials(name: string): string {
@@ -414,7 +424,11 @@ function renderBell(): void {
     const row = element('li', item.readAt ? 'bell-item' : 'bell-item unread');
     const time = element('time', 'bell-time', format.format(new Date(item.createdAt)));
     time.dateTime = item.createdAt;
-    row.append(element('strong', 'bell-item-title', item.title), element('span', 'bell-item-body', item.body), time);
+    // The server's words, in their own direction on a right-to-left page.
+    const title = element('strong', 'bell-item-title', item.title);
+    const body = element('span', 'bell-item-body', item.body);
+    title.dir = body.dir = 'auto';
+    row.append(title, body, time);
     return row;
   });
   list.replaceChildren(...(items.length ? items : [element('li', 'bell-empty', t('notificationsEmpty'))]));
@@ -424,24 +438,12 @@ function wireBell(): void {
   const button = document.querySelector<HTMLButtonElement>('#bell-button');
   const panel = document.querySelector<HTMLElement>('#bell-panel');
   if (!button || !panel) return;
-  const setOpen = (open: boolean, returnFocus = false) => {
-    panel.hidden = !open;
-    button.setAttribute('aria-expanded', String(open));
-    if (!open && returnFocus) button.focus();
-  };
-  button.addEventListener('click', () => {
-    const open = panel.hidden;
-    setOpen(open);
+  wireDisclosure(button, panel, {
     // Opened: what the user sees now is read.
-    const unread = notifications?.items.filter((item) => !item.readAt).map((item) => item.id) ?? [];
-    if (open && unread.length && server) void server.markInboxRead(unread).then(refreshBell);
-  });
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !panel.hidden) setOpen(false, true);
-  });
-  document.addEventListener('click', (event) => {
-    const path = event.composedPath();
-    if (!panel.hidden && !path.includes(panel) && !path.includes(button)) setOpen(false);
+    onOpen: () => {
+      const unread = notifications?.items.filter((item) => !item.readAt).map((item) => item.id) ?? [];
+      if (unread.length && server) void server.markInboxRead(unread).then(refreshBell);
+    },
   });
   setInterval(() => void refreshBell(), 30_000);
   document.addEventListener('visibilitychange', () => {
@@ -641,29 +643,20 @@ function setSessionArmed(armed: boolean): void {
   if (note) note.hidden = !armed;
 }
 
-// ——— Sidebar as a menu on narrow screens ———
+// ——— The top bar's menus: the sidebar on small screens, theme, density and language below 1280px ———
 
-function wireMenu(): void {
-  const button = document.querySelector<HTMLButtonElement>('.menu-button');
+function wireMenus(): void {
+  const menuButton = document.querySelector<HTMLButtonElement>('.menu-button');
   const sidebar = document.querySelector<HTMLElement>('#sidebar');
-  if (!button || !sidebar) return;
-  const setOpen = (open: boolean, returnFocus = false) => {
-    sidebar.dataset.open = String(open);
-    button.setAttribute('aria-expanded', String(open));
-    if (open) sidebar.querySelector<HTMLElement>('a[href]')?.focus();
-    else if (returnFocus) button.focus();
-  };
-  button.addEventListener('click', () => setOpen(sidebar.dataset.open !== 'true'));
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && sidebar.dataset.open === 'true') setOpen(false, true);
-  });
-  document.addEventListener('click', (event) => {
-    const path = event.composedPath();
-    if (sidebar.dataset.open === 'true' && !path.includes(sidebar) && !path.includes(button)) setOpen(false);
-  });
-  matchMedia('(min-width: 45.0625em)').addEventListener('change', (event) => {
-    if (event.matches) setOpen(false);
-  });
+  if (menuButton && sidebar) {
+    wireDisclosure(menuButton, sidebar, {
+      onOpen: () => sidebar.querySelector<HTMLElement>('a[href]')?.focus(),
+      closeWhen: '(min-width: 45.0625em)',
+    });
+  }
+  const displayButton = document.querySelector<HTMLButtonElement>('#display-button');
+  const displayPanel = document.querySelector<HTMLElement>('#display-panel');
+  if (displayButton && displayPanel) wireDisclosure(displayButton, displayPanel, { closeWhen: '(width >= 80em)' });
 }
 
 // ——— Helpers ———
@@ -693,7 +686,7 @@ async function start(): Promise<void> {
   applyPrefs();
   followTopbarHeight();
   wireControls();
-  wireMenu();
+  wireMenus();
   wireSessionTools();
   listenToElements();
 
