@@ -55,6 +55,31 @@ export const DisconnectConfirmOpen: Story = {
 };
 
 /**
+ * The account has no password and no passkey, and GitHub is its only connected provider:
+ * disconnecting it is refused (409 `last-sign-in-method`), the reason shows in GitHub's row
+ * and GitHub stays connected.
+ */
+export const LastWayToSignIn: Story = {
+  name: 'Last way to sign in',
+  parameters: { mock: { passwordless: true, passkeys: 0, reauth: 'never' } },
+  beforeEach: withBackend((backend) => {
+    backend.store.markConnected('github');
+    backend.store.disconnectAccount('google');
+  }),
+  play: async ({ canvasElement }) => {
+    const root = await shadowOf(canvasElement, 'dn-connected-accounts', '[part="disconnect"][data-provider="github"]');
+    await userEvent.click($(root, '[part="disconnect"][data-provider="github"]'));
+    const dialog = $(root, 'dn-confirm-dialog');
+    await waitFor(() => expect(dialog.shadowRoot?.querySelector('dialog')?.open).toBe(true));
+    await userEvent.click($(dialog.shadowRoot!, '[part="confirm-button"]'));
+    const row = $(root, '[part="account"][data-provider="github"]');
+    await waitFor(() => expect($(row, '[part="last-method"]')).toHaveAttribute('role', 'alert'), { timeout: 8000 });
+    await expect($(row, '[part="disconnect"]')).toBeVisible();
+    await expect(row.querySelector('[part="connect"]')).toBeNull();
+  },
+};
+
+/**
  * Every disconnect needs a fresh "Confirm it's you" (the demo password is `DialNexa#2026`).
  */
 export const Reauth: Story = {

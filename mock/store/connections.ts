@@ -93,9 +93,14 @@ export function markConnected(ctx: StoreContext, provider: string, email: string
   found.connectedAt = ctx.now();
 }
 
+/**
+ * Disconnects `provider`: 404 when it is unknown or not connected (as the reference server
+ * answers, server/src/connections.ts), 409 `last-sign-in-method` when it is the last way to sign in.
+ */
 export function disconnectAccount(ctx: StoreContext, provider: string): s.ConnectedAccountList {
   const found = connection(ctx, provider);
-  if (found.connectedAt !== null && !anySignInLeft(ctx, { provider })) {
+  if (found.connectedAt === null) throw notFound(`A connected ${found.name} account`);
+  if (!anySignInLeft(ctx, { provider })) {
     throw new MockProblem(
       409,
       'last-sign-in-method',

@@ -173,7 +173,7 @@ export const endpoints = {
   ...group(connectedAccountsContract, 'Connected accounts', {
     listConnectedAccounts: { summary: 'Sign-in providers and their state' },
     connectAccount: { summary: "Start connecting: returns the provider's authorization URL" },
-    disconnectAccount: { summary: 'Disconnect a provider', sensitive: true },
+    disconnectAccount: { summary: 'Disconnect a provider (409 last-sign-in-method when it is the only way left to sign in)', sensitive: true },
   }),
 
   ...group(preferencesContract, 'Preferences', {

@@ -28,7 +28,8 @@ const ERROR_RESPONSES = {
   NotFound: 'No such resource.',
   Conflict:
     'The current state does not allow this: `email-taken`, `export-in-progress`, `workspace-owner` (with ' +
-    '`workspaces`), `last-sign-in-method` (the passkey is the only way left to sign in; `detail` says why), or a ' +
+    '`workspaces`), `last-sign-in-method` (the account would be left with no way to sign in — no password, ' +
+    'no connected provider, no passkey — e.g. on disconnecting its only provider or removing its only passkey; `detail` says why), or a ' +
     'generic conflict (a passkey already registered).',
   Gone:
     'Expired or already used: `token-expired`, `token-used` (links), `setup-expired` (2FA setup), ' +
@@ -60,6 +61,7 @@ const EXTRA_ERRORS: Partial<Record<EndpointName, Partial<Record<string, ErrorRes
   revokeSession: { '409': 'Conflict' },
   requestDataExport: { '409': 'Conflict' },
   deleteAccount: { '409': 'Conflict' },
+  disconnectAccount: { '409': 'Conflict' },
   finishPasskeyRegistration: { '409': 'Conflict', '410': 'Gone' },
   deletePasskey: { '409': 'Conflict' },
   startPasskeyReauth: { '409': 'Conflict' },

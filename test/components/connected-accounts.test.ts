@@ -8,7 +8,7 @@ import type { MockBackend } from '../helpers/fixture.js';
 import type { DnConnectedAccounts } from '../../src/components/connected-accounts/connected-accounts.js';
 import '../../src/components/connected-accounts/connected-accounts.js';
 import { mount, nextTask, requestsTo, statusOf, typeInto, until, visibleText, type MountOptions } from '../helpers/fixture.js';
-import { deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
+import { confirmDialogOf, deepActive, dialogButton, dialogOpen, nativeDialogOf } from '../helpers/dialogs.js';
 
 const PASSWORD_NOTE = 'You can always sign in with your email and password, whichever accounts you connect here.';
 
@@ -429,6 +429,60 @@ describe('dn-connected-accounts', () => {
       await until(() => statusOf(el) === 'Google was disconnected.');
     });
 
+    it('with a password, disconnects the only connected provider', async () => {
+      const { el, backend } = await mountConnected({
+        setup: (b) => {
+          b.store.markConnected('github');
+          b.store.disconnectAccount('google');
+        },
+      });
+      expect(queryButton('Disconnect Google')).to.equal(null);
+      await openDisconnect(el, 'GitHub');
+      expect(visibleText(nativeDialogOf(el))).to.contain('You can still sign in with your email and password.');
+      dialogButton(el, 'Disconnect').click();
+      await until(() => queryButton('Connect GitHub'), 'GitHub to be disconnected');
+      expect(requestsTo(backend, 'disconnectAccount').map((r) => [r.method, r.status])).to.deep.equal([['DELETE', 200]]);
+      expect(visibleText(rowOf(el, 'github'))).to.contain('Not connected');
+      expect(screen.queryByShadowRole('alert')).to.equal(null);
+      await until(() => statusOf(el) === 'GitHub was disconnected.');
+    });
+
+    it('shows a provider disconnected elsewhere in the meantime as not connected (404), without an error', async () => {
+      const { el, backend } = await mountConnected();
+      let events = 0;
+      el.addEventListener('dn-account-disconnected', () => (events += 1));
+      // Another tab disconnected it after this list was loaded.
+      backend.store.disconnectAccount('google');
+      await openDisconnect(el, 'Google');
+      dialogButton(el, 'Disconnect').click();
+      await until(() => queryButton('Connect Google'), 'Google to show as not connected');
+      expect(requestsTo(backend, 'disconnectAccount').map((r) => r.status)).to.deep.equal([404]);
+      expect(visibleText(rowOf(el, 'google'))).to.contain('Not connected');
+      expect(rowOf(el, 'google').querySelector('[part="email"]')).to.equal(null);
+      await until(() => statusOf(el) === 'Google was already disconnected.');
+      await until(() => deepActive() === button('Connect Google'), 'focus on Connect Google');
+      expect(actionError(el)).to.equal('');
+      expect(events).to.equal(0);
+    });
+
+    it('keeps other conflicts (409) on the generic message', async () => {
+      const { el } = await mountConnected({
+        setup: (b) =>
+          b.use(
+            http.delete('/api/account/connected-accounts/:provider', () =>
+              HttpResponse.json(
+                { type: 'urn:dialnexa:problem:conflict', title: 'Conflict', status: 409 },
+                { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+              ),
+            ),
+          ),
+      });
+      await openDisconnect(el, 'Google');
+      dialogButton(el, 'Disconnect').click();
+      await until(() => actionError(el).includes('Someone else changed this in the meantime.'), 'the generic conflict message');
+      expect(el.shadowRoot!.querySelector('[part="last-method"]')).to.equal(null);
+      expect(button('Disconnect Google')).to.exist;
+    });
     it('works with the keyboard alone', async () => {
       const visited: string[] = [];
       const { el, backend } = await mountConnected({ navigate: (url) => visited.push(url) });
@@ -451,6 +505,119 @@ describe('dn-connected-accounts', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => visited.length === 1);
       expect(new URL(visited[0]!).pathname).to.equal('/api/account/__mock/oauth/google');
+    });
+  });
+
+  describe('when the provider is the last way to sign in (no password, no other provider, no passkey)', () => {
+    const LAST_GITHUB =
+      'GitHub is the only way left to sign in to your account, so it stays connected. Set a password, add a passkey or connect another account first.';
+    const lastOnly = (options: ConnectedOptions = {}) =>
+      mountConnected({
+        passwordless: true,
+        passkeys: 0,
+        setup: (b) => {
+          b.store.markConnected('github', 'amira@github.example');
+          b.store.disconnectAccount('google');
+        },
+        ...options,
+      });
+
+    it('refuses with the reason by its row: it stays connected, the alert is announced and describes the focused Disconnect', async () => {
+      const { el, backend } = await lastOnly();
+      let events = 0;
+      el.addEventListener('dn-account-disconnected', () => (events += 1));
+      // No password: the note that it always remains is not shown, nor promised in the confirmation.
+      expect(visibleText(el)).not.to.contain(PASSWORD_NOTE);
+      button('Disconnect GitHub').focus();
+      await openDisconnect(el, 'GitHub');
+      expect(visibleText(nativeDialogOf(el))).to.contain('You will no longer be able to sign in with GitHub.');
+      expect(visibleText(nativeDialogOf(el))).not.to.contain('email and password');
+      dialogButton(el, 'Disconnect').click();
+
+      const row = rowOf(el, 'github');
+      await until(() => within(row).queryByShadowRole('alert'), 'the reason in the GitHub row');
+      const alert = within(row).getByShadowRole('alert');
+      expect(alert.textContent!.replace(/\s+/g, ' ').trim()).to.equal(LAST_GITHUB);
+      expect(alert.getAttribute('part')).to.equal('last-method');
+
+      // One DELETE reached the server, refused; nothing else was sent.
+      const requests = requestsTo(backend, 'disconnectAccount');
+      expect(requests.map((r) => [r.method, r.status])).to.deep.equal([['DELETE', 409]]);
+      expect(requests[0]!.url).to.match(/\/connected-accounts\/github$/);
+      expect(backend.requests.filter((r) => r.method !== 'GET')).to.have.length(1);
+
+      // Still connected, with its email; no generic conflict, no success.
+      expect(button('Disconnect GitHub').getAttribute('aria-busy')).to.equal('false');
+      expect(queryButton('Connect GitHub')).to.equal(null);
+      expect(row.querySelector('[part="email"]')!.textContent).to.equal('amira@github.example');
+      expect(visibleText(el)).not.to.contain('Someone else changed this');
+      expect(actionError(el)).to.equal('');
+      expect(statusOf(el)).to.equal('');
+      expect(events).to.equal(0);
+      expect(backend.store.listConnectedAccounts().items.find((a) => a.provider === 'github')!.connected).to.equal(true);
+
+      // Focus is on GitHub's Disconnect, which the reason describes; only that row shows it.
+      await until(() => deepActive() === button('Disconnect GitHub'), 'focus on Disconnect GitHub');
+      expect(screen.getByShadowRole('button', { name: 'Disconnect GitHub', description: LAST_GITHUB })).to.exist;
+      expect(screen.getAllByShadowRole('alert')).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('lets it go once another way to sign in exists, and the reason leaves', async () => {
+      const { el, backend } = await lastOnly();
+      await openDisconnect(el, 'GitHub');
+      dialogButton(el, 'Disconnect').click();
+      await until(() => el.shadowRoot!.querySelector('[part="last-method"]'), 'the refusal');
+      // Connected elsewhere (another tab): Microsoft is now a way to sign in.
+      backend.store.markConnected('microsoft');
+      await openDisconnect(el, 'GitHub');
+      dialogButton(el, 'Disconnect').click();
+      await until(() => queryButton('Connect GitHub'), 'GitHub to be disconnected');
+      expect(requestsTo(backend, 'disconnectAccount').map((r) => r.status)).to.deep.equal([409, 200]);
+      expect(el.shadowRoot!.querySelector('[part="last-method"]')).to.equal(null);
+      await until(() => statusOf(el) === 'GitHub was disconnected.');
+      expect(button('Disconnect Microsoft')).to.exist;
+    });
+
+    it('says it in German, Spanish and Arabic, with the provider name as plain text', async () => {
+      const expected: Record<string, string> = {
+        de: 'GitHub ist die einzige verbliebene Möglichkeit, sich bei Ihrem Konto anzumelden',
+        es: 'GitHub es la única forma que te queda para iniciar sesión en tu cuenta',
+        ar: 'GitHub هو الطريقة الوحيدة المتبقية لتسجيل الدخول إلى حسابك',
+      };
+      for (const [locale, start] of Object.entries(expected)) {
+        const { el } = await lastOnly({ locale });
+        await until(() => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="disconnect"][data-provider="github"]'));
+        const disconnect = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="disconnect"][data-provider="github"]')!;
+        disconnect.click();
+        await until(() => dialogOpen(el));
+        confirmDialogOf(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="confirm-button"]')!.click();
+        await until(() => el.shadowRoot!.querySelector('[part="last-method"]'), `${locale}: the refusal`);
+        const text = el.shadowRoot!.querySelector('[part="last-method"]')!.textContent!.replace(/\s+/g, ' ').trim();
+        expect(text.startsWith(start), `${locale}: ${text}`).to.equal(true);
+        expect(text).not.to.contain('{{');
+      }
+    });
+
+    it('renders a hostile provider name as text', async () => {
+      const hostile = '<img src=x onerror="alert(1)">Evil';
+      const { el } = await lastOnly({
+        setup: (b) => {
+          b.store.markConnected('github');
+          b.store.disconnectAccount('google');
+          b.use(
+            http.get('/api/account/connected-accounts', () => {
+              const list = b.store.listConnectedAccounts();
+              return HttpResponse.json({ ...list, items: list.items.map((a) => (a.provider === 'github' ? { ...a, name: hostile } : a)) });
+            }),
+          );
+        },
+      });
+      await openDisconnect(el, hostile);
+      dialogButton(el, 'Disconnect').click();
+      await until(() => el.shadowRoot!.querySelector('[part="last-method"]'));
+      expect(el.shadowRoot!.querySelector('[part="last-method"]')!.textContent).to.contain(`${hostile} is the only way left`);
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     });
   });
 });

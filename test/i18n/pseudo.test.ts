@@ -748,6 +748,15 @@ const ELEMENTS: ElementCase[] = [
     states: [
       { name: 'the confirmation open', drive: (el) => openConfirmation(el, part(el, 'disconnect')) },
       {
+        name: 'the last way to sign in, refused',
+        options: { passwordless: true },
+        drive: async (el) => {
+          await openConfirmation(el, part(el, 'disconnect'));
+          part(el.shadowRoot!.querySelector<HTMLElement>('dn-confirm-dialog')!, 'confirm-button').click();
+          await until(shows(el, '[part="last-method"]'), 'the refusal');
+        },
+      },
+      {
         name: 'empty',
         options: { setup: (backend) => backend.use(http.get('/api/account/connected-accounts', () => HttpResponse.json({ items: [] }))) },
       },

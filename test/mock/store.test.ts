@@ -720,6 +720,16 @@ describe('MockStore account deletion and connected accounts', () => {
     expect(after.items.find((a) => a.provider === 'google')).to.deep.include({ connected: false, email: null, connectedAt: null });
     expect(after.passwordSignIn).to.equal(true);
     expect((await problemOf(() => store.disconnectAccount('myspace'))).status).to.equal(404);
+    // Not connected (any more): 404 as the reference server answers, and nothing changes.
+    const again = await problemOf(() => store.disconnectAccount('google'));
+    expect(again.toJSON()).to.deep.equal({
+      type: 'urn:dialnexa:problem:not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'A connected Google account does not exist.',
+    });
+    expect((await problemOf(() => store.disconnectAccount('microsoft'))).status).to.equal(404);
+    expect(store.listConnectedAccounts()).to.deep.equal(after);
     expect((await problemOf(() => store.connectAccount('myspace', { redirectUri: '/', mode: 'popup' }))).status).to.equal(404);
   });
 

@@ -25,6 +25,7 @@ import { ApiError } from '../../api/errors.js';
 import { providerMark } from './provider-marks.js';
 import { connectedAccountsStyles } from './connected-accounts.styles.js';
 import { renderBusyButton } from '../../internal/controls.js';
+import { uniqueId } from '../../internal/ids.js';
 import { confirmIdentity } from '../reauth-dialog/confirm-identity.js';
 
 registerStrings(connectedStrings);
@@ -78,7 +79,11 @@ interface PendingPopup {
  * (`mode="popup"`; the page at the end of the flow posts
  * `{ type: 'dn-connected-account', provider, connected: true }` to its opener
  * from `message-origin`). Disconnect asks to confirm and, when the server
- * requires it, opens "Confirm it's you".
+ * requires it, opens "Confirm it's you". When the provider is the last way to
+ * sign in (no password, no other provider, no passkey: the server answers 409
+ * `last-sign-in-method`), it stays connected and its row says why and what to
+ * do first; a provider that was already disconnected elsewhere (404) is shown
+ * as not connected.
  *
  * @event dn-account-connected - A provider was connected. `detail.account`: its new state.
  * @event dn-account-disconnected - A provider was disconnected. `detail.account`: the account as it was (with its email).
@@ -96,6 +101,7 @@ interface PendingPopup {
  * @csspart not-connected - "Not connected".
  * @csspart connect - The Connect button of a provider.
  * @csspart disconnect - The Disconnect button of a provider.
+ * @csspart last-method - In a provider's row: why it stays connected (the only way left to sign in) and what to do first.
  * @csspart password-note - The sentence that email and password sign-in always remains available.
  * @csspart empty - Shown when the server lists no provider.
  * @csspart action-error - Why connecting or disconnecting failed.
@@ -132,6 +138,11 @@ export class DnConnectedAccounts extends DnElement {
 
   /** The provider whose Connect is under way (asking for the URL, in the popup, or redirecting). */
   @state() private connecting: string | null = null;
+
+  /** The provider whose disconnect the server refused: the only way left to sign in. */
+  @state() private lastMethod: string | null = null;
+
+  private readonly ids = { lastMethod: uniqueId('dn-connected-last-method') };
 
   @query('dn-confirm-dialog') private confirmDialog!: DnConfirmDialog;
   /** "Confirm it's you" around sensitive requests. */
@@ -205,6 +216,7 @@ export class DnConnectedAccounts extends DnElement {
     const busy = this.action.busy === account.provider || this.connecting === account.provider;
     const blocked = this.action.busy !== null || this.connecting !== null;
     const mark = providerMark(account.provider);
+    const lastMethod = account.connected && this.lastMethod === account.provider;
     return html`<li part="account" class="row account" data-provider=${account.provider}>
       <span part="icon" class="icon" aria-hidden="true"
         >${mark ? html`<svg viewBox="0 0 24 24" focusable="false">${mark}</svg>` : ([...account.name.trim()][0]?.toUpperCase() ?? '?')}</span
@@ -232,6 +244,7 @@ export class DnConnectedAccounts extends DnElement {
             ariaLabel: { idle: this.t('connected.disconnectProvider', provider), busy: this.t('connected.disconnectingProvider', provider) },
             busy,
             disabled: blocked,
+            describedBy: lastMethod ? this.ids.lastMethod : undefined,
             onClick: () => void this.handleDisconnect(account),
           })
         : renderBusyButton({
@@ -245,11 +258,17 @@ export class DnConnectedAccounts extends DnElement {
             disabled: blocked,
             onClick: () => void this.handleConnect(account),
           })}
+      ${lastMethod
+        ? html`<div id=${this.ids.lastMethod} part="last-method" class="alert danger last-method" role="alert">
+            <p>${this.t('connected.lastMethod', provider)}</p>
+          </div>`
+        : nothing}
     </li>`;
   }
 
   /** Writes through the store: every reader of the list shows the change. */
   private setList(list: ConnectedAccountList): void {
+    this.lastMethod = null;
     this.list.set(list);
   }
 
@@ -274,6 +293,7 @@ export class DnConnectedAccounts extends DnElement {
     const mode = this.mode === 'popup' ? 'popup' : 'redirect';
     this.connecting = account.provider;
     this.action.error = undefined;
+    this.lastMethod = null;
     this.announce(undefined);
     // Opened now, while the click still counts as the user's gesture: a popup opened
     // after the server's answer would be blocked.
@@ -408,13 +428,40 @@ export class DnConnectedAccounts extends DnElement {
         danger: true,
       },
       busy: account.provider,
-      send: () => this.accountApi.disconnectAccount(account.provider, { signal: this.signal }),
+      send: () => {
+        this.lastMethod = null;
+        return this.accountApi.disconnectAccount(account.provider, { signal: this.signal });
+      },
+      failed: (error) => {
+        if (error.code === 'last-sign-in-method') {
+          // It stays connected: its row says why, and focus stays on its Disconnect, which the message describes.
+          this.lastMethod = account.provider;
+          this.focusSoon(`[part="disconnect"][data-provider="${CSS.escape(account.provider)}"]`);
+          return true;
+        }
+        if (error.kind === 'not-found') {
+          this.showDisconnected(account);
+          this.announce({ key: 'connected.alreadyDisconnected', options: provider });
+          return true;
+        }
+        return false;
+      },
     });
     if (!list) return;
     this.setList(list);
     this.focusSoon(`[part="connect"][data-provider="${CSS.escape(account.provider)}"]`);
     this.announce({ key: 'connected.disconnected', options: provider });
     emit(this, 'dn-account-disconnected', { account });
+  }
+
+  /** Disconnected elsewhere already: shown as not connected, focus on its Connect. */
+  private showDisconnected(account: ConnectedAccount): void {
+    const list = this.list.value;
+    if (list) {
+      const items = list.items.map((a) => (a.provider === account.provider ? { ...a, connected: false, email: null, connectedAt: null } : a));
+      this.setList({ ...list, items });
+    }
+    this.focusSoon(`[part="connect"][data-provider="${CSS.escape(account.provider)}"]`);
   }
 }
 

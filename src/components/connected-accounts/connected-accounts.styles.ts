@@ -44,6 +44,15 @@ export const connectedAccountsStyles = css`
     unicode-bidi: isolate;
   }
 
+  /* Under the provider's name and button, across the row. */
+  .last-method {
+    flex: 1 1 100%;
+  }
+
+  .last-method p {
+    margin: 0;
+  }
+
   .password-note {
     margin: 0;
   }

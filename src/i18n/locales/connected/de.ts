@@ -20,6 +20,9 @@ export default {
   disconnectMessage:
     'Sie können sich dann nicht mehr mit {{provider}} anmelden. Die Anmeldung mit E-Mail-Adresse und Passwort bleibt möglich.',
   disconnectMessageNoPassword: 'Sie können sich dann nicht mehr mit {{provider}} anmelden.',
+  lastMethod:
+    '{{provider}} ist die einzige verbliebene Möglichkeit, sich bei Ihrem Konto anzumelden, und bleibt deshalb verknüpft. Legen Sie zuerst ein Passwort fest, fügen Sie einen Passkey hinzu oder verknüpfen Sie ein anderes Konto.',
+  alreadyDisconnected: '{{provider}} war bereits getrennt.',
   connected: '{{provider}} ist verknüpft. Sie können sich jetzt damit anmelden.',
   disconnected: '{{provider}} wurde getrennt.',
   popupBlocked:

@@ -19,6 +19,8 @@ export default {
   disconnectTitle: 'Disconnect {{provider}}?',
   disconnectMessage: 'You will no longer be able to sign in with {{provider}}. You can still sign in with your email and password.',
   disconnectMessageNoPassword: 'You will no longer be able to sign in with {{provider}}.',
+  lastMethod: '{{provider}} is the only way left to sign in to your account, so it stays connected. Set a password, add a passkey or connect another account first.',
+  alreadyDisconnected: '{{provider}} was already disconnected.',
   connected: '{{provider}} is connected. You can now sign in with it.',
   disconnected: '{{provider}} was disconnected.',
   popupBlocked: 'The browser blocked the window for {{provider}}. Allow pop-ups for this site and try again.',

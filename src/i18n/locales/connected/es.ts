@@ -20,6 +20,9 @@ export default {
   disconnectMessage:
     'Ya no podrás iniciar sesión con {{provider}}. Podrás seguir iniciando sesión con tu correo electrónico y tu contraseña.',
   disconnectMessageNoPassword: 'Ya no podrás iniciar sesión con {{provider}}.',
+  lastMethod:
+    '{{provider}} es la única forma que te queda para iniciar sesión en tu cuenta, así que la cuenta sigue conectada. Primero establece una contraseña, añade una llave de acceso o conecta otra cuenta.',
+  alreadyDisconnected: 'Ya se había desconectado {{provider}}.',
   connected: 'Se conectó {{provider}}. Ya puedes iniciar sesión con esa cuenta.',
   disconnected: 'Se desconectó {{provider}}.',
   popupBlocked:
