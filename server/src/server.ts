@@ -146,7 +146,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
       baseUrl: options.baseUrl,
       trustedOrigins: options.trustedOrigins,
       development: options.development ?? false,
-      sendResetPassword: resetPasswordMailer(outbox, links),
+      sendResetPassword: resetPasswordMailer(outbox, links, database.db, options.now),
       socialProviders: options.socialProviders,
       passkeySignIn,
     });
