@@ -58,9 +58,10 @@ function knownTimeZone(zone: string | null | undefined): string {
 
 /** The locale dates are written in: the profile's own tag (`es-MX`) when its language is the messages', else the messages' language. */
 function dateLocale(tag: string | null | undefined, language: MessageLanguage): string {
-  if (!tag || messageLanguage(tag) !== language) return language;
   try {
-    return Intl.DateTimeFormat.supportedLocalesOf(Intl.getCanonicalLocales(tag))[0] ?? language;
+    const [canonical] = Intl.getCanonicalLocales(tag ?? []);
+    if (!canonical || new Intl.Locale(canonical).language !== language) return language;
+    return Intl.DateTimeFormat.supportedLocalesOf(canonical)[0] ?? language;
   } catch {
     return language;
   }
