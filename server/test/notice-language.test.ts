@@ -2,6 +2,7 @@
  * Notices and emails follow the person they are written to: the language of their profile
  * (English when the server has not got it) and their time zone, named beside the time.
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../src/api/endpoints.js';
 import { createAccountServer, type AccountServer } from '../src/index.js';
@@ -95,7 +96,7 @@ describe('notices to users of other languages', () => {
   let server: AccountServer;
 
   beforeAll(async () => {
-    server = await createAccountServer({ ...testStorage(), baseUrl: ORIGIN, development: true, rateLimits: 'off', trustProxy: 1 });
+    server = await createAccountServer({ ...testStorage(), baseUrl: ORIGIN, development: true, rateLimits: 'off', trustProxy: 1, exportPollMs: 50 });
   });
 
   afterAll(async () => {
@@ -204,5 +205,20 @@ describe('notices to users of other languages', () => {
     expect(changed!.subject).toBe('Tu correo de inicio de sesión ha cambiado');
     expect(changed!.text).toContain(`El correo de inicio de sesión de tu cuenta de DialNexa ahora es ${next}. El cambio se hizo el `);
     expect(await inbox(user.laptop)).toMatchObject([{ kind: 'email-changed', body: `Ahora inicias sesión con ${next} en lugar de ${user.email}.` }]);
+  });
+
+  it("a German user's data export is explained in German, the export time in their zone", async () => {
+    const user = await userIn('datenexport', 'de', 'Europe/Berlin');
+    expect((await user.laptop(`${API}/data-export`, { method: 'POST' })).status).toBe(200);
+    let job = endpoints.getDataExport.response.parse(await (await user.laptop(`${API}/data-export`)).json()).job!;
+    for (let i = 0; i < 100 && job.status !== 'ready'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = endpoints.getDataExport.response.parse(await (await user.laptop(`${API}/data-export`)).json()).job!;
+    }
+    const files = unzipSync(new Uint8Array(await (await user.laptop(job.downloadUrl!)).arrayBuffer()));
+    const lines = strFromU8(files['README.txt']!).split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^Die Daten Ihres DialNexa-Kontos, exportiert am \\d{1,2}\\. \\S+ \\d{4} um \\d{2}:\\d{2} MES?Z für ${user.email.replace(/\./g, '\\.')}\\.$`));
+    expect(lines).toContain('profile.json             Ihr Profil');
+    expect(lines).toContain('trusted-devices.json     Geräte, die den zweiten Anmeldeschritt überspringen');
   });
 });

@@ -49,4 +49,13 @@ export default {
     open: 'Öffnen Sie innerhalb von {{duration}} (bis zum {{until}}) diesen Link, um ein neues Passwort festzulegen (er funktioniert nur einmal):',
     wasNotYou: 'Wenn Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.',
   },
+  exportReadme: {
+    intro: 'Die Daten Ihres DialNexa-Kontos, exportiert am {{when}} für {{email}}.',
+    profile: 'Ihr Profil',
+    settings: 'Anzeigeeinstellungen, Datenschutz- und Benachrichtigungseinstellungen',
+    sessions: 'wo Sie angemeldet sind',
+    signInHistory: 'jeder Anmeldeversuch, ob fehlgeschlagen oder nicht',
+    trustedDevices: 'Geräte, die den zweiten Anmeldeschritt überspringen',
+    connectedAccounts: 'mit dem Konto verknüpfte Anmeldeanbieter',
+  },
 } satisfies Messages;

@@ -1,5 +1,5 @@
 /**
- * What the server writes to a person (emails and in-app notices), in English: the shape every
+ * What the server writes to a person (emails, in-app notices, the data export's README), in English: the shape every
  * other language follows. Texts are plain: an interpolated address or device name is never
  * markup. A link is always on a line of its own, with nothing around it.
  */
@@ -51,6 +51,15 @@ const en = {
     intro: 'Someone asked to reset the password of the DialNexa account with this address.',
     open: 'Set a new password within {{duration}} (until {{until}}) by opening this link (it works once):',
     wasNotYou: 'If it was not you, ignore this message: your password stays as it is.',
+  },
+  exportReadme: {
+    intro: 'Your DialNexa account data, exported on {{when}} for {{email}}.',
+    profile: 'your profile',
+    settings: 'display preferences, privacy and notification settings',
+    sessions: 'where you are signed in',
+    signInHistory: 'every sign-in attempt, failed or not',
+    trustedDevices: 'devices that skip the second sign-in step',
+    connectedAccounts: 'sign-in providers linked to the account',
   },
 };
 

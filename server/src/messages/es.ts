@@ -49,4 +49,13 @@ export default {
     open: 'Elige una contraseña nueva en un plazo de {{duration}} (hasta el {{until}}) abriendo este enlace (solo funciona una vez):',
     wasNotYou: 'Si no fuiste tú, ignora este mensaje: tu contraseña seguirá siendo la misma.',
   },
+  exportReadme: {
+    intro: 'Los datos de tu cuenta de DialNexa, exportados el {{when}} para {{email}}.',
+    profile: 'tu perfil',
+    settings: 'preferencias de visualización y configuración de privacidad y notificaciones',
+    sessions: 'dónde tienes la sesión iniciada',
+    signInHistory: 'cada intento de inicio de sesión, fallido o no',
+    trustedDevices: 'dispositivos que se saltan el segundo paso del inicio de sesión',
+    connectedAccounts: 'proveedores de inicio de sesión vinculados a la cuenta',
+  },
 } satisfies Messages;
