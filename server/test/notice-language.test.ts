@@ -140,7 +140,7 @@ describe('notices to users of other languages', () => {
     expect(mail!.subject).toBe('Neue Anmeldung bei Ihrem DialNexa-Konto');
     expect(mail!.text).toBe(
       [
-        'Am 6. Dezember 2026 um 11:05 MEZ hat sich jemand mit Firefox unter Windows (Adresse 203.0.113.7) bei Ihrem DialNexa-Konto angemeldet.',
+        'Am 6. Dezember 2026 um 11:05 MEZ hat sich jemand mit Firefox unter Windows (IP-Adresse 203.0.113.7) bei Ihrem DialNexa-Konto angemeldet.',
         'Wenn Sie das waren, müssen Sie nichts tun.',
         'Falls nicht, ändern Sie jetzt Ihr Passwort und melden Sie in Ihren Kontoeinstellungen die anderen Sitzungen ab.',
       ].join('\n'),
@@ -153,7 +153,7 @@ describe('notices to users of other languages', () => {
     const odd = browser('');
     expect((await odd(`${ORIGIN}/api/auth/sign-in/email`, json({ email: user.email, password: user.password }))).status).toBe(200);
     const [latest] = await mailsOf(user.email, 'new-device');
-    expect(latest!.text).toMatch(/^Am \d{1,2}\. \S+ \d{4} um \d{2}:\d{2} MES?Z hat sich jemand mit einem unbekannten Browser unter einem unbekannten System \(Adresse 203\.0\.113\.5\)/);
+    expect(latest!.text).toMatch(/^Am \d{1,2}\. \S+ \d{4} um \d{2}:\d{2} MES?Z hat sich jemand mit einem unbekannten Browser unter einem unbekannten System \(IP-Adresse 203\.0\.113\.5\)/);
   });
 
   it("an Arabic user's password-changed mail and in-app item are in Arabic, the time in their zone", async () => {

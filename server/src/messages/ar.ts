@@ -15,7 +15,7 @@ export default {
     bodyWithAddress: 'تم تسجيل الدخول من {{device}} (\u2068{{address}}\u2069) بتاريخ {{when}}.',
     subject: 'تسجيل دخول جديد إلى حسابكم في DialNexa',
     text: 'تم تسجيل الدخول إلى حسابكم في DialNexa من {{device}} بتاريخ {{when}}.',
-    textWithAddress: 'تم تسجيل الدخول إلى حسابكم في DialNexa من {{device}}، من العنوان \u2068{{address}}\u2069، بتاريخ {{when}}.',
+    textWithAddress: 'تم تسجيل الدخول إلى حسابكم في DialNexa من {{device}}، من عنوان IP \u2068{{address}}\u2069، بتاريخ {{when}}.',
     wasYou: 'إذا كنتم أنتم من سجّل الدخول، فلا حاجة إلى أي إجراء.',
     wasNotYou: 'وإن لم تكونوا أنتم، فيُرجى تغيير كلمة المرور الآن وتسجيل الخروج من الجلسات الأخرى في إعدادات حسابكم.',
   },

@@ -12,7 +12,7 @@ export default {
     bodyWithAddress: 'Anmeldung mit {{device}} ({{address}}) am {{when}}.',
     subject: 'Neue Anmeldung bei Ihrem DialNexa-Konto',
     text: 'Am {{when}} hat sich jemand mit {{device}} bei Ihrem DialNexa-Konto angemeldet.',
-    textWithAddress: 'Am {{when}} hat sich jemand mit {{device}} (Adresse {{address}}) bei Ihrem DialNexa-Konto angemeldet.',
+    textWithAddress: 'Am {{when}} hat sich jemand mit {{device}} (IP-Adresse {{address}}) bei Ihrem DialNexa-Konto angemeldet.',
     wasYou: 'Wenn Sie das waren, müssen Sie nichts tun.',
     wasNotYou: 'Falls nicht, ändern Sie jetzt Ihr Passwort und melden Sie in Ihren Kontoeinstellungen die anderen Sitzungen ab.',
   },

@@ -12,7 +12,7 @@ export default {
     bodyWithAddress: 'Inicio de sesión desde {{device}} ({{address}}) el {{when}}.',
     subject: 'Nuevo inicio de sesión en tu cuenta de DialNexa',
     text: 'Se inició sesión en tu cuenta de DialNexa desde {{device}} el {{when}}.',
-    textWithAddress: 'Se inició sesión en tu cuenta de DialNexa desde {{device}}, con la dirección {{address}}, el {{when}}.',
+    textWithAddress: 'Se inició sesión en tu cuenta de DialNexa desde {{device}}, con la dirección IP {{address}}, el {{when}}.',
     wasYou: 'Si fuiste tú, no tienes que hacer nada.',
     wasNotYou: 'Si no, cambia tu contraseña ahora y cierra las demás sesiones en la configuración de tu cuenta.',
   },
