@@ -364,19 +364,14 @@ export function createAccountApi(options: AccountApiOptions): Hono {
       throw fieldProblem(422, 'password-rejected', 'Password rejected', [{ field: 'newPassword', message: 'Choose a password different from your current one.', code: 'same-as-current' }]);
     }
     await auth.api.changePassword({ body: { currentPassword: body.currentPassword, newPassword: body.newPassword, revokeOtherSessions: false }, headers });
-    await notifier.notify(signed.user.id, {
+    const changedAt = now();
+    await notifier.notify(signed.user.id, ({ t, when }) => ({
       typeId: SECURITY_TYPE,
       kind: 'password-changed',
-      title: 'Your password was changed',
-      body: 'The password of your account was changed in the account settings.',
-      mail: {
-        subject: 'Your password was changed',
-        text: [
-          'The password of your DialNexa account was just changed in the account settings.',
-          'If you did not do this, reset your password right away and sign out the other sessions.',
-        ].join('\n'),
-      },
-    });
+      title: t('passwordChanged.title'),
+      body: t('passwordChanged.body'),
+      mail: { subject: t('passwordChanged.subject'), text: [t('passwordChanged.text', { when: when(changedAt) }), t('passwordChanged.wasNotYou')].join('\n') },
+    }));
     const others = await activeSessions(signed.user.id);
     return { changedAt: iso(now()), otherSessions: others.filter((x) => x.id !== signed.session.id).length };
   });

@@ -19,6 +19,7 @@ import type { Handler } from './account.js';
 import type { Auth } from './auth.js';
 import type { MailLinks, Outbox } from './mail.js';
 import { clientIp } from './device.js';
+import { recipient, recipientOf } from './i18n.js';
 import { SECURITY_TYPE, type Notifier } from './notify.js';
 import { fieldProblem, HttpProblem } from './problem.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -103,17 +104,18 @@ export function registerMailRoutes(context: MailRoutesContext): void {
       .values({ user_id: userId, ...row })
       .onConflict((oc) => oc.column('user_id').doUpdateSet(row))
       .execute();
+    const { t, when, duration } = await recipientOf(db, userId);
     await outbox.send({
       to: newEmail,
       kind: 'email-change',
-      subject: 'Confirm your new email address',
+      subject: t('confirmEmail.subject'),
       text: [
-        'Someone asked to use this address for their DialNexa account.',
-        `Confirm it within ${EMAIL_CHANGE_VALID_HOURS} hours by opening this link:`,
+        t('confirmEmail.intro'),
+        t('confirmEmail.confirm', { duration: duration(EMAIL_CHANGE_VALID_HOURS, 'hour'), until: when(expiresAt) }),
         '',
         links.verifyEmail(token),
         '',
-        'If it was not you, ignore this message: nothing changes.',
+        t('confirmEmail.wasNotYou'),
       ].join('\n'),
     });
   }
@@ -159,20 +161,18 @@ export function registerMailRoutes(context: MailRoutesContext): void {
     const authContext = await auth.$context;
     await authContext.internalAdapter.updateUser(taken.user_id, { email: taken.new_email, emailVerified: true, updatedAt: now() });
     // Told at the old address: the one that would not know otherwise.
-    await notifier.notify(taken.user_id, {
+    const changedAt = now();
+    await notifier.notify(taken.user_id, ({ t, when }) => ({
       typeId: SECURITY_TYPE,
       kind: 'email-changed',
-      title: 'Your sign-in email was changed',
-      body: `You now sign in with ${taken.new_email} instead of ${user.email}.`,
+      title: t('emailChanged.title'),
+      body: t('emailChanged.body', { newEmail: taken.new_email, oldEmail: user.email }),
       mail: {
         to: user.email,
-        subject: 'Your sign-in email was changed',
-        text: [
-          `The sign-in email of your DialNexa account is now ${taken.new_email}.`,
-          'If you did not make this change, reset your password and contact support right away.',
-        ].join('\n'),
+        subject: t('emailChanged.subject'),
+        text: [t('emailChanged.text', { newEmail: taken.new_email, when: when(changedAt) }), t('emailChanged.wasNotYou')].join('\n'),
       },
-    });
+    }));
     return readProfile(taken.user_id);
   });
 
@@ -204,38 +204,40 @@ export function registerMailRoutes(context: MailRoutesContext): void {
     await markUsed(tokenHash, 'password-reset', new Date(record.expiresAt));
     const user = await db.selectFrom('user').select('id').where('id', '=', record.value).executeTakeFirst();
     if (user) {
-      await notifier.notify(user.id, {
+      const resetAt = now();
+      await notifier.notify(user.id, ({ t, when }) => ({
         typeId: SECURITY_TYPE,
         kind: 'password-changed',
-        title: 'Your password was reset',
-        body: 'The password of your account was reset with an emailed link, and every session was signed out.',
-        mail: {
-          subject: 'Your password was changed',
-          text: [
-            'The password of your DialNexa account was just reset with a link sent to this address, and every session was signed out.',
-            'If you did not do this, reset your password again and contact support right away.',
-          ].join('\n'),
-        },
-      });
+        title: t('passwordReset.title'),
+        body: t('passwordReset.body'),
+        mail: { subject: t('passwordReset.subject'), text: [t('passwordReset.text', { when: when(resetAt) }), t('passwordReset.wasNotYou')].join('\n') },
+      }));
     }
     return { completedAt: now().toISOString() };
   });
 }
 
-/** Better Auth's `sendResetPassword`: the reset link, to the outbox. */
-export function resetPasswordMailer(outbox: Outbox, links: MailLinks) {
-  return async ({ user, token }: { user: { email: string }; token: string }): Promise<void> => {
+/**
+ * Better Auth's `sendResetPassword`: the reset link, to the outbox. The request comes from a
+ * browser nobody is signed in on, yet the account is known: the message is in its language,
+ * the link's end in its time zone.
+ */
+export function resetPasswordMailer(outbox: Outbox, links: MailLinks, db: Kysely<Database>, now: () => Date = () => new Date()) {
+  return async ({ user, token }: { user: { id?: string; email: string }; token: string }): Promise<void> => {
+    const id = user.id ?? (await db.selectFrom('user').select('id').where('email', '=', user.email).executeTakeFirst())?.id;
+    const { t, when, duration } = id ? await recipientOf(db, id) : recipient();
+    const until = new Date(now().getTime() + PASSWORD_RESET_VALID_MINUTES * 60_000);
     await outbox.send({
       to: user.email,
       kind: 'password-reset',
-      subject: 'Reset your password',
+      subject: t('resetPassword.subject'),
       text: [
-        'Someone asked to reset the password of the DialNexa account with this address.',
-        `Set a new password within ${PASSWORD_RESET_VALID_MINUTES} minutes by opening this link (it works once):`,
+        t('resetPassword.intro'),
+        t('resetPassword.open', { duration: duration(PASSWORD_RESET_VALID_MINUTES, 'minute'), until: when(until) }),
         '',
         links.resetPassword(token),
         '',
-        'If it was not you, ignore this message: your password stays as it is.',
+        t('resetPassword.wasNotYou'),
       ].join('\n'),
     });
   };

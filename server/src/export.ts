@@ -15,10 +15,27 @@ import type * as s from '../../src/api/schemas.js';
 import { NOTIFICATION_CATALOG } from '../../mock/seed.js';
 import { describeUserAgent } from './device.js';
 import type { Feature } from './feature.js';
+import { recipient, type Recipient } from './i18n.js';
 import { HttpProblem, notFound, unauthorized } from './problem.js';
 import type { Database } from './schema.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** The archive's files beside what each holds, as the README lists them. */
+const README_FILES = [
+  ['profile.json', 'exportReadme.profile'],
+  ['settings.json', 'exportReadme.settings'],
+  ['sessions.json', 'exportReadme.sessions'],
+  ['sign-in-history.json', 'exportReadme.signInHistory'],
+  ['trusted-devices.json', 'exportReadme.trustedDevices'],
+  ['connected-accounts.json', 'exportReadme.connectedAccounts'],
+] as const;
+
+/** The archive's README.txt, in the user's language with the time in their zone. */
+function readme({ t, when }: Recipient, exportedAt: Date, email: string): string {
+  const width = Math.max(...README_FILES.map(([file]) => file.length)) + 2;
+  return [t('exportReadme.intro', { when: when(exportedAt), email }), '', ...README_FILES.map(([file, key]) => `${file.padEnd(width)}${t(key)}`), ''].join('\n');
+}
 
 export interface ExportTable {
   id: string;
@@ -144,19 +161,7 @@ export class ExportRunner {
     const exportedAt = this.#now();
     const json = (value: unknown): Uint8Array => strToU8(`${JSON.stringify(value, null, 2)}\n`);
     const files: Zippable = {
-      'README.txt': strToU8(
-        [
-          `Your DialNexa account data, exported ${iso(exportedAt)} for ${user.email}.`,
-          '',
-          'profile.json             your profile',
-          'settings.json            display preferences, privacy and notification settings',
-          'sessions.json            where you are signed in',
-          'sign-in-history.json     every sign-in attempt, failed or not',
-          'trusted-devices.json     devices that skip the second sign-in step',
-          'connected-accounts.json  sign-in providers linked to the account',
-          '',
-        ].join('\n'),
-      ),
+      'README.txt': strToU8(readme(recipient(profile), exportedAt, user.email)),
       'profile.json': json({
         id: user.id,
         displayName: user.name,

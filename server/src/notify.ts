@@ -10,6 +10,9 @@
  * User-Agent. A sign-in is from a new device when the cookie is missing or unknown for the user,
  * or the browser or system differ from what was seen with it. The first device a user ever
  * signs in from is recorded without an alert: there is nothing to compare it with.
+ *
+ * A notice is written for its reader (`i18n.ts`): in the language of the user's profile, its
+ * times in the user's time zone.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
@@ -17,6 +20,7 @@ import type { Kysely } from 'kysely';
 import type * as s from '../../src/api/schemas.js';
 import { NOTIFICATION_CATALOG } from '../../mock/seed.js';
 import type { Auth } from './auth.js';
+import { recipientOf, type Recipient } from './i18n.js';
 import { clientIp, describeUserAgent, requestCookie } from './device.js';
 import type { MailKind, Outbox } from './mail.js';
 import { HttpProblem, unauthorized } from './problem.js';
@@ -90,6 +94,9 @@ export interface Notice {
   mail: { subject: string; text: string; to?: string };
 }
 
+/** A notice as written for its reader: in their language, times in their zone. */
+export type NoticeFor = (reader: Recipient) => Notice;
+
 /** `Browser on System` without version numbers, as the user names a device. */
 function deviceName(userAgent: string | null): { browser: string; os: string } {
   const described = describeUserAgent(userAgent);
@@ -106,8 +113,12 @@ export class Notifier {
     private readonly development = false,
   ) {}
 
-  /** Sends `notice` to the user on every channel their matrix has on for its type. */
-  async notify(userId: string, notice: Notice): Promise<void> {
+  /**
+   * Sends `notice` to the user on every channel their matrix has on for its type; given as a
+   * function, it is written for the user (their profile's language and time zone).
+   */
+  async notify(userId: string, given: Notice | NoticeFor): Promise<void> {
+    const notice = typeof given === 'function' ? given(await recipientOf(this.db, userId)) : given;
     const matrix = await notificationMatrix(this.db, userId);
     const cells = matrix.values[notice.typeId] ?? {};
     if (cells['in-app']) {
@@ -145,21 +156,19 @@ export class Notifier {
       .execute();
     if (!known && seen.length > 0) {
       const ip = clientIp(headers);
-      const where = `${browser === 'Unknown' ? 'an unknown browser' : browser} on ${os === 'Unknown' ? 'an unknown system' : os}`;
-      const when = at.toISOString().replace('T', ' ').slice(0, 16);
-      await this.notify(userId, {
-        typeId: SECURITY_TYPE,
-        kind: 'new-device',
-        title: 'New sign-in from an unrecognised device',
-        body: `Signed in from ${where}${ip ? ` (${ip})` : ''} at ${when} UTC.`,
-        mail: {
-          subject: 'New sign-in to your DialNexa account',
-          text: [
-            `Your DialNexa account was signed in to from ${where}${ip ? `, address ${ip}` : ''}, at ${when} UTC.`,
-            'If this was you, there is nothing to do.',
-            'If not, change your password now and sign out the other sessions in your account settings.',
-          ].join('\n'),
-        },
+      await this.notify(userId, ({ t, when }) => {
+        const device = t('device.named', { browser: browser === 'Unknown' ? t('device.unknownBrowser') : browser, os: os === 'Unknown' ? t('device.unknownSystem') : os });
+        const values = { device, when: when(at), ...(ip && { address: ip }) };
+        return {
+          typeId: SECURITY_TYPE,
+          kind: 'new-device',
+          title: t('newDevice.title'),
+          body: t(ip ? 'newDevice.bodyWithAddress' : 'newDevice.body', values),
+          mail: {
+            subject: t('newDevice.subject'),
+            text: [t(ip ? 'newDevice.textWithAddress' : 'newDevice.text', values), t('newDevice.wasYou'), t('newDevice.wasNotYou')].join('\n'),
+          },
+        };
       });
     }
     if (sent === id) return null;

@@ -148,7 +148,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
       baseUrl: options.baseUrl,
       trustedOrigins: options.trustedOrigins,
       development: options.development ?? false,
-      sendResetPassword: resetPasswordMailer(outbox, links),
+      sendResetPassword: resetPasswordMailer(outbox, links, database.db, options.now),
       socialProviders: options.socialProviders,
       passkeySignIn,
       signInUrl: options.signInUrl ?? `${(options.appUrl ?? options.baseUrl).replace(/\/$/, '')}/sign-in`,
