@@ -31,7 +31,12 @@ afterEach(async () => {
 async function mountShell(page: string, width: number, { tab = 'notifications', hashSync = false } = {}): Promise<DnAccountSettings> {
   await setViewport({ width, height: 900 });
   await mockBackend();
-  const doc = new DOMParser().parseFromString(await (await fetch(page)).text(), 'text/html');
+  // The page as Vite serves it: its `<!-- partial: x.html -->` lines replaced by demo/partials/x.html (scripts/demo-partials.mjs).
+  let markup = await (await fetch(page)).text();
+  for (const [line, name] of markup.matchAll(/<!--\s*partial:\s*([\w-]+\.html)\s*-->/g)) {
+    markup = markup.replace(line, await (await fetch(new URL(`partials/${name}`, new URL(page, location.href)))).text());
+  }
+  const doc = new DOMParser().parseFromString(markup, 'text/html');
   const sheets = [...doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((link) => {
     const sheet = document.createElement('link');
     sheet.rel = 'stylesheet';
