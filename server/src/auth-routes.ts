@@ -49,6 +49,15 @@ export function servedAuthRoutes() {
           handler: createAuthMiddleware(async (ctx) => problemAnswer(ctx, notServed())),
         },
         {
+          // The engine takes these as a form too; the sign-in flow reads the address tried from JSON
+          // (its limits per account and its record of a failure), so a form would pass uncounted.
+          matcher: (ctx) => overHttp(ctx) && (ctx.path === '/sign-in/email' || ctx.path === '/sign-up/email'),
+          handler: createAuthMiddleware(async (ctx) => {
+            if (/^application\/json\s*(?:;|$)/i.test(ctx.request?.headers.get('content-type') ?? '')) return undefined;
+            return problemAnswer(ctx, new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', 'Send the request as application/json.'));
+          }),
+        },
+        {
           // A provider's ID token posted by the page signs in at once, past the callback and so
           // past the two-factor guard, the login activity and the new-device alert: only the
           // provider's own page (its redirect to the callback) signs in.

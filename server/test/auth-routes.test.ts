@@ -199,6 +199,24 @@ describe('Better Auth over HTTP', () => {
     expect((await browser(`${API}/profile`)).status).toBe(401);
   });
 
+  it('takes the password only as JSON, which the sign-in flow counts and records', async () => {
+    const attemptsBefore = (await attempts()).length;
+    const form = (path: string, body: Record<string, string>) =>
+      server.fetch(new Request(`${AUTH}${path}`, { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() }));
+    for (const password of [PASSWORD, 'Wrong#Pass-2026']) {
+      const answer = await form('/sign-in/email', { email: EMAIL, password });
+      expect(answer.status).toBe(415);
+      expect(await answer.json()).toMatchObject({ type: 'urn:dialnexa:problem:unsupported-media-type' });
+      expect(answer.headers.getSetCookie().filter((line) => /session_token=|two_factor=/.test(line))).toEqual([]);
+    }
+    expect((await form('/sign-up/email', { email: 'form@northwind-calls.example', password: PASSWORD, name: 'Form' })).status).toBe(415);
+    expect(await db().selectFrom('user').select('id').where('email', '=', 'form@northwind-calls.example').executeTakeFirst()).toBeUndefined();
+    // As JSON, a wrong password is recorded.
+    const wrong = await cookieClient(() => server, ORIGIN)(`${AUTH}/sign-in/email`, { method: 'POST', headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ email: EMAIL, password: 'Wrong#Pass-2026' }) });
+    expect(wrong.status).toBe(401);
+    expect((await attempts()).slice(attemptsBefore)).toEqual([{ success: false, failure_reason: 'wrong-password' }]);
+  });
+
   it('refuses a provider’s ID token at /sign-in/social: only the provider’s page signs in', async () => {
     const sessionsBefore = (await db().selectFrom('session').select('id').execute()).length;
     const answer = await cookieClient(() => server, ORIGIN)(`${AUTH}/sign-in/social`, json({ provider: 'google', idToken: { token: 'eyJhbGciOiJSUzI1NiJ9.e30.c2ln' } }));
