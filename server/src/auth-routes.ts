@@ -15,8 +15,10 @@
  */
 import type { BetterAuthPlugin } from 'better-auth';
 import { createAuthMiddleware } from 'better-auth/api';
+import type { Kysely } from 'kysely';
 import { answer as problemAnswer } from './passkey-sign-in.js';
 import { HttpProblem } from './problem.js';
+import type { Database } from './schema.js';
 
 /** Better Auth's routes served over HTTP, each with why it may be. */
 export const SERVED_AUTH_ROUTES: Readonly<Record<string, string>> = {
@@ -67,6 +69,37 @@ export function servedAuthRoutes() {
             if (body && typeof body === 'object' && body.idToken !== undefined) {
               return problemAnswer(ctx, new HttpProblem(400, 'bad-request', 'Not accepted', 'Sign in on the provider’s page; an ID token is not accepted here.'));
             }
+            return undefined;
+          }),
+        },
+      ],
+    },
+  } satisfies BetterAuthPlugin;
+}
+
+/**
+ * A device passes the second factor only on a trust the user can see and revoke: one with its row
+ * in `dn_trusted_device`, made by the code step (`sign-in.ts`) and followed there each time the
+ * two-factor plugin renews it. A trust record of the plugin without a row (one its own
+ * `verify-totp` made before that endpoint was closed, or left by a failure between the two
+ * writes) is deleted when its cookie comes back to a sign-in, before the plugin's guard reads it,
+ * so the guard asks for the code.
+ */
+export function listedTrustOnly(db: Kysely<Database>) {
+  return {
+    id: 'dn-listed-trust-only',
+    hooks: {
+      before: [
+        {
+          // Where the two-factor plugin's guard consults the trust cookie: the password sign-in and a provider's callback.
+          matcher: (ctx) => overHttp(ctx) && (ctx.path === '/sign-in/email' || ctx.path === '/callback/:id'),
+          handler: createAuthMiddleware(async (ctx) => {
+            const cookie = ctx.context.createAuthCookie('trust_device');
+            const value = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
+            const identifier = typeof value === 'string' ? value.split('!')[1] : undefined;
+            if (!identifier) return undefined;
+            const listed = await db.selectFrom('dn_trusted_device').select('id').where('identifier', '=', identifier).executeTakeFirst();
+            if (!listed) await db.deleteFrom('verification').where('identifier', '=', identifier).execute();
             return undefined;
           }),
         },

@@ -58,6 +58,8 @@ async function expectNotServed(response: Response, what: string): Promise<void> 
 let userId = '';
 let secret = '';
 let backupCodes: string[] = [];
+/** The browser that trusted itself at the code step. */
+let trusted: (url: string, init?: RequestInit) => Promise<Response>;
 
 describe('Better Auth over HTTP', () => {
   beforeAll(async () => {
@@ -154,12 +156,30 @@ describe('Better Auth over HTTP', () => {
     const alertsBefore = (await server.outbox.list({ to: EMAIL })).filter((m) => m.kind === 'new-device').length;
     const passed = await browser(`${API}/two-factor/challenge`, json({ challengeId, method: 'totp', code, trustDevice: true }));
     expect(passed.status).toBe(200);
+    trusted = browser;
     expect(endpoints.verifyTwoFactorChallenge.response.parse(await passed.json()).trustedDevice).toMatchObject({ current: true });
     expect((await browser(`${API}/profile`)).status).toBe(200);
     expect((await attempts()).at(-1)).toEqual({ success: true, failure_reason: null });
     expect(await trustedDevices()).toBe(devicesBefore + 1);
     expect(await trustRecords()).toBe(trustBefore + 1);
     expect((await server.outbox.list({ to: EMAIL })).filter((m) => m.kind === 'new-device')).toHaveLength(alertsBefore + 1);
+  });
+
+  it('skips the code only on a trust the user can list: one without its row is dropped at the next sign-in', async () => {
+    const identifiers = async () => (await db().selectFrom('dn_trusted_device').select('identifier').where('user_id', '=', userId).execute()).map((r) => r.identifier);
+    expect((await trusted(`${AUTH}/sign-out`, json({}))).status).toBe(200);
+    const again = await trusted(`${AUTH}/sign-in/email`, json({ email: EMAIL, password: PASSWORD }));
+    expect(await again.json()).toMatchObject({ user: { email: EMAIL } });
+    const [renewed] = await identifiers();
+    expect(renewed).toMatch(/^trust-device-/);
+
+    // A trust of the plugin with no row (as its own verify-totp made them): not honoured, and gone.
+    await db().deleteFrom('dn_trusted_device').where('user_id', '=', userId).execute();
+    expect((await trusted(`${AUTH}/sign-out`, json({}))).status).toBe(200);
+    const asked = await trusted(`${AUTH}/sign-in/email`, json({ email: EMAIL, password: PASSWORD }));
+    expect(await asked.json()).toMatchObject({ twoFactorRedirect: true });
+    expect((await trusted(`${API}/profile`)).status).toBe(401);
+    expect(await db().selectFrom('verification').select('id').where('identifier', '=', renewed!).executeTakeFirst()).toBeUndefined();
   });
 
   it('a used code is refused at the code step, and the plugin’s endpoint is no way around it', async () => {
