@@ -9,6 +9,7 @@ import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Kysely } from 'kysely';
 import { PASSWORD_RESET_VALID_MINUTES, TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
+import { listedTrustOnly, servedAuthRoutes } from './auth-routes.js';
 import { passkeySignIn, type PasskeySignInBinding } from './passkey-sign-in.js';
 import { providerTwoFactor } from './provider-two-factor.js';
 import type { ProvidersConfig } from './providers.js';
@@ -70,8 +71,10 @@ export function createAuth(options: AuthOptions) {
       // The provider account's address, shown in the connected accounts (filled by the providers' `getAccountFields`).
       additionalFields: { providerEmail: { type: 'string', required: false } },
     },
-    // The plugin's guard runs after a provider's sign-in too, not only after a password.
-    plugins: [secondFactor, passkeySignIn(options.passkeySignIn), providerTwoFactor(secondFactor, { signInUrl: options.signInUrl })],
+    // Over HTTP only the routes in SERVED_AUTH_ROUTES answer (the contract does the rest, with its checks);
+    // only a trust the user can list skips the second factor; the two-factor plugin's guard runs
+    // after a provider's sign-in too, not only after a password.
+    plugins: [servedAuthRoutes(), listedTrustOnly(options.db), secondFactor, passkeySignIn(options.passkeySignIn), providerTwoFactor(secondFactor, { signInUrl: options.signInUrl })],
   });
 }
 

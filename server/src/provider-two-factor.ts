@@ -6,8 +6,9 @@
  * `/sign-in/email`: with 2FA on and no trusted device, it deletes the session the callback made,
  * expires its cookies, stores the pending sign-in as a verification record (with its attempt
  * counter) and sets its signed `two_factor` cookie; a trusted device (its `trust_device` cookie)
- * passes and has its trust renewed. So `verify-totp`, `verify-backup-code`, the attempt limit,
- * the account lock and "trust this device" work as after a password.
+ * passes and has its trust renewed. So the code step (`POST /api/account/two-factor/challenge`,
+ * which hands the code to the plugin's verification), the attempt limit, the account lock and
+ * "trust this device" work as after a password.
  *
  * Where the credential sign-in answers `{ twoFactorRedirect: true }`, the callback is a browser
  * navigation: it goes on to the host's sign-in page with `?two-factor=required` (`signInUrl`),

@@ -34,16 +34,6 @@ import { PasskeySignInBinding } from './passkey-sign-in.js';
 export const ACCOUNT_BASE = '/api/account';
 export const AUTH_BASE = '/api/auth';
 
-/** Better Auth routes not served: the contract's endpoints do these with its own checks. */
-export const BLOCKED_AUTH_ROUTES = [
-  '/two-factor/enable',
-  '/two-factor/disable',
-  '/two-factor/generate-backup-codes',
-  // A connected provider's OAuth tokens: the server never acts at the provider for the browser, and a page's script must not get them.
-  '/get-access-token',
-  '/refresh-token',
-] as const;
-
 /** Development only: the outbox as JSON. */
 export const DEV_MAILBOX_PATH = '/api/dev/mailbox';
 
@@ -192,9 +182,7 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     app.post(`${AUTH_BASE}/sign-in/email`, async (c) => withoutSessionToken(await flow.signInWithEmail(c.req.raw)));
     // A provider's way back: a sign-in through it is recorded and may alert a new device (a link is neither).
     app.on(['GET', 'POST'], `${AUTH_BASE}/callback/:provider`, async (c) => withoutSessionToken(await flow.socialCallback(c.req.raw)));
-    // The two-factor plugin's own switches skip the contract's re-authentication window and its
-    // TOTP replay check: 2FA is turned on and off, and backup codes renewed, only through /api/account.
-    app.on(['GET', 'POST'], BLOCKED_AUTH_ROUTES.map((path) => `${AUTH_BASE}${path}`), () => new HttpProblem(404, 'not-found', 'Not found', 'No such endpoint.').toResponse());
+    // Better Auth answers only the routes of SERVED_AUTH_ROUTES over HTTP (auth-routes.ts), 404 for its others.
     app.on(['GET', 'POST'], `${AUTH_BASE}/*`, async (c) => withoutSessionToken(await engineRateLimit(await auth.handler(c.req.raw))));
     inboxRoutes(app, { auth, db: database.db, now: options.now ?? (() => new Date()) });
     if (options.development) {
