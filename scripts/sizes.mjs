@@ -157,7 +157,8 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
             if (pkg) return pkg[1];
             // A locale loads per feature: src/i18n/locales/<feature>/<locale>.ts.
             const locale = i.match(/^src\/i18n\/locales\/[a-z-]+\/([a-z-]+)\.ts$/i);
-            if (locale) return `${LOCALE_NAMES[locale[1]] ?? locale[1]} strings`;
+            // An element loaded on demand brings its English (`en.ts`, registered by `strings.ts`).
+            if (locale) return locale[1] === 'en' || locale[1] === 'strings' ? 'its English strings' : `${LOCALE_NAMES[locale[1]] ?? locale[1]} strings`;
             if (i.includes('reauth-dialog')) return 're-auth dialog ("Confirm it\'s you")';
             // The client loads it before a call no element registered schemas for (src/api/validation.ts).
             if (/^src\/api\/(endpoints|schemas)\.ts$/.test(i)) return 'whole API contract (unregistered calls)';
@@ -167,6 +168,8 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
         // A chunk with no code of its own re-exports a module already loaded (the virtualizer's layout).
         const entry = outputs[f]?.entryPoint ?? '';
         const fallback = entry.includes('@lit-labs/virtualizer') ? 'virtualizer layout (re-export)' : basename(f, '.js');
+        // An element's own English goes without saying beside the element.
+        if (names.size > 1) names.delete('its English strings');
         const list = [...names].join(', ');
         // The virtualizer loads only for lists over WINDOW_THRESHOLD rows (src/internal/virtual-list.ts).
         const label = names.has('lean-qr')
@@ -181,7 +184,7 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
     // One row per locale: its chunks (one per feature) summed, with the largest one's gzip.
     const lazy = [];
     for (const row of lazyChunks) {
-      const same = row.label.endsWith(' strings') ? lazy.find((r) => r.label === row.label) : undefined;
+      const same = / strings$/.test(row.label) && !row.label.includes(', ') ? lazy.find((r) => r.label === row.label) : undefined;
       if (!same) {
         lazy.push({ ...row, chunks: 1, largestGzip: row.gzip });
         continue;
