@@ -14,6 +14,7 @@ import type { TrustedDevice, TwoFactorChallengeRequest, TwoFactorChallengeResult
 import type { Auth } from './auth.js';
 import { readJsonAnswer, withSetCookie } from './auth-answers.js';
 import { clientIp, describeUserAgent, requestCookie } from './device.js';
+import { NEXT_PREFIX } from './provider-two-factor.js';
 import type { Notifier } from './notify.js';
 import { fieldProblem, HttpProblem, validationProblem } from './problem.js';
 import { engineRateLimit, rateLimited, type RateLimiter } from './rate-limit.js';
@@ -334,6 +335,8 @@ export class SignInFlow {
     const cookies = answer.headers.getSetCookie();
     for (const line of cookies) responseHeaders.append('Set-Cookie', line);
     await this.guards.limits.giveBack('two-factor-challenge', userId);
+    // Where a provider's sign-in was to lead was read by the page before the code; the sign-in is done.
+    await this.db.deleteFrom('verification').where('identifier', '=', `${NEXT_PREFIX}${identifier}`).execute();
     await this.recordAttempt({ userId, success: true, failureReason: null, headers: request.headers });
     const deviceCookie = await this.guards.notifier.signedIn(userId, request.headers);
     if (deviceCookie) responseHeaders.append('Set-Cookie', deviceCookie);
