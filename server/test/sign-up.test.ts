@@ -45,8 +45,14 @@ describe('sign-up', () => {
   it('is the first sign-in: recorded, its device known without an alert, so the next sign-in from the browser is no new device', async () => {
     const email = 'first-sign-in@northwind-calls.example';
     const laptop = browser();
+    const csrfOf = (response: Response) => response.headers.getSetCookie().find((line) => line.startsWith('dn-csrf='))?.split(';')[0];
+    const before = csrfOf(await laptop(`${API}/csrf`));
+    expect(before).toBeDefined();
     const signedUp = await laptop(`${AUTH}/sign-up/email`, post({ name: 'First Sign-in', email, password: PASSWORD }));
     expect(signedUp.status).toBe(200);
+    // Signed in: a new CSRF token, as after any sign-in.
+    expect(csrfOf(signedUp)).toBeDefined();
+    expect(csrfOf(signedUp)).not.toBe(before);
     const text = await signedUp.text();
     const body = JSON.parse(text) as { user?: { email?: string }; token?: unknown };
     expect(body.user?.email).toBe(email);
