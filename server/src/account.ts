@@ -206,7 +206,7 @@ export function createAccountApi(options: AccountApiOptions): Hono {
       .leftJoin('dn_profile', 'dn_profile.user_id', 'user.id')
       .leftJoin('dn_avatar', 'dn_avatar.user_id', 'user.id')
       .select(['dn_avatar.id as avatar_id', 'dn_avatar.updated_at as avatar_updated_at'])
-      .select(['user.id', 'user.name', 'user.email', 'user.image', 'user.updatedAt', 'dn_profile.phone', 'dn_profile.timezone', 'dn_profile.language', 'dn_profile.company', 'dn_profile.bio', 'dn_profile.role', 'dn_profile.updated_at'])
+      .select(['user.id', 'user.name', 'user.email', 'user.updatedAt', 'dn_profile.phone', 'dn_profile.timezone', 'dn_profile.language', 'dn_profile.company', 'dn_profile.bio', 'dn_profile.role', 'dn_profile.updated_at'])
       .where('user.id', '=', userId)
       .executeTakeFirstOrThrow();
     const updated = [row.updatedAt, row.updated_at, row.avatar_updated_at].filter((d): d is Date => d != null).map((d) => new Date(d).getTime());
@@ -219,7 +219,8 @@ export function createAccountApi(options: AccountApiOptions): Hono {
       language: row.language ?? 'en',
       company: row.company ?? null,
       bio: row.bio ?? null,
-      avatarUrl: row.avatar_id ? `${apiUrl}/avatars/${row.avatar_id}` : (row.image ?? null),
+      // Only an uploaded avatar (decoded and checked): Better Auth's `image` (a provider's picture, any address) is not shown.
+      avatarUrl: row.avatar_id ? `${apiUrl}/avatars/${row.avatar_id}` : null,
       role: row.role ?? 'member',
       updatedAt: iso(new Date(Math.max(...updated))),
     };

@@ -44,7 +44,7 @@ beforeAll(async () => {
     if (url.hostname !== 'github.com' && url.hostname !== 'api.github.com') return real(input, init);
     const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
     if (url.pathname === '/login/oauth/access_token') return json({ access_token: 'gho_fake', token_type: 'bearer', scope: 'read:user,user:email' });
-    if (url.pathname === '/user') return json({ id: github.id, login: `user-${github.id}`, name: 'Lina Berg', email: null, avatar_url: null });
+    if (url.pathname === '/user') return json({ id: github.id, login: `user-${github.id}`, name: 'Lina Berg', email: null, avatar_url: `https://avatars.githubusercontent.com/u/${github.id}` });
     if (url.pathname === '/user/emails') return json([{ email: github.email, primary: true, verified: true }]);
     return new Response('not found', { status: 404 });
   });
@@ -92,6 +92,9 @@ describe('a sign-in through a provider', () => {
     const activity = endpoints.listLoginActivity.response.parse(await (await laptop(`${API}/login-activity?limit=5`)).json());
     expect(activity.items).toHaveLength(1);
     expect(activity.items[0]).toMatchObject({ success: true, ip: '203.0.113.44', browser: expect.stringMatching(/^Chrome/) });
+    // GitHub's picture is Better Auth's `image`; the profile's avatar comes only from an upload.
+    expect(await server.database.db.selectFrom('user').select('image').where('email', '=', EMAIL).executeTakeFirst()).toEqual({ image: 'https://avatars.githubusercontent.com/u/5151' });
+    expect(endpoints.getProfile.response.parse(await (await laptop(`${API}/profile`)).json()).avatarUrl).toBeNull();
 
     const phone = browser(FIREFOX_WINDOWS);
     await signInWithGitHub(phone);
