@@ -16,6 +16,7 @@ import { readJsonAnswer, withSetCookie } from './auth-answers.js';
 import { clientIp, describeUserAgent, requestCookie } from './device.js';
 import { NEXT_PREFIX } from './provider-two-factor.js';
 import type { Notifier } from './notify.js';
+import { checkNewPassword } from './password-policy.js';
 import { fieldProblem, HttpProblem, validationProblem } from './problem.js';
 import { engineRateLimit, rateLimited, type RateLimiter } from './rate-limit.js';
 import type { Database } from './schema.js';
@@ -175,7 +176,8 @@ export class SignInFlow {
 
   /**
    * `POST /api/auth/sign-up/email` through Better Auth: only `name`, `email` and `password`
-   * (`SignUpRequest`; any other field is refused, 422 `validation` naming it), at most
+   * (`SignUpRequest`; any other field is refused, 422 `validation` naming it; the password by the
+   * password policy, as at a change or a reset), at most
    * `sign-up-ip` attempts per client address. The session it opens is the account's first
    * sign-in: recorded in the login activity, its device registered as known (no alert, it is the
    * first) with the `dn-device` cookie. A refused sign-up (an address already taken, a short
@@ -211,6 +213,13 @@ export class SignInFlow {
     }
     const parsed = SignUpRequest.safeParse(sent);
     if (!parsed.success) return validationProblem(parsed.error.issues).toResponse();
+    try {
+      // The policy every new password meets (a change, a reset); Better Auth checks only its length.
+      checkNewPassword(parsed.data.password, 'password');
+    } catch (error) {
+      if (error instanceof HttpProblem) return error.toResponse();
+      throw error;
+    }
     const headers = new Headers(request.headers);
     headers.delete('content-length');
     const engineAnswer = await engineRateLimit(await this.auth.handler(new Request(request.url, { method: 'POST', headers, body: JSON.stringify(parsed.data) })));
