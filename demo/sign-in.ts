@@ -14,7 +14,8 @@
  * provider (Google, Microsoft, GitHub) of an account with 2FA on comes back here as
  * `/sign-in?two-factor=required`: the page asks the server for that pending sign-in
  * (`POST /api/auth/two-factor/pending`, its `challengeId` as the password step answers it) and
- * shows the same code step.
+ * shows the same code step; once the code is right it goes where the provider's sign-in was to
+ * lead (the answer's `callbackURL`, a path of this origin), else to the dashboard.
  *
  * On the mock (`npm run start:mock`, the static demo): the page after the password step, with
  * the challenge started as the host's server would, and the backup codes beside it.
@@ -94,8 +95,17 @@ async function startOnMock(): Promise<void> {
 interface SignInAnswer {
   twoFactorRedirect?: boolean;
   challengeId?: string;
+  /** A provider's pending sign-in: where it was to lead, a path of this origin (or null). */
+  callbackURL?: string | null;
   message?: string;
   code?: string;
+}
+
+/** The address of `value` when it is a path of this page's origin (`/settings?tab=security`), never another host's. */
+function samePagePath(value: unknown): string | null {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  const url = new URL(value, location.origin);
+  return url.origin === location.origin ? url.href : null;
 }
 
 async function startOnServer(): Promise<void> {
@@ -198,7 +208,9 @@ async function startOnServer(): Promise<void> {
     location.assign('./');
   }
 
-  challenge.addEventListener('dn-2fa-verified', () => location.assign('./'));
+  /** Where the code step leads: the dashboard, or where a provider's sign-in was to lead. */
+  let afterCode = './';
+  challenge.addEventListener('dn-2fa-verified', () => location.assign(afterCode));
 
   /** The code step of a provider's sign-in, which the server sent the browser here to finish. */
   async function continuePendingSignIn(): Promise<void> {
@@ -214,6 +226,7 @@ async function startOnServer(): Promise<void> {
       showError(response.status === 410 ? 'That sign-in has expired. Sign in again.' : `Sign-in failed (${response.status}).`);
       return;
     }
+    afterCode = samePagePath(answer.callbackURL) ?? './';
     step.textContent = 'Your provider accepted the sign-in · now the code';
     step.hidden = false;
     challenge.challengeId = answer.challengeId;

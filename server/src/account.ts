@@ -9,7 +9,7 @@ import type * as z from 'zod/mini';
 import { endpoints, type Endpoint, type EndpointName } from '../../src/api/endpoints.js';
 import type * as s from '../../src/api/schemas.js';
 import { AVATAR_MAX_BYTES } from '../../src/api/contract/constants.js';
-import { BREACHED_PASSWORDS, NOTIFICATION_CATALOG } from '../../mock/seed.js';
+import { NOTIFICATION_CATALOG } from '../../mock/seed.js';
 import { sniffImageType, wellFormed } from '../../mock/store/profile.js';
 import { assertAvatarDecodes } from './image.js';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +25,7 @@ import type { Feature } from './feature.js';
 import { notificationMatrix, SECURITY_TYPE, type Notifier } from './notify.js';
 import type { RateLimiter } from './rate-limit.js';
 import { hasPasskey } from './passkeys.js';
+import { checkNewPassword, PASSWORD_POLICY } from './password-policy.js';
 
 type Endpoints = typeof endpoints;
 type BodyOf<E> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
@@ -206,7 +207,7 @@ export function createAccountApi(options: AccountApiOptions): Hono {
       .leftJoin('dn_profile', 'dn_profile.user_id', 'user.id')
       .leftJoin('dn_avatar', 'dn_avatar.user_id', 'user.id')
       .select(['dn_avatar.id as avatar_id', 'dn_avatar.updated_at as avatar_updated_at'])
-      .select(['user.id', 'user.name', 'user.email', 'user.image', 'user.updatedAt', 'dn_profile.phone', 'dn_profile.timezone', 'dn_profile.language', 'dn_profile.company', 'dn_profile.bio', 'dn_profile.role', 'dn_profile.updated_at'])
+      .select(['user.id', 'user.name', 'user.email', 'user.updatedAt', 'dn_profile.phone', 'dn_profile.timezone', 'dn_profile.language', 'dn_profile.company', 'dn_profile.bio', 'dn_profile.role', 'dn_profile.updated_at'])
       .where('user.id', '=', userId)
       .executeTakeFirstOrThrow();
     const updated = [row.updatedAt, row.updated_at, row.avatar_updated_at].filter((d): d is Date => d != null).map((d) => new Date(d).getTime());
@@ -219,7 +220,8 @@ export function createAccountApi(options: AccountApiOptions): Hono {
       language: row.language ?? 'en',
       company: row.company ?? null,
       bio: row.bio ?? null,
-      avatarUrl: row.avatar_id ? `${apiUrl}/avatars/${row.avatar_id}` : (row.image ?? null),
+      // Only an uploaded avatar (decoded and checked): Better Auth's `image` (a provider's picture, any address) is not shown.
+      avatarUrl: row.avatar_id ? `${apiUrl}/avatars/${row.avatar_id}` : null,
       role: row.role ?? 'member',
       updatedAt: iso(new Date(Math.max(...updated))),
     };
@@ -333,27 +335,7 @@ export function createAccountApi(options: AccountApiOptions): Hono {
 
   // ——— Password ———
 
-  const policy: s.PasswordPolicy = { minLength: 8, maxLength: 128, rules: ['number', 'special'] };
-  const RULES: Record<s.PasswordRule, { test: RegExp; message: string }> = {
-    number: { test: /\p{Nd}/u, message: 'Include at least one number.' },
-    special: { test: /[^\p{L}\p{Nd}]/u, message: 'Include at least one special character.' },
-    uppercase: { test: /\p{Lu}/u, message: 'Include at least one upper-case letter.' },
-    lowercase: { test: /\p{Ll}/u, message: 'Include at least one lower-case letter.' },
-  };
-
-  function checkNewPassword(password: string, field = 'newPassword'): void {
-    const length = [...password].length;
-    const errors: s.FieldError[] = [];
-    if (length < policy.minLength) errors.push({ field, message: `Use at least ${policy.minLength} characters.`, code: 'too-short' });
-    if (length > policy.maxLength) errors.push({ field, message: `Use at most ${policy.maxLength} characters.`, code: 'too-long' });
-    for (const rule of policy.rules) if (!RULES[rule].test.test(password)) errors.push({ field, message: RULES[rule].message, code: rule });
-    if (errors.length) throw fieldProblem(422, 'validation', 'Password does not meet the policy', errors);
-    if (BREACHED_PASSWORDS.some((p) => p.toLowerCase() === password.toLowerCase())) {
-      throw fieldProblem(422, 'password-rejected', 'Password rejected', [{ field, message: 'This password has appeared in a data breach. Choose a different one.', code: 'breached' }]);
-    }
-  }
-
-  route('getPasswordPolicy', () => Promise.resolve({ ...policy, rules: [...policy.rules] }));
+  route('getPasswordPolicy', () => Promise.resolve({ ...PASSWORD_POLICY, rules: [...PASSWORD_POLICY.rules] }));
 
   route('changePassword', async ({ signed, body, headers }) => {
     if (!(await verifyPassword(signed.user.id, body.currentPassword))) {

@@ -25,7 +25,7 @@ export const SERVED_AUTH_ROUTES: Readonly<Record<string, string>> = {
   '/sign-in/email': 'recorded, rate-limited and answered with the 2FA challenge by the sign-in flow (sign-in.ts)',
   '/sign-in/social': 'starts a provider’s sign-in (its ID-token form is refused); its callback is the one below',
   '/callback/:id': 'recorded, alerted and put through the two-factor guard (sign-in.ts, provider-two-factor.ts)',
-  '/sign-up/email': 'creates an account; the contract has no sign-up of its own',
+  '/sign-up/email': 'creates an account (the contract has no sign-up of its own): name, email and password only, rate-limited, its first sign-in recorded (sign-in.ts)',
   '/sign-out': 'ends the browser’s own session',
   '/get-session': 'who is signed in (read only, without the token)',
   '/list-sessions': 'the user’s sessions (read only, without the tokens)',

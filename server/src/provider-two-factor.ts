@@ -14,7 +14,10 @@
  * navigation: it goes on to the host's sign-in page with `?two-factor=required` (`signInUrl`),
  * nothing secret in the address. That page asks `POST /api/auth/two-factor/pending` for the
  * pending sign-in's `challengeId` (the same value the email sign-in answers with, read from the
- * HttpOnly cookie the browser sends) and shows the code step.
+ * HttpOnly cookie the browser sends) and shows the code step. Where the provider's sign-in would
+ * have led (its `callbackURL`) is kept beside the pending sign-in, server-side, when it is a path
+ * on the sign-in page's own origin (`returnPath`), and answered there as `callbackURL`: the page
+ * goes on to it once the code is right.
  */
 import type { BetterAuthPlugin } from 'better-auth';
 import { createAuthEndpoint, createAuthMiddleware } from 'better-auth/api';
@@ -31,6 +34,48 @@ const TWO_FACTOR_COOKIE = 'two_factor';
 /** Better Auth's OAuth callback, where a social provider's sign-in ends. */
 const CALLBACK_PATH = '/callback/:id';
 
+/** Beside a pending sign-in `2fa-…`, the verification record `dn-2fa-next-2fa-…` holds where it goes next. */
+export const NEXT_PREFIX = 'dn-2fa-next-';
+
+/** Longer return addresses are not kept. */
+const RETURN_PATH_MAX = 2048;
+
+/**
+ * Where the sign-in page may go once the code is right: `location` (where the provider's sign-in
+ * would have led, resolved against `base`, the server's address) as a path with its query and
+ * fragment (`/settings?tab=security`), when it is an http(s) address on `pageOrigin`, the sign-in
+ * page's own origin, with no credentials in it; never a path a browser reads as another host
+ * (`//host`, `/\host`). Null for anything else (another origin, `javascript:`, `data:`…).
+ */
+export function returnPath(location: string | null | undefined, base: string, pageOrigin: string): string | null {
+  if (!location || location.length > RETURN_PATH_MAX) return null;
+  let url: URL;
+  try {
+    url = new URL(location, base);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== pageOrigin || url.username || url.password) return null;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : null;
+}
+
+/** The value of the signed cookie `name` set in `headers` (`value.signature`, URL-encoded), without its signature. */
+function signedCookieValue(headers: Headers, name: string): string | null {
+  let found: string | null = null;
+  for (const line of headers.getSetCookie()) {
+    const pair = line.split(';')[0] ?? '';
+    const at = pair.indexOf('=');
+    const value = pair.slice(at + 1).trim();
+    if (at > 0 && pair.slice(0, at).trim() === name && value) {
+      const decoded = decodeURIComponent(value);
+      const dot = decoded.lastIndexOf('.');
+      found = dot > 0 ? decoded.slice(0, dot) : decoded;
+    }
+  }
+  return found;
+}
+
 /** The sign-in page's address with the flag. */
 export function secondFactorPage(signInUrl: string): string {
   const page = new URL(signInUrl);
@@ -44,6 +89,7 @@ export function providerTwoFactor(plugin: ReturnType<typeof twoFactor>, options:
   if (!guard) throw new Error('the two-factor plugin has no sign-in guard to run after a provider');
   const afterCallback = (context: { path?: string | undefined }): boolean => context.path === CALLBACK_PATH;
   const secondFactorUrl = secondFactorPage(options.signInUrl);
+  const pageOrigin = new URL(options.signInUrl).origin;
 
   return {
     id: 'dn-provider-two-factor',
@@ -56,6 +102,17 @@ export function providerTwoFactor(plugin: ReturnType<typeof twoFactor>, options:
           handler: createAuthMiddleware(async (ctx) => {
             const returned = ctx.context.returned as { twoFactorRedirect?: unknown } | null | undefined;
             if (returned && typeof returned === 'object' && returned.twoFactorRedirect === true) {
+              // The callback's own redirect (still in the answer's headers: the guard replaced only
+              // its body), kept beside the pending sign-in the guard just made (named by the signed
+              // cookie it set) until that one expires; nothing when it is no path of the sign-in page's origin.
+              const headers = ctx.context.responseHeaders;
+              const next = returnPath(headers?.get('location'), ctx.context.baseURL, pageOrigin);
+              const cookie = ctx.context.createAuthCookie(TWO_FACTOR_COOKIE).name;
+              const identifier = next && headers ? signedCookieValue(headers, cookie) : null;
+              const pending = identifier ? await ctx.context.internalAdapter.findVerificationValue(identifier) : null;
+              if (next && identifier && pending) {
+                await ctx.context.internalAdapter.createVerificationValue({ identifier: `${NEXT_PREFIX}${identifier}`, value: next, expiresAt: new Date(pending.expiresAt) });
+              }
               ctx.setHeader('Cache-Control', 'no-store');
               throw ctx.redirect(secondFactorUrl);
             }
@@ -66,8 +123,9 @@ export function providerTwoFactor(plugin: ReturnType<typeof twoFactor>, options:
     endpoints: {
       /**
        * `POST /api/auth/two-factor/pending`: the browser's pending sign-in, as the email sign-in
-       * answers it (`{ twoFactorRedirect: true, challengeId }`), when its signed cookie names a
-       * record that is still valid; 410 `challenge-expired` otherwise. Only a page of this site
+       * answers it (`{ twoFactorRedirect: true, challengeId }`) and `callbackURL` (the path to go
+       * to after the code, or null), when its signed cookie names a record that is still valid;
+       * 410 `challenge-expired` otherwise. Only a page of this site
        * may ask (403 otherwise): the id is what the code step sends.
        */
       pendingTwoFactor: createAuthEndpoint('/two-factor/pending', { method: 'POST' }, async (ctx) => {
@@ -81,7 +139,10 @@ export function providerTwoFactor(plugin: ReturnType<typeof twoFactor>, options:
         if (!record || !signed || new Date(record.expiresAt).getTime() <= Date.now()) {
           return problemAnswer(ctx, new HttpProblem(410, 'challenge-expired', 'Sign-in expired', 'This sign-in has expired. Sign in again.'));
         }
-        return ctx.json({ twoFactorRedirect: true, challengeId: encodeURIComponent(signed) });
+        // Where the provider's sign-in was to lead, checked again as it leaves; null when none was kept.
+        const next = await ctx.context.internalAdapter.findVerificationValue(`${NEXT_PREFIX}${identifier}`);
+        const callbackURL = next && new Date(next.expiresAt).getTime() > Date.now() ? returnPath(next.value, pageOrigin, pageOrigin) : null;
+        return ctx.json({ twoFactorRedirect: true, challengeId: encodeURIComponent(signed), callbackURL });
       }),
     },
   } satisfies BetterAuthPlugin;

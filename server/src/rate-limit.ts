@@ -42,6 +42,8 @@ export const RATE_RULES = {
   'sign-in-account': { max: 50, windowSeconds: 15 * 60 },
   /** Wrong passwords at sign-in, per client address (many accounts tried from one place). */
   'sign-in-ip': { max: 30, windowSeconds: 15 * 60 },
+  /** Sign-ups, per client address: each one that succeeds creates an account. */
+  'sign-up-ip': { max: 10, windowSeconds: 60 * 60 },
   /** Reset links requested, per address asked for (known or not: the answer stays the same). */
   'password-reset': { max: 5, windowSeconds: 60 * 60 },
   /** Reset links requested, per client address. */

@@ -180,6 +180,8 @@ export async function createAccountServer(options: AccountServerOptions): Promis
     }
     // Better Auth's answers carry the session token beside the HttpOnly cookie: it is taken out of every one.
     app.post(`${AUTH_BASE}/sign-in/email`, async (c) => withoutSessionToken(await flow.signInWithEmail(c.req.raw)));
+    // A sign-up is the account's first sign-in: recorded and its device known, as above.
+    app.post(`${AUTH_BASE}/sign-up/email`, async (c) => withoutSessionToken(await flow.signUpWithEmail(c.req.raw)));
     // A provider's way back: a sign-in through it is recorded and may alert a new device (a link is neither).
     app.on(['GET', 'POST'], `${AUTH_BASE}/callback/:provider`, async (c) => withoutSessionToken(await flow.socialCallback(c.req.raw)));
     // Better Auth answers only the routes of SERVED_AUTH_ROUTES over HTTP (auth-routes.ts), 404 for its others.

@@ -7,13 +7,17 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import * as z from 'zod/mini';
 import { TRUSTED_DEVICE_DAYS } from '../../src/api/contract/constants.js';
+import { ProfileUpdate } from '../../src/api/contract/profile.js';
 import type { TrustedDevice, TwoFactorChallengeRequest, TwoFactorChallengeResult } from '../../src/api/schemas.js';
 import type { Auth } from './auth.js';
 import { readJsonAnswer, withSetCookie } from './auth-answers.js';
 import { clientIp, describeUserAgent, requestCookie } from './device.js';
+import { NEXT_PREFIX } from './provider-two-factor.js';
 import type { Notifier } from './notify.js';
-import { fieldProblem, HttpProblem } from './problem.js';
+import { checkNewPassword } from './password-policy.js';
+import { fieldProblem, HttpProblem, validationProblem } from './problem.js';
 import { engineRateLimit, rateLimited, type RateLimiter } from './rate-limit.js';
 import type { Database } from './schema.js';
 import { acceptTotpStep, backupCodesRemaining, decryptSecret, matchTotpStep } from './two-factor.js';
@@ -28,6 +32,19 @@ declare module './schema.js' {
 }
 
 const TRUST_MS = TRUSTED_DEVICE_DAYS * 24 * 60 * 60 * 1000;
+
+/**
+ * What a sign-up may set: the name (by the profile's rules for a display name), the address and
+ * the password, nothing else. Better Auth would also take `image` (the user's picture, served as
+ * the profile's `avatarUrl` when no avatar was uploaded: any address a client names), `callbackURL`
+ * and `rememberMe`; the avatar comes only from the upload, which decodes and checks the image.
+ */
+export const SignUpRequest = z.object({
+  name: z.nonoptional(ProfileUpdate.shape.displayName),
+  email: z.email(),
+  password: z.string().check(z.minLength(1)),
+});
+const SIGN_UP_FIELDS: ReadonlySet<string> = new Set(Object.keys(SignUpRequest.shape));
 
 /**
  * A failed sign-in for an address that has no account has no user's history to go to. It is
@@ -158,6 +175,65 @@ export class SignInFlow {
   }
 
   /**
+   * `POST /api/auth/sign-up/email` through Better Auth: only `name`, `email` and `password`
+   * (`SignUpRequest`; any other field is refused, 422 `validation` naming it; the password by the
+   * password policy, as at a change or a reset), at most
+   * `sign-up-ip` attempts per client address. The session it opens is the account's first
+   * sign-in: recorded in the login activity, its device registered as known (no alert, it is the
+   * first) with the `dn-device` cookie. A refused sign-up (an address already taken, a short
+   * password) is Better Auth's own answer and records nothing.
+   */
+  async signUpWithEmail(request: Request): Promise<Response> {
+    try {
+      // Every attempt counts: each one that succeeds is a new account.
+      await this.guards.limits.take('sign-up-ip', clientIp(request.headers) || 'unknown');
+    } catch (error) {
+      if (error instanceof HttpProblem) return error.toResponse();
+      throw error;
+    }
+    // Not JSON: Better Auth's route refuses it (415, `auth-routes.ts`).
+    if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get('content-type') ?? '')) return engineRateLimit(await this.auth.handler(request));
+    let sent: unknown;
+    try {
+      sent = JSON.parse(await request.text());
+    } catch {
+      sent = null;
+    }
+    if (!sent || typeof sent !== 'object' || Array.isArray(sent)) {
+      return new HttpProblem(400, 'bad-request', 'Not accepted', 'Send the name, email and password as a JSON object.').toResponse();
+    }
+    const extra = Object.keys(sent).filter((key) => !SIGN_UP_FIELDS.has(key));
+    if (extra.length) {
+      return fieldProblem(
+        422,
+        'validation',
+        'Some fields need attention',
+        extra.map((field) => ({ field, message: 'Not accepted at sign-up: only the name, email and password are.', code: 'unrecognized_keys' })),
+      ).toResponse();
+    }
+    const parsed = SignUpRequest.safeParse(sent);
+    if (!parsed.success) return validationProblem(parsed.error.issues).toResponse();
+    try {
+      // The policy every new password meets (a change, a reset); Better Auth checks only its length.
+      checkNewPassword(parsed.data.password, 'password');
+    } catch (error) {
+      if (error instanceof HttpProblem) return error.toResponse();
+      throw error;
+    }
+    const headers = new Headers(request.headers);
+    headers.delete('content-length');
+    const engineAnswer = await engineRateLimit(await this.auth.handler(new Request(request.url, { method: 'POST', headers, body: JSON.stringify(parsed.data) })));
+    if (!engineAnswer.ok) return engineAnswer;
+    const read = await readJsonAnswer(engineAnswer);
+    const userId = (read.json as { user?: { id?: unknown } } | null)?.user?.id;
+    const sessionCookie = (await this.auth.$context).authCookies.sessionToken.name;
+    if (typeof userId !== 'string' || !setCookies(read.response).get(sessionCookie)) return read.response;
+    await this.recordAttempt({ userId, success: true, failureReason: null, headers: request.headers });
+    const deviceCookie = await this.guards.notifier.signedIn(userId, request.headers);
+    return deviceCookie ? withSetCookie(read.response, deviceCookie) : read.response;
+  }
+
+  /**
    * A trusted device skipped the second factor: the two-factor plugin replaced its trust record
    * (a new identifier in a new cookie), and the device's row follows it. True when it did.
    */
@@ -268,6 +344,8 @@ export class SignInFlow {
     const cookies = answer.headers.getSetCookie();
     for (const line of cookies) responseHeaders.append('Set-Cookie', line);
     await this.guards.limits.giveBack('two-factor-challenge', userId);
+    // Where a provider's sign-in was to lead was read by the page before the code; the sign-in is done.
+    await this.db.deleteFrom('verification').where('identifier', '=', `${NEXT_PREFIX}${identifier}`).execute();
     await this.recordAttempt({ userId, success: true, failureReason: null, headers: request.headers });
     const deviceCookie = await this.guards.notifier.signedIn(userId, request.headers);
     if (deviceCookie) responseHeaders.append('Set-Cookie', deviceCookie);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { otherCode, totpCode } from '../../conformance/totp.js';
 import { endpoints } from '../../src/api/endpoints.js';
 import { createAccountServer, type AccountServer } from '../src/index.js';
+import { returnPath } from '../src/provider-two-factor.js';
 import { socialProvidersFromEnv } from '../src/providers.js';
 import { cookieClient } from './client.js';
 import { testStorage } from './storage.js';
@@ -19,6 +20,7 @@ const AUTH = `${ORIGIN}/api/auth`;
 const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0';
 const EMAIL = 'lina@northwind-calls.example';
+const PARTNER = 'https://partner.example';
 
 let server: AccountServer;
 /** The GitHub account the fake GitHub signs in. */
@@ -29,6 +31,8 @@ beforeAll(async () => {
     ...testStorage(),
     baseUrl: ORIGIN,
     development: true,
+    // A trusted origin other than the sign-in page's: a provider's sign-in may lead there, the code step never.
+    trustedOrigins: [PARTNER],
     // The server's default limits: the code step is held back as after a password.
     trustProxy: 1,
     socialProviders: socialProvidersFromEnv({ GITHUB_CLIENT_ID: 'Iv1.fakegithubclient', GITHUB_CLIENT_SECRET: 'fake-github-secret' }),
@@ -40,7 +44,7 @@ beforeAll(async () => {
     if (url.hostname !== 'github.com' && url.hostname !== 'api.github.com') return real(input, init);
     const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
     if (url.pathname === '/login/oauth/access_token') return json({ access_token: 'gho_fake', token_type: 'bearer', scope: 'read:user,user:email' });
-    if (url.pathname === '/user') return json({ id: github.id, login: `user-${github.id}`, name: 'Lina Berg', email: null, avatar_url: null });
+    if (url.pathname === '/user') return json({ id: github.id, login: `user-${github.id}`, name: 'Lina Berg', email: null, avatar_url: `https://avatars.githubusercontent.com/u/${github.id}` });
     if (url.pathname === '/user/emails') return json([{ email: github.email, primary: true, verified: true }]);
     return new Response('not found', { status: 404 });
   });
@@ -58,8 +62,8 @@ function browser(userAgent: string) {
 }
 
 /** Better Auth's social sign-in, then GitHub's way back to its callback (a 302 to wherever it leads). */
-async function gitHubCallback(fetch: ReturnType<typeof browser>): Promise<Response> {
-  const started = await fetch(`${AUTH}/sign-in/social`, { method: 'POST', body: JSON.stringify({ provider: 'github', callbackURL: `${ORIGIN}/settings` }) });
+async function gitHubCallback(fetch: ReturnType<typeof browser>, callbackURL = `${ORIGIN}/settings`): Promise<Response> {
+  const started = await fetch(`${AUTH}/sign-in/social`, { method: 'POST', body: JSON.stringify({ provider: 'github', callbackURL }) });
   expect(started.status).toBe(200);
   const { url } = (await started.json()) as { url: string };
   const state = new URL(url).searchParams.get('state')!;
@@ -88,6 +92,9 @@ describe('a sign-in through a provider', () => {
     const activity = endpoints.listLoginActivity.response.parse(await (await laptop(`${API}/login-activity?limit=5`)).json());
     expect(activity.items).toHaveLength(1);
     expect(activity.items[0]).toMatchObject({ success: true, ip: '203.0.113.44', browser: expect.stringMatching(/^Chrome/) });
+    // GitHub's picture is Better Auth's `image`; the profile's avatar comes only from an upload.
+    expect(await server.database.db.selectFrom('user').select('image').where('email', '=', EMAIL).executeTakeFirst()).toEqual({ image: 'https://avatars.githubusercontent.com/u/5151' });
+    expect(endpoints.getProfile.response.parse(await (await laptop(`${API}/profile`)).json()).avatarUrl).toBeNull();
 
     const phone = browser(FIREFOX_WINDOWS);
     await signInWithGitHub(phone);
@@ -147,15 +154,23 @@ describe('a sign-in through a provider, for a user with 2FA on', () => {
     return { userId, secret: setup.secret, backupCodes: backupCodes.codes };
   }
 
-  /** The browser's pending sign-in, as the sign-in page asks for it. */
-  async function pendingChallenge(fetch: ReturnType<typeof browser>): Promise<string> {
+  /** The browser's pending sign-in, as the sign-in page asks for it, and where it goes after the code. */
+  async function pendingSignIn(fetch: ReturnType<typeof browser>): Promise<{ challengeId: string; callbackURL: string | null }> {
     const pending = await fetch(`${AUTH}/two-factor/pending`, json({}));
     expect(pending.status).toBe(200);
     expect(pending.headers.get('Cache-Control')).toBe('no-store');
-    const body = (await pending.json()) as { twoFactorRedirect?: boolean; challengeId?: string };
+    const body = (await pending.json()) as { twoFactorRedirect?: boolean; challengeId?: string; callbackURL?: string | null };
     expect(body.twoFactorRedirect).toBe(true);
     expect(body.challengeId).toMatch(/^2fa-/);
-    return body.challengeId!;
+    expect(body).toHaveProperty('callbackURL');
+    return { challengeId: body.challengeId!, callbackURL: body.callbackURL ?? null };
+  }
+
+  async function pendingChallenge(fetch: ReturnType<typeof browser>): Promise<string> {
+    const { challengeId, callbackURL } = await pendingSignIn(fetch);
+    // Where GitHub's sign-in was asked to lead (`gitHubCallback`), as a path of the sign-in page's origin.
+    expect(callbackURL).toBe('/settings');
+    return challengeId;
   }
 
   const challenge = (fetch: ReturnType<typeof browser>, body: { challengeId: string; method: 'totp' | 'backup'; code: string; trustDevice: boolean }) =>
@@ -275,6 +290,80 @@ describe('a sign-in through a provider, for a user with 2FA on', () => {
     expect((await direct(`${AUTH}/two-factor/verify-totp`, json({ code: totpCode(secret) }))).status).toBe(404);
     expect((await direct(`${API}/profile`)).status).toBe(401);
     expect(await sessionsOf(userId)).toBe(sessionsBefore);
+  });
+
+  it('keeps where the provider’s sign-in was to lead until the code step, as a path of the sign-in page’s origin only', async () => {
+    const laptop = browser(CHROME_MAC);
+    const { userId, secret } = await twoFactorUser(9595, 'return-path@northwind-calls.example', laptop);
+    /** A sign-in through GitHub asked to lead to `callbackURL`: what the pending sign-in answers. */
+    const kept = async (callbackURL: string): Promise<{ challengeId: string; callbackURL: string | null; phone: ReturnType<typeof browser> }> => {
+      const phone = browser(FIREFOX_WINDOWS);
+      const callback = await gitHubCallback(phone, callbackURL);
+      // The address the browser is sent to carries nothing but the flag.
+      expect(callback.headers.get('Location')).toBe(`${ORIGIN}/sign-in?two-factor=required`);
+      return { ...(await pendingSignIn(phone)), phone };
+    };
+    const first = await kept(`${ORIGIN}/settings?tab=security#two-factor`);
+    expect(first.callbackURL).toBe('/settings?tab=security#two-factor');
+    // Asked again (a reload of the page) until the code is right; then it is gone with the pending sign-in.
+    expect((await pendingSignIn(first.phone)).callbackURL).toBe('/settings?tab=security#two-factor');
+    const done = await challenge(first.phone, { challengeId: first.challengeId, method: 'totp', code: totpCode(secret), trustDevice: false });
+    expect(done.status).toBe(200);
+    const identifier = decodeURIComponent(first.challengeId).split('.')[0]!;
+    expect(await db().selectFrom('verification').select('value').where('identifier', 'in', [identifier, `dn-2fa-next-${identifier}`]).execute()).toEqual([]);
+    expect((await attemptsOf(userId)).at(-1)).toEqual({ success: true, failure_reason: null, user_agent: FIREFOX_WINDOWS });
+
+    expect((await kept('/settings?tab=sessions')).callbackURL).toBe('/settings?tab=sessions');
+    // Another trusted origin (Better Auth lets the provider's sign-in lead there), a path a browser reads
+    // as another host, an address with credentials: not kept, the page falls back to its own default.
+    expect((await kept(`${PARTNER}/welcome`)).callbackURL).toBeNull();
+    expect((await kept(`${ORIGIN}//evil.example/settings`)).callbackURL).toBeNull();
+    expect((await kept('http://user:pass@localhost:8787/settings')).callbackURL).toBeNull();
+
+    // A `javascript:`, `data:` or foreign address. Better Auth refuses to start with one (403
+    // INVALID_CALLBACK_URL), but its origin check is off under a test runner: here the address gets as
+    // far as the callback, so what is tested is the server's own check, and it is never answered.
+    for (const callbackURL of ['javascript:alert(document.domain)', 'https://evil.example/settings', 'data:text/html,<script>alert(1)</script>']) {
+      const phone = browser(FIREFOX_WINDOWS);
+      const started = await phone(`${AUTH}/sign-in/social`, json({ provider: 'github', callbackURL }));
+      expect(started.status).toBe(200);
+      const state = new URL(((await started.json()) as { url: string }).url).searchParams.get('state')!;
+      const callback = await phone(`${AUTH}/callback/github?${new URLSearchParams({ code: 'code-from-github', state })}`);
+      expect(callback.headers.get('Location')).toBe(`${ORIGIN}/sign-in?two-factor=required`);
+      expect((await pendingSignIn(phone)).callbackURL).toBeNull();
+    }
+  });
+
+  it('reads a return address as a path of the sign-in page’s origin or not at all', () => {
+    const page = ORIGIN;
+    const base = `${ORIGIN}/api/auth`;
+    expect(returnPath(`${ORIGIN}/settings?tab=security#x`, base, page)).toBe('/settings?tab=security#x');
+    expect(returnPath('/settings', base, page)).toBe('/settings');
+    for (const location of [
+      null,
+      '',
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,x',
+      'vbscript:msgbox(1)',
+      'https://evil.example/',
+      '//evil.example/settings',
+      '/\\evil.example/settings',
+      '\\\\evil.example',
+      `${ORIGIN}//evil.example`,
+      `${ORIGIN}/.//evil.example`,
+      '/.//evil.example',
+      '/%2e//evil.example',
+      `${ORIGIN}/\\evil.example`,
+      'http://localhost:8787.evil.example/settings',
+      'https://localhost:8787/settings',
+      'http://user@localhost:8787/settings',
+      `${PARTNER}/settings`,
+      `/${'a'.repeat(3000)}`,
+    ]) {
+      expect(returnPath(location, base, page), String(location)).toBeNull();
+    }
   });
 
   it('answers 410 for a browser with no pending sign-in, and 403 to another site', async () => {
