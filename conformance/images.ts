@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 
-function chunk(type: string, data: Uint8Array): Buffer {
+/** One PNG chunk: length, type, `data` and its CRC-32. */
+export function pngChunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
   head.write(type, 4, 'latin1');
@@ -22,7 +23,7 @@ export function png(size: number, noise = false): Uint8Array {
   const raw = noise ? randomBytes(row * size) : Buffer.alloc(row * size, 0x7f);
   for (let y = 0; y < size; y++) raw[y * row] = 0; // filter: none
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: noise ? 0 : 6 })), chunk('IEND', new Uint8Array(0))]));
+  return new Uint8Array(Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: noise ? 0 : 6 })), pngChunk('IEND', new Uint8Array(0))]));
 }
 
 /** A 1×1 GIF. */

@@ -219,7 +219,7 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
       pageEntry,
       ['account-provider', 'account-settings'].map((name) => `import ${JSON.stringify(src(`src/components/${name}/${name}.ts`))};`).join('\n'),
     );
-    const pageFirstTab = async (external) => {
+    const measurePage = async (external) => {
       const pageBuild = await measureBuild({ page: pageEntry }, { external });
       const pageFile = Object.keys(pageBuild.outputs).find((f) => pageBuild.outputs[f].entryPoint?.endsWith('page.ts'));
       if (!pageFile) return undefined;
@@ -235,8 +235,8 @@ export async function measureSizes({ root = resolve(import.meta.dirname, '..') }
       for (const entry of tabEntries) for (const f of pageBuild.closure(entry).eager) allTabs.add(f);
       return { firstTab: pageBuild.sum(firstTab), allTabs: pageBuild.sum(allTabs), tabs: tabEntries.length };
     };
-    const page = await pageFirstTab([]);
-    const pageOwn = await pageFirstTab(STACK);
+    const page = await measurePage([]);
+    const pageOwn = await measurePage(STACK);
     if (page && pageOwn) {
       page.firstTab.own = pageOwn.firstTab;
       page.allTabs.own = pageOwn.allTabs;

@@ -5,10 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngChunk } from '../../conformance/images.js';
 import { endpoints } from '../../src/api/endpoints.js';
 import { createAccountServer, type AccountServer } from '../src/index.js';
 import { AVATAR_MAX_SIDE, assertAvatarDecodes, headerSize } from '../src/image.js';
@@ -48,15 +49,6 @@ async function webpFile(width: number, height: number, lossless = false): Promis
   return new Uint8Array(await encode.default({ data, width, height, colorSpace: 'srgb' } as ImageData, { lossless: lossless ? 1 : 0 }));
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
 /** A greyscale PNG of `width`×`height` whose compressed data is `idat`, every chunk's checksum right. */
 function greyPng(width: number, height: number, idat: Uint8Array, interlaced = false): Uint8Array {
   const ihdr = Buffer.alloc(13);
@@ -66,7 +58,7 @@ function greyPng(width: number, height: number, idat: Uint8Array, interlaced = f
   ihdr[9] = 0; // greyscale
   ihdr[12] = interlaced ? 1 : 0; // Adam7
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]));
+  return new Uint8Array(Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', new Uint8Array(0))]));
 }
 
 /** Rows of greyscale samples with their filter byte (none), `rows` of them. */

@@ -13,6 +13,7 @@ import { createAccountServer, type AccountServer } from '../src/index.js';
 import { sessionChanged } from '../src/csrf.js';
 import { socialProvidersFromEnv } from '../src/providers.js';
 import { cookieClient } from './client.js';
+import { fakeGitHub } from './fake-github.js';
 import { testStorage } from './storage.js';
 
 const ORIGIN = 'http://localhost:8787';
@@ -29,17 +30,7 @@ beforeAll(async () => {
     rateLimits: 'off',
     socialProviders: socialProvidersFromEnv({ GITHUB_CLIENT_ID: 'Iv1.fakegithubclient', GITHUB_CLIENT_SECRET: 'fake-github-secret' }),
   });
-  // GitHub's side of its sign-in: the code exchange, the user and their address.
-  const real = globalThis.fetch;
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    if (url.hostname !== 'github.com' && url.hostname !== 'api.github.com') return real(input, init);
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-    if (url.pathname === '/login/oauth/access_token') return json({ access_token: 'gho_fake', token_type: 'bearer', scope: 'read:user,user:email' });
-    if (url.pathname === '/user') return json({ id: 7373, login: 'rotation-user', name: 'Rotation User', email: null, avatar_url: null });
-    if (url.pathname === '/user/emails') return json([{ email: 'csrf-github@northwind-calls.example', primary: true, verified: true }]);
-    return new Response('not found', { status: 404 });
-  });
+  fakeGitHub(() => ({ id: 7373, login: 'rotation-user', name: 'Rotation User', email: 'csrf-github@northwind-calls.example' }));
 });
 
 afterAll(async () => {

@@ -12,6 +12,7 @@ import { endpoints } from '../../src/api/endpoints.js';
 import { createAccountServer, DEMO_EMAIL, DEMO_PASSWORD, type AccountServer } from '../src/index.js';
 import { configuredProviders, socialProvidersFromEnv } from '../src/providers.js';
 import { cookieClient } from './client.js';
+import { fakeGitHub } from './fake-github.js';
 import { testStorage } from './storage.js';
 
 const ORIGIN = 'http://localhost:8787';
@@ -142,27 +143,14 @@ describe('in production', () => {
 
   it("links the GitHub account on Better Auth's callback and sends the browser back with ?connected=github", async () => {
     // GitHub's side, answered here: the code exchange and the user's profile and addresses.
-    const seen: string[] = [];
-    const real = globalThis.fetch;
-    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      if (url.hostname !== 'github.com' && url.hostname !== 'api.github.com') return real(input, init);
-      seen.push(`${url.hostname}${url.pathname}`);
-      const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-      if (url.pathname === '/login/oauth/access_token') {
-        expect(new URLSearchParams(String(init?.body)).get('code')).toBe('code-from-github');
-        return json({ access_token: 'gho_fake', token_type: 'bearer', scope: 'read:user,user:email' });
-      }
-      if (url.pathname === '/user') return json({ id: 4242, login: 'amira-h', name: 'Amira Haddad', email: null, avatar_url: null });
-      if (url.pathname === '/user/emails') return json([{ email: 'amira@work.example', primary: true, verified: true }]);
-      return new Response('not found', { status: 404 });
-    });
+    const { seen, exchanges } = fakeGitHub(() => ({ id: 4242, login: 'amira-h', name: 'Amira Haddad', email: 'amira@work.example' }));
     const fetch = await signedIn(() => production);
     const start = new URL(endpoints.connectAccount.response.parse(await (await connect(fetch, 'github')).json()).authorizationUrl);
     const callback = await fetch(`${ORIGIN}/api/auth/callback/github?${new URLSearchParams({ code: 'code-from-github', state: start.searchParams.get('state')! })}`);
     expect(callback.status).toBe(302);
     expect(callback.headers.get('Location')).toBe(`${ORIGIN}/settings?connected=github`);
     expect(seen).toEqual(['github.com/login/oauth/access_token', 'api.github.com/user', 'api.github.com/user/emails']);
+    expect(exchanges[0]?.get('code')).toBe('code-from-github');
     const listed = endpoints.listConnectedAccounts.response.parse(await (await fetch(`${API}/connected-accounts`)).json());
     // Listed with the GitHub account's own address (its verified primary one), not the user's.
     expect(listed.items.find((i) => i.provider === 'github')).toMatchObject({ connected: true, email: 'amira@work.example' });

@@ -12,6 +12,7 @@ import { createAccountServer, type AccountServer } from '../src/index.js';
 import { returnPath } from '../src/provider-two-factor.js';
 import { socialProvidersFromEnv } from '../src/providers.js';
 import { cookieClient } from './client.js';
+import { fakeGitHub } from './fake-github.js';
 import { testStorage } from './storage.js';
 
 const ORIGIN = 'http://localhost:8787';
@@ -37,17 +38,7 @@ beforeAll(async () => {
     trustProxy: 1,
     socialProviders: socialProvidersFromEnv({ GITHUB_CLIENT_ID: 'Iv1.fakegithubclient', GITHUB_CLIENT_SECRET: 'fake-github-secret' }),
   });
-  // GitHub: the code exchange, the user and their addresses.
-  const real = globalThis.fetch;
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    if (url.hostname !== 'github.com' && url.hostname !== 'api.github.com') return real(input, init);
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-    if (url.pathname === '/login/oauth/access_token') return json({ access_token: 'gho_fake', token_type: 'bearer', scope: 'read:user,user:email' });
-    if (url.pathname === '/user') return json({ id: github.id, login: `user-${github.id}`, name: 'Lina Berg', email: null, avatar_url: `https://avatars.githubusercontent.com/u/${github.id}` });
-    if (url.pathname === '/user/emails') return json([{ email: github.email, primary: true, verified: true }]);
-    return new Response('not found', { status: 404 });
-  });
+  fakeGitHub(() => ({ id: github.id, login: `user-${github.id}`, name: 'Lina Berg', email: github.email, avatarUrl: `https://avatars.githubusercontent.com/u/${github.id}` }));
 });
 
 afterAll(async () => {

@@ -141,6 +141,25 @@ export const deviceListStyles = css`
     block-size: 1.75rem;
   }
 
+  /* The round badge of a row: a passkey, the mark of a provider. */
+  .icon {
+    display: inline-flex;
+    flex: none;
+    align-items: center;
+    justify-content: center;
+    inline-size: 2.25rem;
+    block-size: 2.25rem;
+    border: 1px solid var(--dn-color-border-strong);
+    border-radius: var(--dn-radius-full);
+    background: var(--dn-color-surface-sunken);
+    color: var(--dn-color-text);
+  }
+
+  .icon svg {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+
   .details {
     display: grid;
     flex: 1 1 12rem;

@@ -10,25 +10,11 @@ export const connectedAccountsStyles = css`
     margin-block-end: 0;
   }
 
+  /* The round badge comes from the shared row styles; a provider without a mark shows a letter. */
   .icon {
-    display: inline-flex;
-    flex: none;
-    align-items: center;
-    justify-content: center;
-    inline-size: 2.25rem;
-    block-size: 2.25rem;
-    border: 1px solid var(--dn-color-border-strong);
-    border-radius: var(--dn-radius-full);
-    background: var(--dn-color-surface-sunken);
-    color: var(--dn-color-text);
     font-weight: var(--dn-font-weight-bold);
     font-size: var(--dn-font-size-md);
     line-height: 1;
-  }
-
-  .icon svg {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
   }
 
   .details p {

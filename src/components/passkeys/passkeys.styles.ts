@@ -6,24 +6,6 @@ export const passkeysStyles = css`
     margin-block-end: 0;
   }
 
-  .icon {
-    display: inline-flex;
-    flex: none;
-    align-items: center;
-    justify-content: center;
-    inline-size: 2.25rem;
-    block-size: 2.25rem;
-    border: 1px solid var(--dn-color-border-strong);
-    border-radius: var(--dn-radius-full);
-    background: var(--dn-color-surface-sunken);
-    color: var(--dn-color-text);
-  }
-
-  .icon svg {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-  }
-
   .details p {
     margin: 0;
   }
